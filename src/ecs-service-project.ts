@@ -1,0 +1,96 @@
+import { javascript, typescript } from 'projen';
+import { CdktfApp } from './components/cdktf-app';
+import { CDKTF_VERSIONS, CdktfDeps } from './components/cdktf-deps';
+import { PlatformConfigFile } from './components/platform-config-file';
+import { PlatformSources } from './components/platform-sources';
+import { SampleApp } from './components/sample-app';
+import { SampleCode } from './components/sample-code';
+import { setupTerraformStep } from './components/terraform-ci';
+import { resolvePlatformConfig } from './config/resolve';
+import { EcsServiceProjectOptions } from './options';
+import type { PlatformConfig } from './platform/config';
+
+/** Terraform CLI version installed by the generated workflows. */
+const DEFAULT_TERRAFORM_VERSION = '1.11.4';
+
+/**
+ * A service repository that deploys containers to Amazon ECS on Fargate with CDK for Terraform.
+ *
+ * Per environment it synthesizes three Terraform stacks (network, cluster, service) from the typed
+ * options, and adds a sample container app, a test that validates and plans every stack offline
+ * with the real AWS provider, and CI that installs Terraform.
+ *
+ * @pjid ecs-service
+ */
+export class EcsServiceProject extends typescript.TypeScriptAppProject {
+  /**
+   * The `synth` task: writes `cdktf.out/stacks/<stack>` for every stack.
+   */
+  public readonly cdktfApp: CdktfApp;
+
+  /**
+   * The resolved platform configuration written to `src/config.generated.ts`.
+   * @internal
+   */
+  public readonly _platformConfig: PlatformConfig;
+
+  constructor(options: EcsServiceProjectOptions) {
+    const terraformVersion = options.terraformVersion ?? DEFAULT_TERRAFORM_VERSION;
+    super({
+      projenrcTs: true,
+      packageManager: javascript.NodePackageManager.NPM,
+      sampleCode: false,
+      runner: typescript.TypeScriptRunner.tsx(),
+      // Without a type-check pass `npx projen` stays fast; editors and `tsc` still check .projenrc.ts.
+      projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
+      workflowNodeVersion: '22.x',
+      ...options,
+      jestOptions: {
+        ...options.jestOptions,
+        jestConfig: {
+          // Every stack is validated and planned by the real Terraform CLI.
+          testTimeout: 600_000,
+          ...options.jestOptions?.jestConfig,
+        },
+      },
+      depsUpgradeOptions: {
+        ...options.depsUpgradeOptions,
+        exclude: [...(options.depsUpgradeOptions?.exclude ?? []), 'cdktf', '@cdktf/provider-aws', 'constructs'],
+      },
+      buildWorkflowOptions: {
+        ...options.buildWorkflowOptions,
+        preBuildSteps: [setupTerraformStep(terraformVersion), ...(options.buildWorkflowOptions?.preBuildSteps ?? [])],
+      },
+    });
+
+    this._platformConfig = resolvePlatformConfig(options);
+
+    new CdktfDeps(this);
+    this.cdktfApp = new CdktfApp(this, { entrypoint: `${this.srcdir}/main.ts`, outdir: 'cdktf.out' });
+    this.postCompileTask.spawn(this.cdktfApp.synthTask);
+
+    const platformDir = `${this.srcdir}/platform`;
+    const configFile = `${this.srcdir}/config.generated.ts`;
+    new PlatformSources(this, platformDir);
+    new PlatformConfigFile(this, configFile, this._platformConfig);
+    this.eslint?.addIgnorePattern(`${platformDir}/`);
+    this.eslint?.addIgnorePattern(configFile);
+    this.eslint?.addRules({
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@cdktf/provider-aws',
+              message: 'Import the resource module (@cdktf/provider-aws/lib/<resource>): the barrel adds seconds and hundreds of MB to every synth.',
+            },
+          ],
+        },
+      ],
+    });
+
+    const firstService = this._platformConfig.environments[0].services[0];
+    new SampleApp(this, { dir: 'app', port: firstService.containerPort, healthCheckPath: firstService.healthCheckPath });
+    new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
+  }
+}

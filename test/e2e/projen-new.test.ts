@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { createServiceRepo, packPackage, runProjen } from './service-repo';
+
+// End to end: pack this package, `projen new --from` it like a user, then build the new
+// repository (compile, synth, its own tests: terraform validate + offline plan of every stack).
+const workdir = mkdtempSync(join(tmpdir(), 'projen-cdktf-ecs-e2e-'));
+const repo = join(workdir, 'orders');
+
+beforeAll(() => {
+  const tarball = packPackage(join(workdir, 'pack'));
+  createServiceRepo(tarball, repo);
+  runProjen(repo, 'build');
+}, 1_800_000);
+
+afterAll(() => rmSync(workdir, { recursive: true, force: true }));
+
+test('.projenrc.ts instantiates the project type from this package', () => {
+  const projenrc = readFileSync(join(repo, '.projenrc.ts'), 'utf-8');
+  expect(projenrc).toContain("from 'projen-cdktf-ecs'");
+  expect(projenrc).toContain('new EcsServiceProject({');
+});
+
+test('the package is a dev dependency installed from the tarball', () => {
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf-8'));
+  expect(pkg.devDependencies['projen-cdktf-ecs']).toMatch(/^file:.*\.tgz$/);
+});
+
+test('the build synthesizes network, cluster and service stacks in dependency order', () => {
+  const manifest = JSON.parse(readFileSync(join(repo, 'cdktf.out', 'manifest.json'), 'utf-8'));
+  expect(Object.keys(manifest.stacks).sort()).toEqual(['dev-cluster', 'dev-network', 'dev-service']);
+  expect(manifest.stacks['dev-service'].dependencies.sort()).toEqual(['dev-cluster', 'dev-network']);
+});
+
+test("the generated repository's tests validated and planned every stack, none skipped", () => {
+  const report = readFileSync(join(repo, 'test-reports', 'junit.xml'), 'utf-8');
+  const [, tests, failures, errors] = /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)"/.exec(report) ?? [];
+  expect(Number(tests)).toBeGreaterThanOrEqual(6);
+  expect([Number(failures), Number(errors)]).toEqual([0, 0]);
+  expect(report).not.toContain('<skipped');
+  for (const stack of ['dev-network', 'dev-cluster', 'dev-service']) {
+    expect(report).toContain(`${stack} passes terraform validate`);
+  }
+});
+
+test('the sample app and its Dockerfile are in place', () => {
+  expect(existsSync(join(repo, 'app', 'server.js'))).toBe(true);
+  expect(existsSync(join(repo, 'app', 'Dockerfile'))).toBe(true);
+});
+
+test('a second `npx projen` changes nothing', () => {
+  const before = readFileSync(join(repo, 'src', 'config.generated.ts'), 'utf-8');
+  runProjen(repo);
+  expect(readFileSync(join(repo, 'src', 'config.generated.ts'), 'utf-8')).toBe(before);
+});

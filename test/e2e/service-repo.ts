@@ -1,0 +1,57 @@
+import { spawnSync, SpawnSyncOptions } from 'child_process';
+import { mkdirSync, readdirSync } from 'fs';
+import { join, resolve } from 'path';
+
+/** Root of this package's checkout. */
+export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+const PACKAGE_NAME = 'projen-cdktf-ecs';
+const PROJEN_CLI = join(PACKAGE_ROOT, 'node_modules', 'projen', 'bin', 'projen');
+
+/** Runs a command to completion; throws with the end of its output when it fails. */
+function run(command: string, args: string[], options: SpawnSyncOptions): string {
+  const result = spawnSync(command, args, { encoding: 'utf-8', maxBuffer: 512 * 1024 * 1024, ...options });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${options.cwd} (exit ${result.status ?? result.signal}):\n${output.slice(-20_000)}`);
+  }
+  return output;
+}
+
+/**
+ * Compiles this package with jsii and packs it as npm would publish it.
+ * @returns the path of the tarball
+ */
+export function packPackage(destination: string): string {
+  mkdirSync(destination, { recursive: true });
+  run('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: PACKAGE_ROOT });
+  const [packed] = JSON.parse(runJson('npm', ['pack', '--json', '--pack-destination', destination], PACKAGE_ROOT));
+  return join(destination, packed.filename);
+}
+
+/**
+ * Creates a service repository from the tarball with `projen new --from`, as a user would.
+ * projen installs the new repository's dependencies with `npm ci` when `CI` is set, which a
+ * repository without a lockfile cannot do, so creation runs with `CI` unset.
+ */
+export function createServiceRepo(tarball: string, directory: string): void {
+  mkdirSync(directory, { recursive: true });
+  if (readdirSync(directory).length > 0) {
+    throw new Error(`${directory} is not empty; remove it first`);
+  }
+  const env = { ...process.env };
+  delete env.CI;
+  run(process.execPath, [PROJEN_CLI, 'new', '--from', `${PACKAGE_NAME}@file:${tarball}`, '--no-git'], { cwd: directory, env });
+}
+
+/** Runs `npx projen <task>` in the service repository. */
+export function runProjen(directory: string, task?: string): string {
+  return run('npx', ['projen', ...(task ? [task] : [])], { cwd: directory });
+}
+
+function runJson(command: string, args: string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf-8' });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stderr}`);
+  }
+  return result.stdout;
+}

@@ -1,0 +1,28 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Testing } from 'projen';
+import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
+import type { PlatformConfig } from '../../src/platform/config';
+
+/** Options every test starts from; `overrides` replace them key by key. */
+export function projectOptions(overrides: Partial<EcsServiceProjectOptions> = {}): EcsServiceProjectOptions {
+  return {
+    name: 'orders',
+    defaultReleaseBranch: 'main',
+    outdir: mkdtempSync(join(tmpdir(), 'ecs-service-project-')),
+    ...overrides,
+  };
+}
+
+/** Creates a project and synthesizes it in memory: file path → content (JSON files parsed). */
+export function synthProject(overrides: Partial<EcsServiceProjectOptions> = {}): Record<string, any> {
+  return Testing.synth(new EcsServiceProject(projectOptions(overrides)));
+}
+
+/** The platform configuration written into `src/config.generated.ts`. */
+export function generatedConfig(files: Record<string, any>): PlatformConfig {
+  const source: string = files['src/config.generated.ts'];
+  const json = source.slice(source.indexOf('= {') + 2, source.lastIndexOf('};') + 1);
+  return JSON.parse(json);
+}
