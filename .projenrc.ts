@@ -40,7 +40,8 @@ const project = new cdk.JsiiProject({
 });
 
 // src/platform/ is shipped as TypeScript source and written into every generated repository.
-project.npmignore?.addPatterns('!/src/platform/**/*.ts', '/src/platform/**/*.test.ts');
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts');
 
 project.addTask('example', {
   description: 'Generates an example service repository in ./example from this checkout and builds it (synth + terraform validate + offline plan of every stack)',
