@@ -41,7 +41,19 @@ const project = new cdk.JsiiProject({
 
 // src/platform/ is shipped as TypeScript source and written into every generated repository.
 project.npmignore?.removePatterns('/src/');
-project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts');
+project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts', '/src/platform/tsconfig.json');
+
+// jsii does not compile src/platform/ (it needs cdktf, a dev dependency): type-check it, and the
+// tests of it, with its own tsconfig, which is also the one eslint finds for those files.
+project.compileTask.spawn(project.addTask('compile:platform', {
+  description: 'Type-checks src/platform/ and its tests against cdktf and @cdktf/provider-aws',
+  exec: 'tsc -p src/platform/tsconfig.json',
+}));
+project.eslint?.allowDevDeps('src/platform/**');
+
+// unrs-resolver 1.13.0 (via jest and eslint-import-resolver-typescript) declares platform bindings
+// that were never published for every platform, so a lockfile written on Linux cannot satisfy `npm ci`.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
 project.addTask('example', {
   description: 'Generates an example service repository in ./example from this checkout and builds it (synth + terraform validate + offline plan of every stack)',

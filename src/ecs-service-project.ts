@@ -24,7 +24,7 @@ const DEFAULT_TERRAFORM_VERSION = '1.11.4';
  */
 export class EcsServiceProject extends typescript.TypeScriptAppProject {
   /**
-   * The `synth` task: writes `cdktf.out/stacks/<stack>` for every stack.
+   * The `synth` and `synth:app` tasks: write `cdktf.out/stacks/<stack>` for every stack.
    */
   public readonly cdktfApp: CdktfApp;
 
@@ -66,8 +66,12 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     this._platformConfig = resolvePlatformConfig(options);
 
     new CdktfDeps(this);
-    this.cdktfApp = new CdktfApp(this, { entrypoint: `${this.srcdir}/main.ts`, outdir: 'cdktf.out' });
-    this.postCompileTask.spawn(this.cdktfApp.synthTask);
+    this.cdktfApp = new CdktfApp(this, {
+      entrypoint: `${this.srcdir}/main.ts`,
+      compiledEntrypoint: `${this.libdir}/main.js`,
+      outdir: 'cdktf.out',
+    });
+    this.postCompileTask.spawn(this.cdktfApp.synthCompiledTask);
 
     const platformDir = `${this.srcdir}/platform`;
     const configFile = `${this.srcdir}/config.generated.ts`;

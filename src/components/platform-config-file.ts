@@ -1,6 +1,6 @@
 import { Project } from 'projen';
-import type { PlatformConfig } from '../platform/config';
 import { ManagedSourceFile } from './managed-source-file';
+import type { PlatformConfig } from '../platform/config';
 
 /**
  * Writes the resolved, validated platform configuration as a typed constant

@@ -52,8 +52,16 @@ const outdir = mkdtempSync(join(tmpdir(), 'stacks-'));
 const stacks = synthPlatform(config, outdir);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-describe.each(stacks.map((stack) => [stack.name, stack] as const))('%s', (_name, stack) => {
+// The resources each kind of stack must plan to create (stacks are named <environment>-<kind>).
+const KEY_RESOURCES: Record<string, string[]> = {
+  network: ['aws_vpc', 'aws_subnet', 'aws_route_table', 'aws_internet_gateway'],
+  cluster: ['aws_ecs_cluster', 'aws_ecr_repository', 'aws_kms_key', 'aws_cloudwatch_log_group'],
+  service: ['aws_lb', 'aws_lb_target_group', 'aws_ecs_task_definition', 'aws_ecs_service'],
+};
+
+describe.each(stacks.map((stack) => [stack.name, stack] as const))('%s', (name, stack) => {
   const terraform = new OfflineTerraform(stack.dir);
+  const kind = name.slice(name.lastIndexOf('-') + 1);
 
   beforeAll(() => {
     writeUpstreamStates(stack, stacks, config);
@@ -64,10 +72,14 @@ describe.each(stacks.map((stack) => [stack.name, stack] as const))('%s', (_name,
     expect(terraform.validate().valid).toBe(true);
   });
 
-  test('plans without errors and creates resources', () => {
+  test('plans to create its key resources and to change nothing else', () => {
     const plan = terraform.plan();
-    const created = plan.resource_changes.filter((change) => change.change.actions.includes('create'));
-    expect(created.length).toBeGreaterThan(0);
+    const actions = new Set(plan.resource_changes.flatMap((change) => change.change.actions));
+    const created = plan.resource_changes
+      .filter((change) => change.change.actions.includes('create'))
+      .map((change) => change.type);
+    expect([...actions]).toEqual(['create']);
+    expect(created).toEqual(expect.arrayContaining(KEY_RESOURCES[kind] ?? []));
   });
 });
 `;

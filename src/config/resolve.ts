@@ -1,12 +1,3 @@
-import type {
-  ClusterConfig,
-  EnvironmentConfig,
-  LoadBalancerConfig,
-  NetworkConfig,
-  PlatformConfig,
-  ServiceConfig,
-  StateConfig,
-} from '../platform/config';
 import {
   CpuArchitecture,
   EcsServiceProjectOptions,
@@ -20,6 +11,15 @@ import { formatIpv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from './fargate';
 import { fitName, prefixFromPackageName } from './naming';
 import { OptionProblems } from './problems';
+import type {
+  ClusterConfig,
+  EnvironmentConfig,
+  LoadBalancerConfig,
+  NetworkConfig,
+  PlatformConfig,
+  ServiceConfig,
+  StateConfig,
+} from '../platform/config';
 
 /** The options the platform configuration is resolved from. */
 export type PlatformOptions = Pick<

@@ -47,9 +47,9 @@ function report(label: string, command: string, args: string[], budget: string):
 try {
   console.log(`${runs} runs each in ${repo} (node ${process.version})`);
   spawnSync('npx', ['projen', 'compile'], { cwd: repo, stdio: 'ignore' });
-  report('synth, compiled app (node lib/main.js)', process.execPath, ['--require', probe, 'lib/main.js'], '≤ 1.0 s, ≤ 200 MB');
-  report('synth, TypeScript app (node --import tsx)', process.execPath, ['--require', probe, '--import', 'tsx', 'src/main.ts'], '≤ 1.0 s, ≤ 200 MB');
-  report('npx projen synth (task runner + tsx)', 'npx', ['projen', 'synth'], '-');
+  report('synth of the app (node lib/main.js)', process.execPath, ['--require', probe, 'lib/main.js'], '≤ 1.0 s, ≤ 200 MB');
+  report('npx projen synth:app (task runner + app)', 'npx', ['projen', 'synth:app'], '-');
+  report('app through tsx (cdktf.json, node --import tsx)', process.execPath, ['--require', probe, '--import', 'tsx', 'src/main.ts'], '-');
   report('npx projen (regenerate the repository)', 'npx', ['projen'], '≤ 3 s');
 } finally {
   rmSync(probeDir, { recursive: true, force: true });

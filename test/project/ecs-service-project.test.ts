@@ -34,12 +34,16 @@ describe('cdktf app', () => {
     expect(files['cdktf.json']).toMatchObject({ language: 'typescript', app: 'npx tsx src/main.ts', output: 'cdktf.out' });
   });
 
-  test('the synth task runs the app without the cdktf CLI', () => {
-    expect(files['.projen/tasks.json'].tasks.synth.steps).toEqual([{ exec: 'tsx src/main.ts' }]);
+  test('the synth:app task runs the compiled app with node, without the cdktf CLI', () => {
+    expect(files['.projen/tasks.json'].tasks['synth:app'].steps).toEqual([{ exec: 'node lib/main.js' }]);
   });
 
-  test('the build synthesizes after compiling', () => {
-    expect(files['.projen/tasks.json'].tasks['post-compile'].steps).toContainEqual({ spawn: 'synth' });
+  test('the synth task compiles before synthesizing', () => {
+    expect(files['.projen/tasks.json'].tasks.synth.steps).toEqual([{ spawn: 'compile' }, { spawn: 'synth:app' }]);
+  });
+
+  test('the build synthesizes the freshly compiled app', () => {
+    expect(files['.projen/tasks.json'].tasks['post-compile'].steps).toContainEqual({ spawn: 'synth:app' });
   });
 
   test('synth output, state files and plans are not committed', () => {

@@ -1,8 +1,8 @@
+import { projectOptions } from './support';
 import { EcsServiceProject } from '../../src';
 import { InvalidOptionsError } from '../../src/config/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
 import { NatGateways } from '../../src/options';
-import { projectOptions } from './support';
 
 /** The problem lines reported for `options`, or [] when they are valid. */
 function problemsOf(options: Partial<PlatformOptions>): string[] {

@@ -1,0 +1,55 @@
+import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
+import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
+import { Construct } from 'constructs';
+
+/** Properties of {@link ImageRepository}. */
+export interface ImageRepositoryProps {
+  /** Repository name. */
+  readonly name: string;
+  /** ARN of the KMS key that encrypts the images. */
+  readonly kmsKeyArn: string;
+  /** Days after which untagged images expire. */
+  readonly untaggedExpiryDays: number;
+  /** How many images to keep. */
+  readonly keepImages: number;
+}
+
+/**
+ * The ECR repository of one service: immutable tags (a tag always names the same image), scan on
+ * push, KMS encryption and a lifecycle policy that bounds its size.
+ */
+export class ImageRepository extends Construct {
+  /** The repository. */
+  public readonly repository: EcrRepository;
+  /** Its lifecycle policy. */
+  public readonly lifecyclePolicy: EcrLifecyclePolicy;
+
+  constructor(scope: Construct, id: string, props: ImageRepositoryProps) {
+    super(scope, id);
+    this.repository = new EcrRepository(this, 'repository', {
+      name: props.name,
+      imageTagMutability: 'IMMUTABLE',
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
+    });
+    this.lifecyclePolicy = new EcrLifecyclePolicy(this, 'lifecycle_policy', {
+      repository: this.repository.name,
+      policy: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            description: `Expire untagged images after ${props.untaggedExpiryDays} days`,
+            selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: props.untaggedExpiryDays },
+            action: { type: 'expire' },
+          },
+          {
+            rulePriority: 2,
+            description: `Keep the last ${props.keepImages} images`,
+            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: props.keepImages },
+            action: { type: 'expire' },
+          },
+        ],
+      }),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'crypto';
+import type { EnvironmentConfig } from './config';
+
+/** The three stacks of an environment, in deployment order. */
+export const STACK_ROLES = ['network', 'cluster', 'service'] as const;
+
+/** What a stack holds: the network, the cluster or the services. */
+export type StackRole = (typeof STACK_ROLES)[number];
+
+/** Name (construct id and working directory) of one stack of an environment: `<env>-<role>`. */
+export function stackName(environment: Pick<EnvironmentConfig, 'name'>, role: StackRole): string {
+  return `${environment.name}-${role}`;
+}
+
+/** Prefix of the names of an environment's AWS resources: `<project>-<env>`. */
+export function resourcePrefix(project: string, environment: Pick<EnvironmentConfig, 'name'>): string {
+  return `${project}-${environment.name}`;
+}
+
+/** Name of the CloudWatch log group the services of an environment write to. */
+export function serviceLogGroupName(project: string, environment: Pick<EnvironmentConfig, 'name'>): string {
+  return `/ecs/${resourcePrefix(project, environment)}`;
+}
+
+/** Name of the CloudWatch log group receiving the VPC flow logs of an environment. */
+export function flowLogGroupName(project: string, environment: Pick<EnvironmentConfig, 'name'>): string {
+  return `/vpc/${resourcePrefix(project, environment)}/flow-logs`;
+}
+
+/** Name of the ECR repository holding the images of one service. */
+export function imageRepositoryName(project: string, environment: Pick<EnvironmentConfig, 'name'>, service: string): string {
+  return `${resourcePrefix(project, environment)}/${service}`;
+}
+
+/** Turns a name into a Terraform identifier (used for logical ids): letters, digits and underscores. */
+export function toIdentifier(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** IAM caps role names at 64 characters. */
+export const IAM_ROLE_NAME_MAX = 64;
+
+/**
+ * A name that fits `max` characters: unchanged when it fits, otherwise cut and ended with a short
+ * hash of the full name, so distinct long names stay distinct.
+ */
+export function boundedName(name: string, max: number): string {
+  if (name.length <= max) {
+    return name;
+  }
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, max - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}

@@ -1,0 +1,117 @@
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { ClusterStack } from './cluster-stack';
+import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
+import { FargateService } from './fargate-service';
+import { PublicLoadBalancer } from './load-balancer';
+import type { NetworkStack } from './network-stack';
+import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from './stack-outputs';
+import { UpstreamOutputs } from './state';
+
+/** Name of the variable holding the tag of the images built from this repository. */
+export const IMAGE_TAG_VARIABLE = 'image_tag';
+
+/** Properties of {@link ServiceStack}. */
+export interface ServiceStackProps extends EnvironmentStackProps {
+  /** The environment's network stack, whose outputs the services read. */
+  readonly network: NetworkStack;
+  /** The environment's cluster stack, whose outputs the services read. */
+  readonly cluster: ClusterStack;
+}
+
+/**
+ * The services of an environment behind a public Application Load Balancer. Reads the network
+ * and cluster from their stacks' outputs and deploys after them.
+ */
+export class ServiceStack extends EnvironmentStack {
+  /** Outputs of the network stack. */
+  public readonly networkOutputs: UpstreamOutputs;
+  /** Outputs of the cluster stack. */
+  public readonly clusterOutputs: UpstreamOutputs;
+  /** The `image_tag` variable; declared when at least one service runs an image of ours. */
+  public readonly imageTag?: TerraformVariable;
+  /** Load balancer, its security group, target groups and listeners. */
+  public readonly ingress: PublicLoadBalancer;
+  /** The load balancer itself. */
+  public readonly loadBalancer: Lb;
+  /** Target groups by service name. */
+  public readonly targetGroups: Record<string, LbTargetGroup>;
+  /** Everything of each service, by service name. */
+  public readonly services: Record<string, FargateService>;
+  /** Task definitions by service name. */
+  public readonly taskDefinitions: Record<string, EcsTaskDefinition>;
+  /** ECS services by service name. */
+  public readonly ecsServices: Record<string, EcsService>;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const state = this.environment.state;
+    const services = this.environment.services;
+    this.addDependency(props.network);
+    this.addDependency(props.cluster);
+    this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
+    this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
+    const network = this.networkOutputs;
+    const cluster = this.clusterOutputs;
+
+    if (services.some((service) => service.image === undefined)) {
+      this.imageTag = new TerraformVariable(this, IMAGE_TAG_VARIABLE, {
+        type: 'string',
+        description: 'The tag of the service images in their ECR repositories, e.g. the commit SHA.',
+        validation: [{
+          condition: `\${can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.${IMAGE_TAG_VARIABLE}))}`,
+          errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
+        }],
+      });
+      this.imageTag.overrideLogicalId(IMAGE_TAG_VARIABLE);
+    }
+
+    const vpcId = network.string(NETWORK_OUTPUTS.vpcId);
+    this.ingress = new PublicLoadBalancer(this, 'ingress', {
+      namePrefix: this.namePrefix,
+      config: this.environment.loadBalancer,
+      services,
+      vpcId,
+      subnetIds: network.list(NETWORK_OUTPUTS.publicSubnetIds),
+    });
+    this.loadBalancer = this.ingress.loadBalancer;
+    this.targetGroups = this.ingress.targetGroups;
+
+    const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
+    this.services = Object.fromEntries(services.map((service) => {
+      const ownImage = service.image === undefined;
+      return [service.name, new FargateService(this, `service_${service.name}`, {
+        aws: this.aws,
+        namePrefix: this.namePrefix,
+        service,
+        image: service.image ?? `${cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, service.name)}:${this.imageTag!.stringValue}`,
+        imageRepositoryArn: ownImage ? cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name) : undefined,
+        clusterArn: cluster.string(CLUSTER_OUTPUTS.clusterArn),
+        clusterName: cluster.string(CLUSTER_OUTPUTS.clusterName),
+        logGroupName: cluster.string(CLUSTER_OUTPUTS.logGroupName),
+        logGroupArn: cluster.string(CLUSTER_OUTPUTS.logGroupArn),
+        vpcId,
+        subnetIds: privateSubnetIds,
+        targetGroup: this.targetGroups[service.name],
+        loadBalancerSecurityGroup: this.ingress.securityGroup,
+        routing: this.ingress.routing,
+      })];
+    }));
+    this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
+    this.ecsServices = mapValues(this.services, (service) => service.ecsService);
+
+    const scheme = this.environment.loadBalancer.certificateArn !== undefined ? 'https' : 'http';
+    exportOutput(this, SERVICE_OUTPUTS.loadBalancerDnsName, this.loadBalancer.dnsName, 'DNS name of the load balancer.');
+    exportOutput(this, SERVICE_OUTPUTS.loadBalancerArn, this.loadBalancer.arn, 'ARN of the load balancer.');
+    exportOutput(this, SERVICE_OUTPUTS.serviceUrl, `${scheme}://${this.loadBalancer.dnsName}`, 'URL of the load balancer\'s default route.');
+    exportOutput(this, SERVICE_OUTPUTS.serviceNames, Object.values(this.ecsServices).map((service) => service.name), 'Names of the ECS services.');
+  }
+}
+
+function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}

@@ -1,0 +1,7 @@
+export * from './manifest';
+export * from './offline-terraform';
+export * from './stack-json';
+export * from './synth';
+export * from './terraform-environment';
+export * from './terraform-json';
+export * from './upstream-states';

@@ -1,0 +1,247 @@
+import { spawn, spawnSync } from 'child_process';
+import { renameSync, writeFileSync } from 'fs';
+import { basename, join } from 'path';
+import { ACCOUNT_ID_VARIABLE } from '../aws-context';
+import { IMAGE_TAG_VARIABLE } from '../service-stack';
+import { localStateFileName } from '../state';
+import { readStackJson, StackJson, upstreamReferences } from './stack-json';
+import { OFFLINE_ACCESS_KEY, OFFLINE_SECRET_KEY, offlineTerraformEnv, ProviderSource, resolveProviderSource } from './terraform-environment';
+import type { PlanJson, TerraformDiagnostic, ValidateResult } from './terraform-json';
+
+/** Account id offline plans assume when the configuration names none. */
+export const OFFLINE_ACCOUNT_ID = '123456789012';
+/** Image tag offline plans pass for the `image_tag` variable. */
+export const OFFLINE_IMAGE_TAG = 'offline-plan';
+/** Override file the harness writes into a stack's working directory. */
+export const OFFLINE_OVERRIDE_FILE = 'zz_offline_override.tf.json';
+const PLAN_FILE = 'offline.tfplan';
+const OUTPUT_LIMIT = 256 * 1024 * 1024;
+
+/** Options of {@link OfflineTerraform}. */
+export interface OfflineTerraformOptions {
+  /**
+   * Variable values; only those the stack declares are passed.
+   * @default - `account_id` = {@link OFFLINE_ACCOUNT_ID}, `image_tag` = {@link OFFLINE_IMAGE_TAG}
+   */
+  readonly variables?: Record<string, string>;
+  /** Terraform executable. @default "terraform" */
+  readonly terraformBinary?: string;
+  /** Where the provider comes from. @default - {@link resolveProviderSource} */
+  readonly providerSource?: ProviderSource;
+}
+
+interface CommandResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let pluginCacheReady: Promise<void> | undefined;
+
+/**
+ * Terraform, with the real AWS provider but without AWS, in one synthesized stack's working
+ * directory: validates and plans with dummy credentials, the account id passed as a variable, S3
+ * state swapped for local files, and upstream outputs read from fixture state files
+ * (see `writeUpstreamStates`).
+ *
+ * Every method has a synchronous form and an `…Async` form for running stacks in parallel.
+ */
+export class OfflineTerraform {
+  /** The stack's working directory. */
+  public readonly dir: string;
+  /** The stack name (the directory's name). */
+  public readonly stackName: string;
+  private readonly binary: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly variables: Record<string, string>;
+
+  constructor(dir: string, options: OfflineTerraformOptions = {}) {
+    this.dir = dir;
+    this.stackName = basename(dir);
+    this.binary = options.terraformBinary ?? 'terraform';
+    this.env = offlineTerraformEnv(options.providerSource ?? resolveProviderSource());
+    this.variables = {
+      [ACCOUNT_ID_VARIABLE]: OFFLINE_ACCOUNT_ID,
+      [IMAGE_TAG_VARIABLE]: OFFLINE_IMAGE_TAG,
+      ...options.variables,
+    };
+  }
+
+  /** Writes the offline override and runs `terraform init`. */
+  public init(): void {
+    this.writeOverride();
+    this.check(this.run(this.initArgs()), 'init');
+  }
+
+  /** {@inheritDoc OfflineTerraform.init} */
+  public async initAsync(): Promise<void> {
+    this.writeOverride();
+    if (pluginCacheReady === undefined) {
+      // The first init fills the shared plugin cache, which is not safe for concurrent writers;
+      // later ones wait for it.
+      const first = this.runAsync(this.initArgs());
+      pluginCacheReady = first.then(() => undefined, () => undefined);
+      this.check(await first, 'init');
+      return;
+    }
+    await pluginCacheReady;
+    this.check(await this.runAsync(this.initArgs()), 'init');
+  }
+
+  /**
+   * Runs `terraform validate`.
+   * @throws with the diagnostics when the configuration is invalid
+   */
+  public validate(): ValidateResult {
+    return this.parseValidation(this.run(['validate', '-json', '-no-color']));
+  }
+
+  /** {@inheritDoc OfflineTerraform.validate} */
+  public async validateAsync(): Promise<ValidateResult> {
+    return this.parseValidation(await this.runAsync(['validate', '-json', '-no-color']));
+  }
+
+  /**
+   * Runs `terraform plan` into a plan file and returns the plan as JSON (`terraform show -json`).
+   * @throws with Terraform's output when planning fails
+   */
+  public plan(): PlanJson {
+    this.check(this.run(this.planArgs()), 'plan');
+    return this.parsePlan(this.run(['show', '-json', '-no-color', PLAN_FILE]));
+  }
+
+  /** {@inheritDoc OfflineTerraform.plan} */
+  public async planAsync(): Promise<PlanJson> {
+    this.check(await this.runAsync(this.planArgs()), 'plan');
+    return this.parsePlan(await this.runAsync(['show', '-json', '-no-color', PLAN_FILE]));
+  }
+
+  /** The variables passed to `plan`: the known values of the variables the stack declares. */
+  public planVariables(): Record<string, string> {
+    const declared = Object.keys(this.stackJson().variable ?? {});
+    return Object.fromEntries(declared.filter((name) => name in this.variables).map((name) => [name, this.variables[name]]));
+  }
+
+  /**
+   * Writes `zz_offline_override.tf.json`: dummy credentials and no AWS calls at provider start,
+   * no account allow-list (the account id is never looked up), and local files instead of S3 for
+   * the stack's state and the upstream states it reads.
+   */
+  public writeOverride(): void {
+    const stack = this.stackJson();
+    const override: Record<string, unknown> = { provider: { aws: this.providerOverrides(stack) } };
+    if (stack.terraform?.backend?.s3 !== undefined) {
+      override.terraform = { backend: { local: { path: localStateFileName(this.stackName) } } };
+    }
+    const s3Upstreams = upstreamReferences(stack).filter((upstream) => upstream.backend === 's3');
+    if (s3Upstreams.length > 0) {
+      override.data = {
+        terraform_remote_state: Object.fromEntries(s3Upstreams.map((upstream) => [
+          upstream.dataSource,
+          { backend: 'local', config: { path: upstream.localPath } },
+        ])),
+      };
+    }
+    const file = join(this.dir, OFFLINE_OVERRIDE_FILE);
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(override, undefined, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private stackJson(): StackJson {
+    return readStackJson(this.dir);
+  }
+
+  private providerOverrides(stack: StackJson): Array<Record<string, unknown>> {
+    const configured = stack.provider?.aws ?? [{}];
+    return configured.map((provider) => ({
+      ...(provider.alias !== undefined ? { alias: provider.alias } : {}),
+      access_key: OFFLINE_ACCESS_KEY,
+      secret_key: OFFLINE_SECRET_KEY,
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      // The provider checks the allow-list against the caller's account, which it no longer asks for.
+      allowed_account_ids: null,
+    }));
+  }
+
+  private initArgs(): string[] {
+    return ['init', '-input=false', '-no-color', '-reconfigure'];
+  }
+
+  private planArgs(): string[] {
+    const variables = Object.entries(this.planVariables()).flatMap(([name, value]) => ['-var', `${name}=${value}`]);
+    return ['plan', '-input=false', '-lock=false', '-no-color', `-out=${PLAN_FILE}`, ...variables];
+  }
+
+  private parseValidation(result: CommandResult): ValidateResult {
+    let validation: ValidateResult;
+    try {
+      validation = JSON.parse(result.stdout) as ValidateResult;
+    } catch {
+      throw this.failure('validate', result);
+    }
+    if (!validation.valid) {
+      throw new Error(`terraform validate found ${validation.error_count} error(s) in ${this.dir}:\n${formatDiagnostics(validation.diagnostics)}`);
+    }
+    return validation;
+  }
+
+  private parsePlan(result: CommandResult): PlanJson {
+    this.check(result, 'show');
+    return JSON.parse(result.stdout) as PlanJson;
+  }
+
+  private check(result: CommandResult, command: string): void {
+    if (result.status !== 0) {
+      throw this.failure(command, result);
+    }
+  }
+
+  private failure(command: string, result: CommandResult): Error {
+    const output = `${result.stdout}\n${result.stderr}`.trim();
+    return new Error(`terraform ${command} failed in ${this.dir} (exit ${result.status}):\n${output.slice(-20_000)}`);
+  }
+
+  private run(args: string[]): CommandResult {
+    const result = spawnSync(this.binary, args, { cwd: this.dir, env: this.env, encoding: 'utf-8', maxBuffer: OUTPUT_LIMIT });
+    if (result.error) {
+      throw this.spawnError(result.error);
+    }
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  private runAsync(args: string[]): Promise<CommandResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binary, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.on('error', (error) => reject(this.spawnError(error)));
+      child.on('close', (status) => resolve({
+        status,
+        stdout: Buffer.concat(stdout).toString('utf-8'),
+        stderr: Buffer.concat(stderr).toString('utf-8'),
+      }));
+    });
+  }
+
+  private spawnError(error: Error & { code?: string }): Error {
+    if (error.code === 'ENOENT') {
+      return new Error(`The Terraform CLI (${this.binary}) was not found on PATH; the offline stack checks need it. Install Terraform and try again.`);
+    }
+    return error;
+  }
+}
+
+/** Renders `terraform validate` diagnostics as text, one per paragraph. */
+export function formatDiagnostics(diagnostics: TerraformDiagnostic[]): string {
+  return diagnostics
+    .map((diagnostic) => {
+      const where = diagnostic.range ? ` (${diagnostic.range.filename}:${diagnostic.range.start.line})` : '';
+      const address = diagnostic.address ? ` [${diagnostic.address}]` : '';
+      return `${diagnostic.severity}: ${diagnostic.summary}${address}${where}${diagnostic.detail ? `\n  ${diagnostic.detail}` : ''}`;
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,147 @@
+import { DEFAULT_CONFIG, VARIANTS, withEnvironment } from './support/configs';
+import { bodiesOf, onlyResource, parsePolicy, refTo, resourcesOf, statementWithSid, synthEnvironment } from './support/synth';
+
+const { network } = synthEnvironment(DEFAULT_CONFIG);
+const vpc = onlyResource(network, 'aws_vpc');
+const vpcId = refTo(network, 'aws_vpc', vpc, 'id');
+const subnets = bodiesOf(network, 'aws_subnet');
+const publicSubnets = subnets.filter((subnet) => subnet.tags.Name.includes('-public-'));
+const privateSubnets = subnets.filter((subnet) => subnet.tags.Name.includes('-private-'));
+
+describe('network stack', () => {
+  test('the VPC has the configured CIDR with DNS support and hostnames', () => {
+    expect(vpc).toMatchObject({ cidr_block: '10.0.0.0/16', enable_dns_support: true, enable_dns_hostnames: true });
+  });
+
+  test('the default security group is managed without any rule', () => {
+    const defaultGroup = onlyResource(network, 'aws_default_security_group');
+    expect(defaultGroup.vpc_id).toBe(vpcId);
+    expect(defaultGroup.ingress).toBeUndefined();
+    expect(defaultGroup.egress).toBeUndefined();
+  });
+
+  test('there is one public and one private subnet per availability zone, with the configured CIDRs', () => {
+    expect(publicSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.0.0/24'], ['us-east-1b', '10.0.1.0/24']]);
+    expect(privateSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.10.0/24'], ['us-east-1b', '10.0.11.0/24']]);
+  });
+
+  test('no subnet hands out public IPs on launch', () => {
+    expect(subnets.map((subnet) => subnet.map_public_ip_on_launch)).toEqual([false, false, false, false]);
+  });
+
+  test('the public route table sends 0.0.0.0/0 to the internet gateway', () => {
+    const publicTable = bodiesOf(network, 'aws_route_table').find((table) => table.tags.Name === 'orders-dev-public')!;
+    const route = bodiesOf(network, 'aws_route').find((r) => r.route_table_id === refTo(network, 'aws_route_table', publicTable, 'id'));
+    expect(route).toMatchObject({
+      destination_cidr_block: '0.0.0.0/0',
+      gateway_id: refTo(network, 'aws_internet_gateway', onlyResource(network, 'aws_internet_gateway'), 'id'),
+    });
+  });
+
+  test('every subnet is associated with a route table: public ones with the public table, private ones with their own', () => {
+    const associations = bodiesOf(network, 'aws_route_table_association');
+    const tables = resourcesOf(network, 'aws_route_table');
+    const tableNameOf = (subnet: object) => {
+      const association = associations.find((a) => a.subnet_id === refTo(network, 'aws_subnet', subnet, 'id'))!;
+      const [, id] = /^\$\{aws_route_table\.(.+)\.id\}$/.exec(association.route_table_id)!;
+      return tables[id].tags.Name;
+    };
+    expect(publicSubnets.map(tableNameOf)).toEqual(['orders-dev-public', 'orders-dev-public']);
+    expect(privateSubnets.map(tableNameOf)).toEqual(['orders-dev-private-us-east-1a', 'orders-dev-private-us-east-1b']);
+  });
+
+  test('a single NAT gateway in the first public subnet serves every private route table', () => {
+    const nat = onlyResource(network, 'aws_nat_gateway');
+    expect(nat.subnet_id).toBe(refTo(network, 'aws_subnet', publicSubnets[0], 'id'));
+    expect(nat.allocation_id).toBe(refTo(network, 'aws_eip', onlyResource(network, 'aws_eip'), 'allocation_id'));
+    const natRoutes = bodiesOf(network, 'aws_route').filter((route) => route.nat_gateway_id !== undefined);
+    expect(natRoutes.map((route) => [route.destination_cidr_block, route.nat_gateway_id])).toEqual([
+      ['0.0.0.0/0', refTo(network, 'aws_nat_gateway', nat, 'id')],
+      ['0.0.0.0/0', refTo(network, 'aws_nat_gateway', nat, 'id')],
+    ]);
+  });
+
+  test('per-az NAT puts one gateway in each zone\'s public subnet and routes each zone to its own', () => {
+    const perAz = synthEnvironment(VARIANTS.natPerAz).network;
+    const gateways = resourcesOf(perAz, 'aws_nat_gateway');
+    const perAzPublic = bodiesOf(perAz, 'aws_subnet').filter((subnet) => subnet.tags.Name.includes('-public-'));
+    expect(Object.values(gateways).map((nat) => nat.subnet_id)).toEqual(perAzPublic.map((subnet) => refTo(perAz, 'aws_subnet', subnet, 'id')));
+    expect(bodiesOf(perAz, 'aws_eip')).toHaveLength(2);
+    const routedTo = bodiesOf(perAz, 'aws_route').filter((route) => route.nat_gateway_id).map((route) => route.nat_gateway_id);
+    expect(routedTo).toEqual(Object.keys(gateways).map((id) => `\${aws_nat_gateway.${id}.id}`));
+  });
+
+  test('without NAT there are no gateways, no elastic IPs and no default route from private subnets', () => {
+    const none = synthEnvironment(VARIANTS.natNone).network;
+    expect(bodiesOf(none, 'aws_nat_gateway')).toEqual([]);
+    expect(bodiesOf(none, 'aws_eip')).toEqual([]);
+    expect(bodiesOf(none, 'aws_route').map((route) => route.gateway_id)).toEqual([expect.stringContaining('aws_internet_gateway.')]);
+  });
+
+  test('flow logs capture ALL traffic of the VPC into the flow log group', () => {
+    const flowLog = onlyResource(network, 'aws_flow_log');
+    expect(flowLog).toMatchObject({
+      vpc_id: vpcId,
+      traffic_type: 'ALL',
+      log_destination_type: 'cloud-watch-logs',
+      log_destination: refTo(network, 'aws_cloudwatch_log_group', onlyResource(network, 'aws_cloudwatch_log_group'), 'arn'),
+    });
+  });
+
+  test('the flow log group keeps logs for the configured retention, encrypted with its own rotating KMS key', () => {
+    const key = onlyResource(network, 'aws_kms_key');
+    expect(key.enable_key_rotation).toBe(true);
+    expect(onlyResource(network, 'aws_cloudwatch_log_group')).toMatchObject({
+      name: '/vpc/orders-dev/flow-logs',
+      retention_in_days: 30,
+      kms_key_id: refTo(network, 'aws_kms_key', key, 'arn'),
+    });
+  });
+
+  test('the flow log key lets CloudWatch Logs use it only for the flow log group', () => {
+    const policy = onlyResource(network, 'aws_kms_key').policy;
+    expect(statementWithSid(policy, 'CloudWatchLogsEncryptsTheseLogGroups')).toMatchObject({
+      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Condition: {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': ['arn:aws:logs:us-east-1:${local.account_id}:log-group:/vpc/orders-dev/flow-logs'] },
+      },
+    });
+    expect(statementWithSid(policy, 'AccountAdministersKeyThroughIam').Principal).toEqual({ AWS: 'arn:aws:iam::${local.account_id}:root' });
+  });
+
+  test('the flow log role trusts only VPC Flow Logs acting for this account', () => {
+    const trust = parsePolicy(onlyResource(network, 'aws_iam_role').assume_role_policy);
+    expect(trust.Statement).toEqual([{
+      Effect: 'Allow',
+      Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': '${local.account_id}' },
+        ArnLike: { 'aws:SourceArn': 'arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*' },
+      },
+    }]);
+  });
+
+  test('the flow log role may write only to the flow log group', () => {
+    const policy = parsePolicy(onlyResource(network, 'aws_iam_role_policy').policy);
+    const group = 'arn:aws:logs:us-east-1:${local.account_id}:log-group:/vpc/orders-dev/flow-logs';
+    expect(policy.Statement).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: [group, `${group}:*`] })]);
+  });
+
+  test('without flow logs there is no flow log, key, log group or role', () => {
+    const withoutFlowLogs = synthEnvironment(withEnvironment((env) => ({ network: { ...env.network, flowLogs: false } }))).network;
+    for (const type of ['aws_flow_log', 'aws_kms_key', 'aws_cloudwatch_log_group', 'aws_iam_role']) {
+      expect(bodiesOf(withoutFlowLogs, type)).toEqual([]);
+    }
+  });
+
+  test('outputs the VPC, zones and subnets under fixed names', () => {
+    expect(network.output).toEqual({
+      vpc_id: expect.objectContaining({ value: vpcId }),
+      vpc_cidr: expect.objectContaining({ value: refTo(network, 'aws_vpc', vpc, 'cidr_block') }),
+      availability_zones: expect.objectContaining({ value: ['us-east-1a', 'us-east-1b'] }),
+      public_subnet_ids: expect.objectContaining({ value: publicSubnets.map((s) => refTo(network, 'aws_subnet', s, 'id')) }),
+      private_subnet_ids: expect.objectContaining({ value: privateSubnets.map((s) => refTo(network, 'aws_subnet', s, 'id')) }),
+    });
+  });
+});
