@@ -1,52 +1,125 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { ServiceDiscoveryHttpNamespace } from '@cdktf/provider-aws/lib/service-discovery-http-namespace';
 import { Construct } from 'constructs';
+import { Ec2Capacity } from './ec2-capacity';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
 import { ImageRepository } from './image-repository';
 import { LogEncryptionKey } from './log-encryption-key';
 import { imageRepositoryName, serviceLogGroupName } from './naming';
-import { CLUSTER_OUTPUTS, exportOutput } from './stack-outputs';
+import type { NetworkStack } from './network-stack';
+import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS } from './stack-outputs';
+import { UpstreamOutputs } from './state';
+
+/** Properties of {@link ClusterStack}. */
+export interface ClusterStackProps extends EnvironmentStackProps {
+  /** The environment's network stack: deployed first, and read when the cluster has EC2 capacity. */
+  readonly network: NetworkStack;
+}
 
 /**
- * The ECS cluster of an environment and what its services share: a KMS key, the log group, and
- * one ECR repository per service that is built from this repository.
+ * The ECS cluster of an environment and what its services share: a KMS key, the log groups, one
+ * ECR repository per service built from this repository, the capacity providers, and the Service
+ * Connect namespace. With an existing cluster, everything but the cluster itself.
  */
 export class ClusterStack extends EnvironmentStack {
-  /** KMS key of the log group and the ECR repositories. */
+  /** KMS key of the log groups, the ECR repositories and ECS Exec sessions. */
   public readonly encryptionKey: LogEncryptionKey;
-  /** The cluster. */
-  public readonly cluster: EcsCluster;
-  /** Fargate and Fargate Spot, with plain Fargate as default strategy. */
-  public readonly capacityProviders: EcsClusterCapacityProviders;
+  /** The cluster; unset when the configuration names an existing one. */
+  public readonly cluster?: EcsCluster;
+  /** Capacity providers of a created cluster, with the default strategy. */
+  public readonly capacityProviders?: EcsClusterCapacityProviders;
+  /** EC2 capacity, when configured. */
+  public readonly ec2Capacity?: Ec2Capacity;
   /** ECR repositories by service name; services with an external image have none. */
   public readonly imageRepositories: Record<string, ImageRepository>;
   /** Log group of every service's containers. */
   public readonly logGroup: CloudwatchLogGroup;
+  /** Audit log of ECS Exec sessions, when ECS Exec is allowed. */
+  public readonly execLogGroup?: CloudwatchLogGroup;
+  /** Cloud Map namespace of Service Connect, when enabled. */
+  public readonly serviceConnectNamespace?: ServiceDiscoveryHttpNamespace;
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+  constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, props);
     const cluster = this.environment.cluster;
     const logGroupName = serviceLogGroupName(this.project, this.environment);
+    // The cluster reads the network only for EC2 capacity; the dependency also fixes the order.
+    this.addDependency(props.network);
 
     this.encryptionKey = new LogEncryptionKey(this, 'encryption_key', {
       aws: this.aws,
-      description: `Encrypts the logs and images of ${this.namePrefix}`,
+      description: `Encrypts the logs, images and ECS Exec sessions of ${this.namePrefix}`,
       // This environment's log groups only: the group itself and any group below it.
       logGroupArns: [this.aws.logGroupArn(logGroupName), this.aws.logGroupArn(`${logGroupName}/*`)],
       alias: this.namePrefix,
     });
     const kmsKeyArn = this.encryptionKey.key.arn;
 
-    this.cluster = new EcsCluster(this, 'cluster', {
-      name: this.namePrefix,
-      setting: [{ name: 'containerInsights', value: cluster.containerInsights ? 'enabled' : 'disabled' }],
+    this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
+      name: logGroupName,
+      retentionInDays: cluster.logRetentionDays,
+      kmsKeyId: kmsKeyArn,
     });
-    this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity_providers', {
-      clusterName: this.cluster.name,
-      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
-      defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
-    });
+    if (cluster.executeCommand) {
+      this.execLogGroup = new CloudwatchLogGroup(this, 'exec_log_group', {
+        name: cluster.execLogGroupName,
+        retentionInDays: cluster.execLogRetentionDays,
+        kmsKeyId: kmsKeyArn,
+      });
+    }
+    if (cluster.serviceConnectNamespace !== undefined) {
+      this.serviceConnectNamespace = new ServiceDiscoveryHttpNamespace(this, 'service_connect_namespace', {
+        name: cluster.serviceConnectNamespace,
+        description: `Service Connect names of the services of ${this.namePrefix}`,
+      });
+    }
+
+    let clusterArn: string;
+    let clusterName: string;
+    if (cluster.existing) {
+      clusterName = cluster.name;
+      clusterArn = this.aws.arn('ecs', `cluster/${cluster.name}`);
+    } else {
+      const created = new EcsCluster(this, 'cluster', {
+        name: cluster.name,
+        setting: [{ name: 'containerInsights', value: cluster.containerInsights ? 'enabled' : 'disabled' }],
+        ...(this.execLogGroup ? {
+          configuration: {
+            executeCommandConfiguration: {
+              kmsKeyId: kmsKeyArn,
+              logging: 'OVERRIDE',
+              logConfiguration: { cloudWatchLogGroupName: this.execLogGroup.name, cloudWatchEncryptionEnabled: true },
+            },
+          },
+        } : {}),
+        ...(this.serviceConnectNamespace ? { serviceConnectDefaults: { namespace: this.serviceConnectNamespace.arn } } : {}),
+      });
+      this.cluster = created;
+      clusterName = created.name;
+      clusterArn = created.arn;
+
+      if (cluster.ec2Capacity !== undefined) {
+        const network = new UpstreamOutputs(this, 'network', this.environment.state, props.network.node.id);
+        this.ec2Capacity = new Ec2Capacity(this, 'ec2_capacity', {
+          aws: this.aws,
+          config: cluster.ec2Capacity,
+          clusterName: cluster.name,
+          vpcId: network.string(NETWORK_OUTPUTS.vpcId),
+          subnetIds: network.list(NETWORK_OUTPUTS.privateSubnetIds),
+        });
+      }
+      this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity_providers', {
+        clusterName: created.name,
+        capacityProviders: ['FARGATE', 'FARGATE_SPOT', ...(this.ec2Capacity ? [this.ec2Capacity.capacityProvider.name] : [])],
+        defaultCapacityProviderStrategy: cluster.capacityProviderStrategy.map((item) => ({
+          capacityProvider: item.capacityProvider === 'EC2' ? this.ec2Capacity!.capacityProvider.name : item.capacityProvider,
+          base: item.base,
+          weight: item.weight,
+        })),
+      });
+    }
 
     this.imageRepositories = Object.fromEntries(
       this.environment.services
@@ -59,16 +132,10 @@ export class ClusterStack extends EnvironmentStack {
         })]),
     );
 
-    this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
-      name: logGroupName,
-      retentionInDays: cluster.logRetentionDays,
-      kmsKeyId: kmsKeyArn,
-    });
-
     const repositories = Object.entries(this.imageRepositories);
-    exportOutput(this, CLUSTER_OUTPUTS.clusterName, this.cluster.name, 'Name of the ECS cluster.');
-    exportOutput(this, CLUSTER_OUTPUTS.clusterArn, this.cluster.arn, 'ARN of the ECS cluster.');
-    exportOutput(this, CLUSTER_OUTPUTS.kmsKeyArn, kmsKeyArn, 'ARN of the KMS key of the logs and images.');
+    exportOutput(this, CLUSTER_OUTPUTS.clusterName, clusterName, 'Name of the ECS cluster.');
+    exportOutput(this, CLUSTER_OUTPUTS.clusterArn, clusterArn, 'ARN of the ECS cluster.');
+    exportOutput(this, CLUSTER_OUTPUTS.kmsKeyArn, kmsKeyArn, 'ARN of the KMS key of the logs, images and ECS Exec sessions.');
     exportOutput(this, CLUSTER_OUTPUTS.logGroupName, this.logGroup.name, 'Name of the services\' log group.');
     exportOutput(this, CLUSTER_OUTPUTS.logGroupArn, this.logGroup.arn, 'ARN of the services\' log group.');
     exportOutput(
@@ -83,5 +150,14 @@ export class ClusterStack extends EnvironmentStack {
       Object.fromEntries(repositories.map(([service, image]) => [service, image.repository.arn])),
       'ECR repository ARN of each service built from this repository, by service name.',
     );
+    if (this.execLogGroup) {
+      exportOutput(this, CLUSTER_OUTPUTS.execLogGroupArn, this.execLogGroup.arn, 'ARN of the ECS Exec audit log group.');
+    }
+    if (this.serviceConnectNamespace) {
+      exportOutput(this, CLUSTER_OUTPUTS.serviceConnectNamespaceArn, this.serviceConnectNamespace.arn, 'ARN of the Service Connect namespace.');
+    }
+    if (this.ec2Capacity) {
+      exportOutput(this, CLUSTER_OUTPUTS.ec2CapacityProviderName, this.ec2Capacity.capacityProvider.name, 'Name of the EC2 capacity provider.');
+    }
   }
 }

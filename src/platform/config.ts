@@ -30,6 +30,21 @@ export interface S3StateConfig {
 
 export type NatGatewayMode = 'per-az' | 'single' | 'none';
 
+/** A VPC owned elsewhere: the network stack only passes its ids on. */
+export interface ExistingVpcConfig {
+  readonly vpcId: string;
+  readonly publicSubnetIds: string[];
+  readonly privateSubnetIds: string[];
+}
+
+/** VPC endpoints of the private subnets. */
+export interface VpcEndpointsConfig {
+  /** S3 gateway endpoint (ECR image layers live in S3). */
+  readonly s3Gateway: boolean;
+  /** Interface endpoint service names without the `com.amazonaws.<region>.` prefix, e.g. `ecr.api`. */
+  readonly interfaceServices: string[];
+}
+
 export interface NetworkConfig {
   readonly cidr: string;
   readonly availabilityZones: string[];
@@ -38,10 +53,36 @@ export interface NetworkConfig {
   /** One CIDR per availability zone, same order. */
   readonly privateSubnetCidrs: string[];
   readonly natGateways: NatGatewayMode;
+  readonly vpcEndpoints: VpcEndpointsConfig;
   readonly flowLogs: boolean;
+  /** Set when deploying into an existing VPC; the fields above then describe nothing that is created. */
+  readonly existingVpc?: ExistingVpcConfig;
+}
+
+export type CapacityProviderName = 'FARGATE' | 'FARGATE_SPOT' | 'EC2';
+
+export interface CapacityProviderStrategyConfig {
+  readonly capacityProvider: CapacityProviderName;
+  readonly base: number;
+  readonly weight: number;
+}
+
+export interface Ec2CapacityConfig {
+  /** Name of the capacity provider (and prefix of the Auto Scaling group's). */
+  readonly name: string;
+  readonly instanceType: string;
+  readonly architecture: 'X86_64' | 'ARM64';
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly targetCapacityPercent: number;
+  readonly rootVolumeSizeGiB: number;
 }
 
 export interface ClusterConfig {
+  /** Name of the cluster (created, or existing when `existing` is true). */
+  readonly name: string;
+  /** The cluster exists already: it is referenced, not created. */
+  readonly existing: boolean;
   readonly containerInsights: boolean;
   /** Retention of the cluster's KMS-encrypted log groups, days. */
   readonly logRetentionDays: number;
@@ -49,49 +90,160 @@ export interface ClusterConfig {
   readonly ecrKeepImages: number;
   /** Days after which untagged images expire. */
   readonly ecrUntaggedExpiryDays: number;
+  readonly capacityProviderStrategy: CapacityProviderStrategyConfig[];
+  readonly ec2Capacity?: Ec2CapacityConfig;
+  /** ECS Exec allowed; sessions audited to `execLogGroupName`. */
+  readonly executeCommand: boolean;
+  readonly execLogGroupName: string;
+  /** Retention of the ECS Exec audit log group, days. */
+  readonly execLogRetentionDays: number;
+  /** Cloud Map namespace of ECS Service Connect, when enabled. */
+  readonly serviceConnectNamespace?: string;
+}
+
+export interface AccessLogsConfig {
+  /** Prefix of the bucket's name; Terraform appends a unique suffix (S3 names are global). */
+  readonly bucketPrefix: string;
+  readonly retentionDays: number;
 }
 
 export interface LoadBalancerConfig {
   /** Full ALB name (AWS limit 32 characters). */
   readonly name: string;
-  /** ACM certificate: HTTPS listener plus HTTP→HTTPS redirect when set, plain HTTP otherwise. */
+  /** ACM certificate: HTTPS listener when set, plain HTTP otherwise. */
   readonly certificateArn?: string;
+  readonly additionalCertificateArns: string[];
+  /** Port 80 answers with a 301 to HTTPS (only with a certificate). */
+  readonly redirectHttpToHttps: boolean;
   readonly sslPolicy: string;
   /** CIDRs allowed to reach the ALB listeners. */
   readonly allowedCidrs: string[];
   readonly deletionProtection: boolean;
   readonly idleTimeoutSeconds: number;
+  readonly httpPort: number;
+  readonly httpsPort: number;
+  /** Access logs bucket, when access logs are on. */
+  readonly accessLogs?: AccessLogsConfig;
+}
+
+export interface StepScalingConfig {
+  readonly scaleOutCpuThreshold: number;
+  readonly scaleInCpuThreshold: number;
+  readonly scaleOutStep: number;
+  readonly scaleInStep: number;
 }
 
 export interface AutoscalingConfig {
+  readonly mode: 'target-tracking' | 'step';
   readonly minCapacity: number;
   readonly maxCapacity: number;
   readonly targetCpuUtilization: number;
   readonly targetMemoryUtilization: number;
+  /** ALB requests per task the service is kept at, when set (load-balanced services only). */
+  readonly targetRequestsPerTask?: number;
+  readonly step: StepScalingConfig;
   readonly scaleInCooldownSeconds: number;
   readonly scaleOutCooldownSeconds: number;
+}
+
+export interface ContainerHealthCheckConfig {
+  readonly command: string[];
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly retries: number;
+  readonly startPeriodSeconds: number;
+}
+
+/** A secret injected as an environment variable. */
+export interface SecretConfig {
+  /** Environment variable name. */
+  readonly name: string;
+  /** Where ECS reads it from (`valueFrom`): a full ARN, possibly with a JSON key suffix. */
+  readonly valueFrom: string;
+  /**
+   * The resource the execution role may read; unset for an SSM parameter given by name, which lives
+   * in the environment's region and account (the stack builds its ARN).
+   */
+  readonly resourceArn?: string;
+  readonly source: 'ssm' | 'secretsmanager';
+}
+
+export interface SidecarConfig {
+  readonly name: string;
+  readonly image: string;
+  readonly containerPort?: number;
+  readonly essential: boolean;
+  readonly environment: Record<string, string>;
+  readonly command?: string[];
+  readonly cpu?: number;
+  readonly memoryMiB?: number;
+}
+
+export interface ReverseProxyConfig {
+  readonly image: string;
+  readonly port: number;
+}
+
+/** How the load balancer reaches a service. */
+export interface ServiceIngressConfig {
+  /** Target group name (AWS limit 32 characters). */
+  readonly targetGroupName: string;
+  /** The service receives the listener's default action. */
+  readonly defaultRoute: boolean;
+  /** Listener rule, when the service is routed by host or path. */
+  readonly rule?: {
+    readonly priority: number;
+    readonly hostHeaders: string[];
+    readonly pathPatterns: string[];
+  };
 }
 
 export interface ServiceConfig {
   /** Service name, unique in the environment. */
   readonly name: string;
-  /** Target group name (AWS limit 32 characters). */
-  readonly targetGroupName: string;
   /** Image to run when no image is passed at deploy time; the service's ECR repository when unset. */
   readonly image?: string;
   readonly containerPort: number;
-  /** Fargate CPU units. */
+  /** Task CPU units. */
   readonly cpu: number;
-  /** Fargate memory, MiB. */
+  /** Task memory, MiB. */
   readonly memoryMiB: number;
   readonly cpuArchitecture: 'X86_64' | 'ARM64';
+  /** `EC2` when the strategy uses the cluster's Auto Scaling group, `FARGATE` otherwise. */
+  readonly compatibility: 'FARGATE' | 'EC2';
+  readonly capacityProviderStrategy: CapacityProviderStrategyConfig[];
   readonly desiredCount: number;
   readonly healthCheckPath: string;
+  /** Status codes the load balancer's health check accepts (`matcher`). */
+  readonly healthCheckSuccessCodes: string;
   readonly healthCheckGracePeriodSeconds: number;
   readonly deregistrationDelaySeconds: number;
   readonly stopTimeoutSeconds: number;
   readonly environment: Record<string, string>;
+  readonly secrets: SecretConfig[];
+  /** Customer managed key of the secrets, if any. */
+  readonly secretsKmsKeyArn?: string;
+  readonly command?: string[];
+  readonly healthCheck?: ContainerHealthCheckConfig;
+  readonly readonlyRootFilesystem: boolean;
+  readonly sidecars: SidecarConfig[];
+  readonly reverseProxy?: ReverseProxyConfig;
+  /** Load balancer routing; unset for services reachable only through Service Connect. */
+  readonly ingress?: ServiceIngressConfig;
+  /** Exposed in the Service Connect namespace (every service of a namespace is a client). */
+  readonly serviceConnect: boolean;
+  readonly executeCommand: boolean;
   readonly autoscaling: AutoscalingConfig;
+}
+
+export interface StaticSiteConfig {
+  /** Prefix of the bucket's name; Terraform appends a unique suffix (S3 names are global). */
+  readonly bucketPrefix: string;
+  readonly priceClass: string;
+  readonly defaultRootObject: string;
+  readonly singlePageApp: boolean;
+  readonly domainNames: string[];
+  readonly certificateArn?: string;
 }
 
 export interface EnvironmentConfig {
@@ -105,11 +257,14 @@ export interface EnvironmentConfig {
    * account; when unset, the stacks take it from a `account_id` variable or, left empty, the caller identity.
    */
   readonly accountId?: string;
+  /** `production` or `development`: recorded for tooling; its defaults are already applied. */
+  readonly preset: 'development' | 'production';
   readonly state: StateConfig;
   readonly network: NetworkConfig;
   readonly cluster: ClusterConfig;
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
+  readonly staticSite?: StaticSiteConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
 }

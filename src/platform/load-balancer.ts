@@ -1,24 +1,24 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbListenerCertificate } from '@cdktf/provider-aws/lib/lb-listener-certificate';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
+import { LoadBalancerAccessLogs } from './access-logs';
+import type { AwsContext } from './aws-context';
 import type { LoadBalancerConfig, ServiceConfig } from './config';
-
-const HTTP_PORT = 80;
-const HTTPS_PORT = 443;
-/** Priority of the first path rule; rules of later services follow one by one. */
-const FIRST_RULE_PRIORITY = 100;
+import { trafficPort } from './container-definition';
 
 /** Properties of {@link PublicLoadBalancer}. */
 export interface PublicLoadBalancerProps {
+  readonly aws: AwsContext;
   /** Prefix of resource names, `<project>-<env>`. */
   readonly namePrefix: string;
   /** Load balancer settings. */
   readonly config: LoadBalancerConfig;
-  /** The services behind the load balancer; the first receives the default route. */
+  /** The services; those with an ingress get a target group. */
   readonly services: ServiceConfig[];
   /** VPC of the load balancer and its targets. */
   readonly vpcId: string;
@@ -27,31 +27,34 @@ export interface PublicLoadBalancerProps {
 }
 
 /**
- * The internet-facing Application Load Balancer of an environment, its security group, one IP
- * target group per service, and the listeners: HTTPS plus an HTTP→HTTPS redirect when a
- * certificate is configured, plain HTTP otherwise. The first service receives the default
- * action; every further service receives `/<service>` and `/<service>/*`.
+ * The internet-facing Application Load Balancer of an environment: its security group, access
+ * logs, one IP target group per load-balanced service, the listeners (HTTPS plus an HTTP→HTTPS
+ * redirect when a certificate is configured, plain HTTP otherwise), and a host/path rule per
+ * service that does not take the default route.
  */
 export class PublicLoadBalancer extends Construct {
   /** Security group of the load balancer; services add their egress rules to it. */
   public readonly securityGroup: SecurityGroup;
   /** Ingress rules: every allowed CIDR on every listener port. */
   public readonly ingressRules: VpcSecurityGroupIngressRule[];
+  /** Bucket of the access logs, when enabled. */
+  public readonly accessLogs?: LoadBalancerAccessLogs;
   /** The load balancer. */
   public readonly loadBalancer: Lb;
   /** Target groups by service name. */
   public readonly targetGroups: Record<string, LbTargetGroup>;
-  /** HTTP listener on port 80: redirect to HTTPS with a certificate, forward without. */
+  /** HTTP listener: redirect to HTTPS, or forward. */
   public readonly httpListener: LbListener;
-  /** HTTPS listener on port 443, present when a certificate is configured. */
+  /** HTTPS listener, present when a certificate is configured. */
   public readonly httpsListener?: LbListener;
-  /** Path rules routing to the services after the first, by service name. */
+  /** Host/path rules by service name. */
   public readonly listenerRules: Record<string, LbListenerRule>;
 
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     const { config } = props;
     const secure = config.certificateArn !== undefined;
+    const balanced = props.services.filter((service) => service.ingress !== undefined);
 
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: `${props.namePrefix}-alb`,
@@ -59,16 +62,23 @@ export class PublicLoadBalancer extends Construct {
       vpcId: props.vpcId,
       tags: { Name: `${props.namePrefix}-alb` },
     });
-    const listenerPorts = secure ? [HTTP_PORT, HTTPS_PORT] : [HTTP_PORT];
+    const listenerPorts = secure ? [config.httpPort, config.httpsPort] : [config.httpPort];
+    // Open to the allowed client ranges, by default the whole internet, knowingly failing the
+    // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
+    // the public entry point, and only the listener ports are open.
     this.ingressRules = listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
       new VpcSecurityGroupIngressRule(this, `ingress_${port}_${i}`, {
         securityGroupId: this.securityGroup.id,
-        description: `${port === HTTPS_PORT ? 'HTTPS' : 'HTTP'} from allowed client range ${cidr}`,
+        description: `${secure && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from allowed client range ${cidr}`,
         ipProtocol: 'tcp',
         fromPort: port,
         toPort: port,
-        ...(cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr }),
+        cidrIpv4: cidr,
       })));
+
+    if (config.accessLogs !== undefined) {
+      this.accessLogs = new LoadBalancerAccessLogs(this, 'access_logs', { aws: props.aws, config: config.accessLogs });
+    }
 
     this.loadBalancer = new Lb(this, 'load_balancer', {
       name: config.name,
@@ -86,14 +96,17 @@ export class PublicLoadBalancer extends Construct {
       desyncMitigationMode: 'defensive',
       enableDeletionProtection: config.deletionProtection,
       idleTimeout: config.idleTimeoutSeconds,
+      ...(this.accessLogs ? { accessLogs: { bucket: this.accessLogs.bucket.bucket.id, enabled: true } } : {}),
       tags: { Name: config.name },
+      // Log delivery is checked when the load balancer is configured: the bucket policy must exist.
+      ...(this.accessLogs ? { dependsOn: [this.accessLogs.bucket.policy] } : {}),
     });
 
-    this.targetGroups = Object.fromEntries(props.services.map((service) => [service.name, new LbTargetGroup(this, `target_group_${service.name}`, {
-      name: service.targetGroupName,
+    this.targetGroups = Object.fromEntries(balanced.map((service) => [service.name, new LbTargetGroup(this, `target_group_${service.name}`, {
+      name: service.ingress!.targetGroupName,
       targetType: 'ip',
       protocol: 'HTTP',
-      port: service.containerPort,
+      port: trafficPort(service),
       vpcId: props.vpcId,
       deregistrationDelay: String(service.deregistrationDelaySeconds),
       healthCheck: {
@@ -101,7 +114,7 @@ export class PublicLoadBalancer extends Construct {
         protocol: 'HTTP',
         port: 'traffic-port',
         path: service.healthCheckPath,
-        matcher: '200-299',
+        matcher: service.healthCheckSuccessCodes,
         interval: 15,
         timeout: 5,
         healthyThreshold: 2,
@@ -109,34 +122,53 @@ export class PublicLoadBalancer extends Construct {
       },
     })]));
 
-    const [defaultService, ...routedServices] = props.services;
+    const defaultService = balanced.find((service) => service.ingress!.defaultRoute) ?? balanced[0];
     const forwardToDefault = [{ type: 'forward', targetGroupArn: this.targetGroups[defaultService.name].arn }];
     if (secure) {
       this.httpsListener = new LbListener(this, 'https_listener', {
         loadBalancerArn: this.loadBalancer.arn,
-        port: HTTPS_PORT,
+        port: config.httpsPort,
         protocol: 'HTTPS',
         sslPolicy: config.sslPolicy,
         certificateArn: config.certificateArn,
         defaultAction: forwardToDefault,
       });
+      config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
+        listenerArn: this.httpsListener!.arn,
+        certificateArn,
+      }));
     }
     this.httpListener = new LbListener(this, 'http_listener', {
       loadBalancerArn: this.loadBalancer.arn,
-      port: HTTP_PORT,
+      port: config.httpPort,
       protocol: 'HTTP',
-      defaultAction: secure
-        ? [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(HTTPS_PORT), statusCode: 'HTTP_301' } }]
+      defaultAction: config.redirectHttpToHttps
+        ? [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(config.httpsPort), statusCode: 'HTTP_301' } }]
         : forwardToDefault,
     });
 
-    const routingListener = this.httpsListener ?? this.httpListener;
-    this.listenerRules = Object.fromEntries(routedServices.map((service, i) => [service.name, new LbListenerRule(this, `path_rule_${service.name}`, {
-      listenerArn: routingListener.arn,
-      priority: FIRST_RULE_PRIORITY + i,
-      condition: [{ pathPattern: { values: [`/${service.name}`, `/${service.name}/*`] } }],
-      action: [{ type: 'forward', targetGroupArn: this.targetGroups[service.name].arn }],
-    })]));
+    // Rules go on every listener that forwards; a redirecting listener needs none.
+    const forwardingListeners = [
+      ...(this.httpsListener ? [{ id: 'https', listener: this.httpsListener }] : []),
+      ...(config.redirectHttpToHttps ? [] : [{ id: 'http', listener: this.httpListener }]),
+    ];
+    this.listenerRules = {};
+    for (const service of balanced) {
+      const rule = service.ingress!.rule;
+      if (rule === undefined) continue;
+      for (const { id: listenerId, listener } of forwardingListeners) {
+        const ruleId = forwardingListeners.length > 1 ? `${service.name}_${listenerId}` : service.name;
+        this.listenerRules[ruleId] = new LbListenerRule(this, `rule_${ruleId}`, {
+          listenerArn: listener.arn,
+          priority: rule.priority,
+          condition: [
+            ...(rule.hostHeaders.length > 0 ? [{ hostHeader: { values: rule.hostHeaders } }] : []),
+            ...(rule.pathPatterns.length > 0 ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
+          ],
+          action: [{ type: 'forward', targetGroupArn: this.targetGroups[service.name].arn }],
+        });
+      }
+    }
   }
 
   /** Listeners and rules: what a service must wait for before its target group can receive tasks. */

@@ -8,20 +8,65 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
-import type { NatGatewayMode } from './config';
+import type { AwsContext } from './aws-context';
+import type { EnvironmentConfig, NatGatewayMode } from './config';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
 import { VpcFlowLogs } from './flow-logs';
 import { flowLogGroupName } from './naming';
 import { exportOutput, NETWORK_OUTPUTS } from './stack-outputs';
+import { VpcEndpoints } from './vpc-endpoints';
 
 const ANYWHERE = '0.0.0.0/0';
 
 /**
- * The VPC of an environment: public and private subnets in each configured availability zone, an
- * internet gateway, NAT gateways as configured, a locked default security group and, optionally,
- * KMS-encrypted flow logs.
+ * The network of an environment. Either a VPC of its own (public and private subnets in each
+ * configured availability zone, an internet gateway, NAT gateways and VPC endpoints as configured,
+ * a locked default security group and KMS-encrypted flow logs), or the ids of an existing VPC,
+ * passed on to the other stacks unchanged.
  */
 export class NetworkStack extends EnvironmentStack {
+  /** The VPC and everything in it; unset when deploying into an existing VPC. */
+  public readonly vpcNetwork?: VpcNetwork;
+
+  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+    super(scope, id, props);
+    const network = props.environment.network;
+    const existing = network.existingVpc;
+    if (existing !== undefined) {
+      exportOutput(this, NETWORK_OUTPUTS.vpcId, existing.vpcId, 'ID of the VPC.');
+      exportOutput(this, NETWORK_OUTPUTS.publicSubnetIds, [...existing.publicSubnetIds], 'IDs of the public subnets.');
+      exportOutput(this, NETWORK_OUTPUTS.privateSubnetIds, [...existing.privateSubnetIds], 'IDs of the private subnets.');
+      return;
+    }
+    this.vpcNetwork = new VpcNetwork(this, 'vpc_network', {
+      aws: this.aws,
+      project: this.project,
+      environment: this.environment,
+      namePrefix: this.namePrefix,
+    });
+    const vpc = this.vpcNetwork;
+    exportOutput(this, NETWORK_OUTPUTS.vpcId, vpc.vpc.id, 'ID of the VPC.');
+    exportOutput(this, NETWORK_OUTPUTS.vpcCidr, vpc.vpc.cidrBlock, 'IPv4 CIDR block of the VPC.');
+    exportOutput(this, NETWORK_OUTPUTS.availabilityZones, [...network.availabilityZones], 'Availability zones of the subnets, in subnet order.');
+    exportOutput(this, NETWORK_OUTPUTS.publicSubnetIds, vpc.publicSubnets.map((s) => s.id), 'IDs of the public subnets, one per zone.');
+    exportOutput(this, NETWORK_OUTPUTS.privateSubnetIds, vpc.privateSubnets.map((s) => s.id), 'IDs of the private subnets, one per zone.');
+  }
+}
+
+/** Properties of {@link VpcNetwork}. */
+export interface VpcNetworkProps {
+  readonly aws: AwsContext;
+  readonly project: string;
+  readonly environment: EnvironmentConfig;
+  /** Prefix of resource names, `<project>-<env>`. */
+  readonly namePrefix: string;
+}
+
+/**
+ * A VPC with public and private subnets per availability zone, internet and NAT gateways, routes,
+ * VPC endpoints, a locked default security group and flow logs, as configured.
+ */
+export class VpcNetwork extends Construct {
   /** The VPC. */
   public readonly vpc: Vpc;
   /** The VPC's default security group, stripped of all rules so nothing can use it by accident. */
@@ -42,12 +87,14 @@ export class NetworkStack extends EnvironmentStack {
   public readonly privateRouteTables: RouteTable[];
   /** Flow logs of the VPC, when enabled. */
   public readonly flowLogs?: VpcFlowLogs;
+  /** VPC endpoints, when enabled. */
+  public readonly endpoints?: VpcEndpoints;
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props: VpcNetworkProps) {
+    super(scope, id);
     const network = props.environment.network;
     const zones = network.availabilityZones;
-    const name = (suffix: string) => ({ Name: `${this.namePrefix}-${suffix}` });
+    const name = (suffix: string) => ({ Name: `${props.namePrefix}-${suffix}` });
 
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: network.cidr,
@@ -114,21 +161,28 @@ export class NetworkStack extends EnvironmentStack {
       return table;
     });
 
-    if (network.flowLogs) {
-      this.flowLogs = new VpcFlowLogs(this, 'flow_logs', {
-        aws: this.aws,
+    const endpoints = network.vpcEndpoints;
+    if (endpoints.s3Gateway || endpoints.interfaceServices.length > 0) {
+      this.endpoints = new VpcEndpoints(this, 'endpoints', {
+        aws: props.aws,
+        namePrefix: props.namePrefix,
+        config: endpoints,
         vpcId: this.vpc.id,
-        logGroupName: flowLogGroupName(this.project, this.environment),
-        retentionDays: this.environment.cluster.logRetentionDays,
-        namePrefix: this.namePrefix,
+        vpcCidr: network.cidr,
+        subnetIds: this.privateSubnets.map((subnet) => subnet.id),
+        routeTableIds: this.privateRouteTables.map((table) => table.id),
       });
     }
 
-    exportOutput(this, NETWORK_OUTPUTS.vpcId, this.vpc.id, 'ID of the VPC.');
-    exportOutput(this, NETWORK_OUTPUTS.vpcCidr, this.vpc.cidrBlock, 'IPv4 CIDR block of the VPC.');
-    exportOutput(this, NETWORK_OUTPUTS.availabilityZones, [...zones], 'Availability zones of the subnets, in subnet order.');
-    exportOutput(this, NETWORK_OUTPUTS.publicSubnetIds, this.publicSubnets.map((s) => s.id), 'IDs of the public subnets, one per zone.');
-    exportOutput(this, NETWORK_OUTPUTS.privateSubnetIds, this.privateSubnets.map((s) => s.id), 'IDs of the private subnets, one per zone.');
+    if (network.flowLogs) {
+      this.flowLogs = new VpcFlowLogs(this, 'flow_logs', {
+        aws: props.aws,
+        vpcId: this.vpc.id,
+        logGroupName: flowLogGroupName(props.project, props.environment),
+        retentionDays: props.environment.cluster.logRetentionDays,
+        namePrefix: props.namePrefix,
+      });
+    }
   }
 }
 

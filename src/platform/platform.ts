@@ -30,9 +30,7 @@ export function createPlatform(app: Construct, config: PlatformConfig): Environm
   return config.environments.map((environment) => {
     const props = { project: config.project, environment };
     const network = new NetworkStack(app, stackName(environment, 'network'), props);
-    const cluster = new ClusterStack(app, stackName(environment, 'cluster'), props);
-    // The cluster reads nothing from the network; the dependency only fixes the deployment order.
-    cluster.addDependency(network);
+    const cluster = new ClusterStack(app, stackName(environment, 'cluster'), { ...props, network });
     const service = new ServiceStack(app, stackName(environment, 'service'), { ...props, network, cluster });
     return { name: environment.name, network, cluster, service };
   });

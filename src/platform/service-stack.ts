@@ -2,15 +2,17 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
-import { FargateService } from './fargate-service';
+import { ClusterResources, FargateService } from './fargate-service';
 import { PublicLoadBalancer } from './load-balancer';
 import type { NetworkStack } from './network-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from './stack-outputs';
 import { UpstreamOutputs } from './state';
+import { StaticSite } from './static-site';
 
 /** Name of the variable holding the tag of the images built from this repository. */
 export const IMAGE_TAG_VARIABLE = 'image_tag';
@@ -24,8 +26,8 @@ export interface ServiceStackProps extends EnvironmentStackProps {
 }
 
 /**
- * The services of an environment behind a public Application Load Balancer. Reads the network
- * and cluster from their stacks' outputs and deploys after them.
+ * The services of an environment behind a public Application Load Balancer, and the static site
+ * when configured. Reads the network and cluster from their stacks' outputs and deploys after them.
  */
 export class ServiceStack extends EnvironmentStack {
   /** Outputs of the network stack. */
@@ -46,6 +48,10 @@ export class ServiceStack extends EnvironmentStack {
   public readonly taskDefinitions: Record<string, EcsTaskDefinition>;
   /** ECS services by service name. */
   public readonly ecsServices: Record<string, EcsService>;
+  /** Security group on every task, admitted to the Service Connect ports; present with Service Connect. */
+  public readonly peerSecurityGroup?: SecurityGroup;
+  /** The static site, when configured. */
+  public readonly staticSite?: StaticSite;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -72,6 +78,7 @@ export class ServiceStack extends EnvironmentStack {
 
     const vpcId = network.string(NETWORK_OUTPUTS.vpcId);
     this.ingress = new PublicLoadBalancer(this, 'ingress', {
+      aws: this.aws,
       namePrefix: this.namePrefix,
       config: this.environment.loadBalancer,
       services,
@@ -81,33 +88,70 @@ export class ServiceStack extends EnvironmentStack {
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
 
+    const clusterConfig = this.environment.cluster;
+    const clusterResources: ClusterResources = {
+      clusterArn: cluster.string(CLUSTER_OUTPUTS.clusterArn),
+      clusterName: cluster.string(CLUSTER_OUTPUTS.clusterName),
+      logGroupName: cluster.string(CLUSTER_OUTPUTS.logGroupName),
+      logGroupArn: cluster.string(CLUSTER_OUTPUTS.logGroupArn),
+      kmsKeyArn: cluster.string(CLUSTER_OUTPUTS.kmsKeyArn),
+      ...(clusterConfig.executeCommand ? { execLogGroupArn: cluster.string(CLUSTER_OUTPUTS.execLogGroupArn) } : {}),
+      ...(clusterConfig.serviceConnectNamespace !== undefined
+        ? { serviceConnectNamespaceArn: cluster.string(CLUSTER_OUTPUTS.serviceConnectNamespaceArn) }
+        : {}),
+      ...(clusterConfig.ec2Capacity !== undefined ? { ec2CapacityProviderName: cluster.string(CLUSTER_OUTPUTS.ec2CapacityProviderName) } : {}),
+    };
+    if (clusterConfig.serviceConnectNamespace !== undefined) {
+      this.peerSecurityGroup = new SecurityGroup(this, 'service_peers', {
+        name: `${this.namePrefix}-services`,
+        description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
+        vpcId,
+        tags: { Name: `${this.namePrefix}-services` },
+      });
+    }
+
     const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
     this.services = Object.fromEntries(services.map((service) => {
       const ownImage = service.image === undefined;
+      const targetGroup = this.targetGroups[service.name];
       return [service.name, new FargateService(this, `service_${service.name}`, {
         aws: this.aws,
         namePrefix: this.namePrefix,
         service,
         image: service.image ?? `${cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, service.name)}:${this.imageTag!.stringValue}`,
         imageRepositoryArn: ownImage ? cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name) : undefined,
-        clusterArn: cluster.string(CLUSTER_OUTPUTS.clusterArn),
-        clusterName: cluster.string(CLUSTER_OUTPUTS.clusterName),
-        logGroupName: cluster.string(CLUSTER_OUTPUTS.logGroupName),
-        logGroupArn: cluster.string(CLUSTER_OUTPUTS.logGroupArn),
+        cluster: clusterResources,
         vpcId,
         subnetIds: privateSubnetIds,
-        targetGroup: this.targetGroups[service.name],
-        loadBalancerSecurityGroup: this.ingress.securityGroup,
-        routing: this.ingress.routing,
+        ...(targetGroup ? {
+          loadBalancer: {
+            targetGroup,
+            securityGroup: this.ingress.securityGroup,
+            routing: this.ingress.routing,
+            requestCountResourceLabel: `${this.loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
+          },
+        } : {}),
+        ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
       })];
     }));
     this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
     this.ecsServices = mapValues(this.services, (service) => service.ecsService);
 
-    const scheme = this.environment.loadBalancer.certificateArn !== undefined ? 'https' : 'http';
+    if (this.environment.staticSite !== undefined) {
+      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
+    }
+
+    const lb = this.environment.loadBalancer;
+    const secure = lb.certificateArn !== undefined;
+    const port = secure ? lb.httpsPort : lb.httpPort;
+    const defaultPort = secure ? 443 : 80;
+    const url = `${secure ? 'https' : 'http'}://${this.loadBalancer.dnsName}${port === defaultPort ? '' : `:${port}`}`;
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerDnsName, this.loadBalancer.dnsName, 'DNS name of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerArn, this.loadBalancer.arn, 'ARN of the load balancer.');
-    exportOutput(this, SERVICE_OUTPUTS.serviceUrl, `${scheme}://${this.loadBalancer.dnsName}`, 'URL of the load balancer\'s default route.');
+    exportOutput(this, SERVICE_OUTPUTS.serviceUrl, url, 'URL of the load balancer\'s default route.');
     exportOutput(this, SERVICE_OUTPUTS.serviceNames, Object.values(this.ecsServices).map((service) => service.name), 'Names of the ECS services.');
   }
 }

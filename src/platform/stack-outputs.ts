@@ -21,6 +21,12 @@ export const CLUSTER_OUTPUTS = {
   ecrRepositoryUrls: 'ecr_repository_urls',
   /** Map of service name to repository ARN. */
   ecrRepositoryArns: 'ecr_repository_arns',
+  /** Present when ECS Exec is allowed. */
+  execLogGroupArn: 'exec_log_group_arn',
+  /** Present when Service Connect is enabled. */
+  serviceConnectNamespaceArn: 'service_connect_namespace_arn',
+  /** Present when the cluster has EC2 capacity. */
+  ec2CapacityProviderName: 'ec2_capacity_provider_name',
 } as const;
 
 /** Outputs of the service stack, for people and pipelines. */
@@ -29,6 +35,10 @@ export const SERVICE_OUTPUTS = {
   loadBalancerArn: 'load_balancer_arn',
   serviceUrl: 'service_url',
   serviceNames: 'service_names',
+  /** Present with a static site. */
+  staticSiteBucket: 'static_site_bucket',
+  staticSiteDistributionId: 'static_site_distribution_id',
+  staticSiteUrl: 'static_site_url',
 } as const;
 
 /**

@@ -48,10 +48,13 @@ describe('cluster stack', () => {
     expect(onlyResource(synthEnvironment(config).cluster, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
   });
 
-  test('the cluster offers FARGATE and FARGATE_SPOT and defaults to FARGATE', () => {
+  test('the cluster offers FARGATE and FARGATE_SPOT and, in development, places tasks on Spot first', () => {
     expect(onlyResource(cluster, 'aws_ecs_cluster_capacity_providers')).toEqual(expect.objectContaining({
       capacity_providers: ['FARGATE', 'FARGATE_SPOT'],
-      default_capacity_provider_strategy: [{ capacity_provider: 'FARGATE', weight: 1 }],
+      default_capacity_provider_strategy: [
+        { capacity_provider: 'FARGATE_SPOT', base: 0, weight: 3 },
+        { capacity_provider: 'FARGATE', base: 0, weight: 1 },
+      ],
     }));
   });
 
@@ -91,7 +94,7 @@ describe('cluster stack', () => {
   });
 
   test('the services\' log group is /ecs/<project>-<env>, KMS-encrypted, with the configured retention', () => {
-    expect(onlyResource(cluster, 'aws_cloudwatch_log_group')).toEqual(expect.objectContaining({
+    expect(bodiesOf(cluster, 'aws_cloudwatch_log_group').find((group) => group.name === '/ecs/orders-dev')).toEqual(expect.objectContaining({
       name: '/ecs/orders-dev',
       retention_in_days: 30,
       kms_key_id: keyArn,
@@ -100,7 +103,7 @@ describe('cluster stack', () => {
 
   test('outputs the cluster, key, log group and repositories under fixed names', () => {
     expect(Object.keys(cluster.output ?? {}).sort()).toEqual([
-      'cluster_arn', 'cluster_name', 'ecr_repository_arns', 'ecr_repository_urls', 'kms_key_arn', 'log_group_arn', 'log_group_name',
+      'cluster_arn', 'cluster_name', 'ecr_repository_arns', 'ecr_repository_urls', 'exec_log_group_arn', 'kms_key_arn', 'log_group_arn', 'log_group_name',
     ]);
     expect(cluster.output?.ecr_repository_urls.value).toEqual({ orders: refTo(cluster, 'aws_ecr_repository', repository, 'repository_url') });
     expect(cluster.output?.ecr_repository_arns.value).toEqual({ orders: refTo(cluster, 'aws_ecr_repository', repository, 'arn') });

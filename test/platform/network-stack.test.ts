@@ -21,8 +21,8 @@ describe('network stack', () => {
   });
 
   test('there is one public and one private subnet per availability zone, with the configured CIDRs', () => {
-    expect(publicSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.0.0/24'], ['us-east-1b', '10.0.1.0/24']]);
-    expect(privateSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.10.0/24'], ['us-east-1b', '10.0.11.0/24']]);
+    expect(publicSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.0.0/20'], ['us-east-1b', '10.0.16.0/20']]);
+    expect(privateSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.128.0/20'], ['us-east-1b', '10.0.144.0/20']]);
   });
 
   test('no subnet hands out public IPs on launch', () => {

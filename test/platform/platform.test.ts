@@ -25,7 +25,7 @@ describe('createPlatform', () => {
     const [env] = createPlatform(testApp(), DEFAULT_CONFIG);
     env.service.loadBalancer.idleTimeout = 120;
     env.service.taskDefinitions.orders.memory = '1024';
-    env.network.vpc.instanceTenancy = 'default';
+    env.network.vpcNetwork!.vpc.instanceTenancy = 'default';
     const service = JSON.parse(Testing.synth(env.service));
     expect(onlyResource(service, 'aws_lb').idle_timeout).toBe(120);
     expect(onlyResource(service, 'aws_ecs_task_definition').memory).toBe('1024');

@@ -1,4 +1,4 @@
-import { CERTIFICATE_ARN, DEFAULT_CONFIG, MULTI_CONFIG, VARIANTS } from './support/configs';
+import { CERTIFICATE_ARN, configOf, DEFAULT_CONFIG, MULTI_CONFIG, ORDERS_SERVICE_OPTIONS, VARIANTS } from './support/configs';
 import { bodiesOf, onlyResource, parseJson, parsePolicy, refTo, ResourceBody, statementWithSid, synthEnvironment } from './support/synth';
 
 const { service: stack } = synthEnvironment(DEFAULT_CONFIG);
@@ -74,7 +74,7 @@ describe('service stack: security groups', () => {
   test('tasks may only open HTTPS connections, through the NAT gateway', () => {
     const egress = egressOf(taskGroupId);
     expect(egress.map((rule) => [rule.ip_protocol, rule.from_port, rule.to_port, rule.cidr_ipv4])).toEqual([['tcp', 443, 443, '0.0.0.0/0']]);
-    expect(egress[0].description).toMatch(/NAT/);
+    expect(egress[0].description).toMatch(/NAT gateway or VPC endpoints/);
   });
 });
 
@@ -171,7 +171,7 @@ describe('service stack: task definition', () => {
       name: 'orders',
       image: `${remote('cluster.outputs.ecr_repository_urls.orders')}:\${var.image_tag}`,
       essential: true,
-      portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+      portMappings: [{ name: 'orders', containerPort: 8080, protocol: 'tcp', appProtocol: 'http' }],
     }));
   });
 
@@ -210,7 +210,7 @@ describe('service stack: IAM', () => {
     Action: 'sts:AssumeRole',
     Condition: { StringEquals: { 'aws:SourceAccount': '${local.account_id}' } },
   };
-  const executionPolicy = onlyResource(stack, 'aws_iam_role_policy');
+  const executionPolicy = bodiesOf(stack, 'aws_iam_role_policy').find((policy) => policy.name === 'start-task')!;
 
   test('both roles trust only ECS tasks acting for this account', () => {
     expect(parsePolicy(executionRole.assume_role_policy).Statement).toEqual([ecsTrust]);
@@ -242,7 +242,7 @@ describe('service stack: IAM', () => {
   });
 
   test('with an external image the execution role gets no ECR permissions', () => {
-    const external = onlyResource(synthEnvironment(VARIANTS.externalImage).service, 'aws_iam_role_policy');
+    const external = bodiesOf(synthEnvironment(VARIANTS.externalImage).service, 'aws_iam_role_policy').find((policy) => policy.name === 'start-task')!;
     expect(parsePolicy(external.policy).Statement.map((statement) => statement.Sid)).toEqual(['WriteServiceLogs']);
   });
 
@@ -262,9 +262,17 @@ describe('service stack: IAM', () => {
     expect(names.every((name: string) => name.length <= 64 && name.startsWith('warehouse-operations-preproduction-'))).toBe(true);
   });
 
-  test('the task role starts without permissions', () => {
-    expect(bodiesOf(stack, 'aws_iam_role_policy').map((policy) => policy.role)).not.toContain(refTo(stack, 'aws_iam_role', taskRole, 'id'));
-    expect(bodiesOf(stack, 'aws_iam_role_policy_attachment')).toEqual([]);
+  test('without ECS Exec the task role starts without permissions', () => {
+    const withoutExec = synthEnvironment(configOf({ services: [ORDERS_SERVICE_OPTIONS], cluster: { executeCommand: false } })).service;
+    const role = bodiesOf(withoutExec, 'aws_iam_role').find((r) => r.name === 'orders-dev-orders-task')!;
+    expect(bodiesOf(withoutExec, 'aws_iam_role_policy').map((policy) => policy.role)).not.toContain(refTo(withoutExec, 'aws_iam_role', role, 'id'));
+    expect(bodiesOf(withoutExec, 'aws_iam_role_policy_attachment')).toEqual([]);
+  });
+
+  test('with ECS Exec (development default) the task role gets only the session permissions', () => {
+    const policy = bodiesOf(stack, 'aws_iam_role_policy').find((p) => p.role === refTo(stack, 'aws_iam_role', taskRole, 'id'))!;
+    expect(parsePolicy(policy.policy).Statement.map((statement) => statement.Sid)).toEqual(['OpenSessionChannels', 'DecryptSessions', 'AuditSessions', 'FindAuditLogGroup']);
+    expect(ecsService.enable_execute_command).toBe(true);
   });
 });
 
@@ -286,7 +294,10 @@ describe('service stack: ECS service', () => {
       cluster: remote('cluster.outputs.cluster_arn'),
       task_definition: refTo(stack, 'aws_ecs_task_definition', taskDefinition, 'arn'),
       desired_count: 1,
-      capacity_provider_strategy: [{ capacity_provider: 'FARGATE', weight: 1 }],
+      capacity_provider_strategy: [
+        { capacity_provider: 'FARGATE_SPOT', base: 0, weight: 3 },
+        { capacity_provider: 'FARGATE', base: 0, weight: 1 },
+      ],
     }));
     expect(ecsService).not.toHaveProperty('launch_type');
   });
@@ -319,7 +330,7 @@ describe('service stack: ECS service', () => {
 
   test('waits for the listeners and the execution role policy', () => {
     const listener = onlyResource(stack, 'aws_lb_listener');
-    const policy = onlyResource(stack, 'aws_iam_role_policy');
+    const policy = bodiesOf(stack, 'aws_iam_role_policy').find((p) => p.name === 'start-task')!;
     const address = (type: string, body: ResourceBody) => refTo(stack, type, body, 'x').slice(2, -3);
     expect(ecsService.depends_on).toEqual([address('aws_lb_listener', listener), address('aws_iam_role_policy', policy)]);
   });

@@ -76,8 +76,8 @@ describe('derived values', () => {
   test('long load balancer and target group names are shortened with a stable hash', () => {
     const config = resolvePlatformConfig({ name: 'x', resourcePrefix: 'payments-reconcile', services: [{ name: 'settlement-exporter' }] });
     const [env] = config.environments;
-    expect(env.services[0].targetGroupName).toHaveLength(32);
-    expect(env.services[0].targetGroupName).toMatch(/^payments-reconcile-dev-[a-z0-9-]*-[0-9a-f]{6}$/);
+    expect(env.services[0].ingress?.targetGroupName).toHaveLength(32);
+    expect(env.services[0].ingress?.targetGroupName).toMatch(/^payments-reconcile-dev-[a-z0-9-]*-[0-9a-f]{6}$/);
     expect(resolvePlatformConfig({ name: 'x', resourcePrefix: 'payments-reconcile', services: [{ name: 'settlement-exporter' }] })).toEqual(config);
   });
 

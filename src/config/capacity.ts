@@ -1,0 +1,53 @@
+import { CapacityProvider, CapacityProviderStrategyItem } from '../options';
+import type { CapacityProviderStrategyConfig } from '../platform/config';
+import type { OptionProblems } from './problems';
+
+/** The capacity provider strategy a preset starts from. */
+export function presetCapacityStrategy(production: boolean): CapacityProviderStrategyItem[] {
+  return production
+    ? [{ capacityProvider: CapacityProvider.FARGATE, base: 1, weight: 1 }]
+    : [
+      { capacityProvider: CapacityProvider.FARGATE_SPOT, weight: 3 },
+      { capacityProvider: CapacityProvider.FARGATE, weight: 1 },
+    ];
+}
+
+/**
+ * Applies the defaults of a strategy's entries and checks the rules ECS enforces: known providers,
+ * no provider twice, bases and weights in range, at most one base, a positive total weight, and no
+ * mix of Fargate and Auto Scaling group providers.
+ */
+export function resolveCapacityStrategy(
+  items: readonly CapacityProviderStrategyItem[],
+  path: string,
+  problems: OptionProblems,
+): CapacityProviderStrategyConfig[] {
+  if (!problems.check(items.length > 0 && items.length <= 6, path, items, 'is not allowed; expected 1 to 6 capacity providers')) {
+    return [];
+  }
+  const resolved = items.map((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    problems.check(
+      Object.values(CapacityProvider).includes(item.capacityProvider),
+      `${itemPath}.capacityProvider`,
+      item.capacityProvider,
+      `is not allowed; expected one of ${Object.values(CapacityProvider).join(', ')}`,
+    );
+    const base = item.base ?? 0;
+    const weight = item.weight ?? 1;
+    problems.checkInteger(`${itemPath}.base`, base, 0, 100000);
+    problems.checkInteger(`${itemPath}.weight`, weight, 0, 1000);
+    return { capacityProvider: item.capacityProvider, base, weight };
+  });
+  const providers = resolved.map((item) => item.capacityProvider);
+  problems.check(new Set(providers).size === providers.length, path, providers, 'names a capacity provider twice; expected each at most once');
+  problems.check(resolved.filter((item) => item.base > 0).length <= 1, path, items, 'sets a base on more than one provider; ECS allows a base on one only');
+  problems.check(resolved.reduce((sum, item) => sum + item.weight, 0) > 0, path, items, 'has a total weight of 0; expected at least one provider with a positive weight');
+  problems.check(
+    !(providers.includes(CapacityProvider.EC2) && providers.some((p) => p !== CapacityProvider.EC2)),
+    path,
+    providers,
+    'mixes EC2 with Fargate; ECS does not allow Fargate and Auto Scaling group providers in one strategy',
+  );
+  return resolved;
+}

@@ -1,0 +1,41 @@
+import type { EnvironmentOptions } from '../options';
+
+/** Defaults that do not depend on a preset. */
+export const DEFAULTS = {
+  region: 'us-east-1',
+  environments: [{ name: 'dev' }] as EnvironmentOptions[],
+  vpcCidr: '10.0.0.0/16',
+  containerPort: 8080,
+  cpu: 256,
+  memoryMiB: 512,
+  healthCheckPath: '/health',
+  healthCheckGracePeriodSeconds: 60,
+  deregistrationDelaySeconds: 30,
+  stopTimeoutSeconds: 30,
+  targetCpuUtilization: 60,
+  targetMemoryUtilization: 80,
+  stepScaleOutCpuThreshold: 70,
+  stepScaleInCpuThreshold: 20,
+  logRetentionDays: 30,
+  execLogRetentionDays: 90,
+  ecrKeepImages: 30,
+  ecrUntaggedExpiryDays: 7,
+  sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+  allowedCidrs: ['0.0.0.0/0'],
+  idleTimeoutSeconds: 60,
+  accessLogRetentionDays: 90,
+  firstRulePriority: 100,
+  reverseProxyImage: 'public.ecr.aws/nginx/nginx:1.27-alpine',
+  reverseProxyPort: 80,
+  ec2InstanceType: 't3.medium',
+  ec2MinSize: 1,
+  ec2MaxSize: 4,
+  ec2TargetCapacityPercent: 100,
+  ec2RootVolumeSizeGiB: 30,
+  containerHealthCheck: { intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 },
+} as const;
+
+/** AWS caps ALB and target group names at 32 characters. */
+export const ELB_NAME_MAX = 32;
+/** Most AWS name-like identifiers used here: lowercase letters, digits, hyphens. */
+export const DNS_LABEL_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;

@@ -1,0 +1,79 @@
+import type { LoadBalancerConfig } from '../platform/config';
+import { isCertificateArn } from './aws';
+import { parseIpv4Cidr } from './cidr';
+import { EnvironmentContext, overridable } from './context';
+import { DEFAULTS, ELB_NAME_MAX } from './defaults';
+import { fitName } from './naming';
+
+/** Resolves and validates the load balancer of one environment. */
+export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig {
+  const { problems, region, partition } = ctx;
+  const lb = ctx.options.loadBalancer ?? {};
+  const certificate = overridable<string | undefined>(ctx, 'certificateArn', lb.certificateArn, 'loadBalancer.certificateArn', undefined);
+  const certificateHelp = `is not an ACM certificate ARN in ${region}; expected arn:${partition}:acm:${region}:<account>:certificate/<uuid>`;
+  if (certificate.value !== undefined) {
+    problems.check(isCertificateArn(certificate.value, region), certificate.path, certificate.value, certificateHelp);
+  }
+  const additionalCertificateArns = lb.additionalCertificateArns ?? [];
+  additionalCertificateArns.forEach((arn, i) =>
+    problems.check(isCertificateArn(arn, region), `loadBalancer.additionalCertificateArns[${i}]`, arn, certificateHelp));
+  if (additionalCertificateArns.length > 0) {
+    problems.check(certificate.value !== undefined, 'loadBalancer.additionalCertificateArns', additionalCertificateArns, 'needs loadBalancer.certificateArn; SNI certificates are added to the HTTPS listener');
+  }
+  const secure = certificate.value !== undefined;
+  const redirectHttpToHttps = lb.redirectHttpToHttps ?? secure;
+  problems.check(
+    !redirectHttpToHttps || secure,
+    'loadBalancer.redirectHttpToHttps',
+    redirectHttpToHttps,
+    'needs a certificate; set loadBalancer.certificateArn (or the environment\'s certificateArn) or leave the redirect off',
+  );
+
+  const allowedCidrs = lb.allowedCidrs ?? [...DEFAULTS.allowedCidrs];
+  problems.check(allowedCidrs.length > 0 && allowedCidrs.length <= 50, 'loadBalancer.allowedCidrs', allowedCidrs, 'is not allowed; expected 1 to 50 IPv4 CIDR blocks');
+  allowedCidrs.forEach((c, i) =>
+    problems.check(parseIpv4Cidr(c) !== undefined, `loadBalancer.allowedCidrs[${i}]`, c, 'is not an IPv4 CIDR block; expected e.g. "203.0.113.0/24"'),
+  );
+  const sslPolicy = lb.sslPolicy ?? DEFAULTS.sslPolicy;
+  problems.check(
+    /^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$/.test(sslPolicy),
+    'loadBalancer.sslPolicy',
+    sslPolicy,
+    'is not allowed; expected a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"',
+  );
+  const idleTimeoutSeconds = lb.idleTimeoutSeconds ?? DEFAULTS.idleTimeoutSeconds;
+  problems.checkInteger('loadBalancer.idleTimeoutSeconds', idleTimeoutSeconds, 1, 4000);
+  const httpPort = lb.httpPort ?? 80;
+  const httpsPort = lb.httpsPort ?? 443;
+  problems.checkInteger('loadBalancer.httpPort', httpPort, 1, 65535);
+  if (problems.checkInteger('loadBalancer.httpsPort', httpsPort, 1, 65535) && secure) {
+    problems.check(httpsPort !== httpPort, 'loadBalancer.httpsPort', httpsPort, 'is the HTTP listener\'s port too; expected another port');
+  }
+  const accessLogRetentionDays = lb.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays;
+  problems.checkInteger('loadBalancer.accessLogRetentionDays', accessLogRetentionDays, 1, 3650);
+
+  const name = fitName([ctx.project, ctx.env.name], ELB_NAME_MAX);
+  problems.check(
+    !name.startsWith('internal-'),
+    'resourcePrefix',
+    ctx.project,
+    `gives the load balancer name "${name}", and AWS rejects names starting with "internal-"; choose another prefix`,
+  );
+  const deletionProtection = overridable(ctx, 'deletionProtection', lb.deletionProtection, 'loadBalancer.deletionProtection', ctx.production).value;
+
+  return {
+    name,
+    ...(certificate.value !== undefined ? { certificateArn: certificate.value } : {}),
+    additionalCertificateArns: [...additionalCertificateArns],
+    redirectHttpToHttps,
+    sslPolicy,
+    allowedCidrs: [...allowedCidrs],
+    deletionProtection,
+    idleTimeoutSeconds,
+    httpPort,
+    httpsPort,
+    ...(lb.accessLogs ?? true
+      ? { accessLogs: { bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'alb-logs'], 36)}-`, retentionDays: accessLogRetentionDays } }
+      : {}),
+  };
+}

@@ -1,0 +1,156 @@
+import { NatGateways } from '../options';
+import type { NetworkConfig, VpcEndpointsConfig } from '../platform/config';
+import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
+import { EnvironmentContext, overridable } from './context';
+import { DEFAULTS } from './defaults';
+
+/** What the services of an environment need from AWS, which decides the VPC endpoints. */
+export interface EndpointNeeds {
+  readonly ssmSecrets: boolean;
+  readonly secretsManagerSecrets: boolean;
+  readonly executeCommand: boolean;
+  readonly ec2Capacity: boolean;
+}
+
+const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8,17}$/;
+const SUBNET_ID_PATTERN = /^subnet-[0-9a-f]{8,17}$/;
+
+/** Resolves and validates the VPC of one environment. */
+export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): NetworkConfig {
+  const { problems, region } = ctx;
+  const network = ctx.options.network ?? {};
+  const cidrSetting = overridable(ctx, 'vpcCidr', network.cidr, 'network.cidr', DEFAULTS.vpcCidr);
+  const cidr = parseIpv4Cidr(cidrSetting.value);
+  const cidrOk = problems.check(
+    cidr !== undefined && cidr.prefixLength >= 16 && cidr.prefixLength <= 28,
+    cidrSetting.path,
+    cidrSetting.value,
+    'is not allowed; expected an IPv4 network address with prefix length /16 to /28, e.g. "10.0.0.0/16"',
+  );
+
+  const zonesSetting = overridable(ctx, 'availabilityZones', network.availabilityZones, 'network.availabilityZones', [`${region}a`, `${region}b`]);
+  const zones = zonesSetting.value;
+  problems.check(zones.length >= 2 && zones.length <= 8, zonesSetting.path, zones, 'is not allowed; expected 2 to 8 availability zones');
+  problems.check(new Set(zones).size === zones.length, zonesSetting.path, zones, 'lists a zone twice; expected distinct zones');
+  zones.forEach((zone, i) =>
+    problems.check(
+      new RegExp(`^${region}[a-z]$`).test(zone),
+      `${zonesSetting.path}[${i}]`,
+      zone,
+      `is not a zone of region ${region}; expected e.g. "${region}a"`,
+    ),
+  );
+
+  const natSetting = overridable(ctx, 'natGateways', network.natGateways, 'network.natGateways', ctx.production ? NatGateways.PER_AZ : NatGateways.SINGLE);
+  const natGateways = natSetting.value;
+  problems.check(
+    Object.values(NatGateways).includes(natGateways),
+    natSetting.path,
+    natGateways,
+    `is not allowed; expected one of ${Object.values(NatGateways).join(', ')}`,
+  );
+
+  // By default each subnet is 1/16 of the VPC: public subnets take slots 0-7, private subnets 8-15.
+  const defaultSubnets = (offset: number) =>
+    cidrOk && cidr && cidr.prefixLength <= 24 ? zones.map((_, i) => formatIpv4Cidr(subnetOf(cidr, 4, offset + i))) : [];
+  if (cidrOk && cidr && cidr.prefixLength > 24) {
+    problems.check(
+      network.publicSubnetCidrs !== undefined && network.privateSubnetCidrs !== undefined,
+      cidrSetting.path,
+      cidrSetting.value,
+      'is too small to carve /28 or larger subnets by default; set network.publicSubnetCidrs and network.privateSubnetCidrs',
+    );
+  }
+  const publicSubnetCidrs = network.publicSubnetCidrs ?? defaultSubnets(0);
+  const privateSubnetCidrs = network.privateSubnetCidrs ?? defaultSubnets(8);
+  if (cidrOk && cidr) {
+    checkSubnets(ctx, cidr, cidrSetting.value, zones.length, [
+      { path: 'network.publicSubnetCidrs', cidrs: publicSubnetCidrs, explicit: network.publicSubnetCidrs !== undefined },
+      { path: 'network.privateSubnetCidrs', cidrs: privateSubnetCidrs, explicit: network.privateSubnetCidrs !== undefined },
+    ]);
+  }
+
+  const existingVpc = network.existingVpc;
+  if (existingVpc !== undefined) {
+    problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
+    for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
+      const ids = existingVpc[key];
+      problems.check(ids.length >= 2, `network.existingVpc.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
+      ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `network.existingVpc.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
+    }
+  }
+
+  const endpointsWanted = network.vpcEndpoints ?? natGateways === NatGateways.NONE;
+  if (existingVpc === undefined) {
+    problems.check(
+      natGateways !== NatGateways.NONE || endpointsWanted,
+      'network.vpcEndpoints',
+      network.vpcEndpoints,
+      'is false while natGateways is "none"; tasks could not pull images or write logs. Enable VPC endpoints or NAT gateways',
+    );
+  }
+
+  return {
+    cidr: cidrSetting.value,
+    availabilityZones: [...zones],
+    publicSubnetCidrs: [...publicSubnetCidrs],
+    privateSubnetCidrs: [...privateSubnetCidrs],
+    natGateways,
+    vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
+    flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
+    ...(existingVpc !== undefined
+      ? { existingVpc: { vpcId: existingVpc.vpcId, publicSubnetIds: [...existingVpc.publicSubnetIds], privateSubnetIds: [...existingVpc.privateSubnetIds] } }
+      : {}),
+  };
+}
+
+/** The endpoints tasks (and EC2 instances) need to run without a route to the internet. */
+function endpointsFor(needs: EndpointNeeds): VpcEndpointsConfig {
+  const services = ['ecr.api', 'ecr.dkr', 'logs'];
+  if (needs.ssmSecrets) services.push('ssm');
+  if (needs.secretsManagerSecrets) services.push('secretsmanager');
+  if (needs.executeCommand) services.push('ssmmessages', 'kms');
+  if (needs.ec2Capacity) services.push('ecs', 'ecs-agent', 'ecs-telemetry');
+  return { s3Gateway: true, interfaceServices: [...new Set(services)].sort() };
+}
+
+interface SubnetList {
+  readonly path: string;
+  readonly cidrs: readonly string[];
+  readonly explicit: boolean;
+}
+
+function checkSubnets(ctx: EnvironmentContext, vpc: Ipv4Cidr, vpcText: string, zoneCount: number, lists: SubnetList[]): void {
+  const { problems } = ctx;
+  const seen: Array<{ path: string; text: string; cidr: Ipv4Cidr }> = [];
+  for (const list of lists.filter((l) => l.explicit)) {
+    problems.check(list.cidrs.length === zoneCount, list.path, list.cidrs, `has ${list.cidrs.length} blocks; expected one per availability zone (${zoneCount})`);
+  }
+  for (const list of lists) {
+    list.cidrs.forEach((text, i) => {
+      const path = `${list.path}[${i}]`;
+      const cidr = parseIpv4Cidr(text);
+      if (!problems.check(cidr !== undefined && cidr.prefixLength <= 28, path, text, 'is not allowed; expected an IPv4 network address with prefix length up to /28, e.g. "10.0.0.0/20"')) {
+        return;
+      }
+      if (!problems.check(contains(vpc, cidr!), path, text, `is outside the VPC ${vpcText}; expected a block inside it`)) {
+        return;
+      }
+      const clash = seen.find((other) => overlaps(other.cidr, cidr!));
+      problems.check(clash === undefined, path, text, `overlaps ${clash?.path} ${JSON.stringify(clash?.text)}; expected disjoint subnets`);
+      seen.push({ path, text, cidr: cidr! });
+    });
+  }
+}
+
+function size(cidr: Ipv4Cidr): number {
+  return 2 ** (32 - cidr.prefixLength);
+}
+
+function contains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
+  return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network + size(inner) <= outer.network + size(outer);
+}
+
+function overlaps(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
+  return a.network < b.network + size(b) && b.network < a.network + size(a);
+}

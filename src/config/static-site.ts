@@ -1,0 +1,51 @@
+import { PriceClass } from '../options';
+import type { StaticSiteConfig } from '../platform/config';
+import { isCertificateArn } from './aws';
+import { EnvironmentContext } from './context';
+import { fitName } from './naming';
+
+const DOMAIN_NAME_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Resolves and validates the static site of one environment, if any. */
+export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | undefined {
+  const site = ctx.options.staticSite;
+  if (site === undefined) {
+    return undefined;
+  }
+  const { problems } = ctx;
+  const priceClass = site.priceClass ?? PriceClass.PRICE_CLASS_100;
+  problems.check(
+    Object.values(PriceClass).includes(priceClass),
+    'staticSite.priceClass',
+    priceClass,
+    `is not allowed; expected one of ${Object.values(PriceClass).join(', ')}`,
+  );
+  const defaultRootObject = site.defaultRootObject ?? 'index.html';
+  problems.check(/^[^/\s][^\s]{0,254}$/.test(defaultRootObject), 'staticSite.defaultRootObject', defaultRootObject, 'is not allowed; expected an object key without a leading "/", e.g. "index.html"');
+  const domainNames = site.domainNames ?? [];
+  domainNames.forEach((domain, i) =>
+    problems.check(DOMAIN_NAME_PATTERN.test(domain), `staticSite.domainNames[${i}]`, domain, 'is not a domain name; expected e.g. "www.example.com"'));
+  if (site.certificateArn !== undefined) {
+    // CloudFront only uses certificates from us-east-1 (of the environment's partition).
+    problems.check(
+      isCertificateArn(site.certificateArn, 'us-east-1'),
+      'staticSite.certificateArn',
+      site.certificateArn,
+      'is not an ACM certificate ARN in us-east-1; CloudFront requires its certificates there',
+    );
+  }
+  problems.check(
+    domainNames.length === 0 || site.certificateArn !== undefined,
+    'staticSite.domainNames',
+    domainNames,
+    'need a certificate; set staticSite.certificateArn to an ACM certificate in us-east-1 covering them',
+  );
+  return {
+    bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'site'], 36)}-`,
+    priceClass,
+    defaultRootObject,
+    singlePageApp: site.singlePageApp ?? true,
+    domainNames: [...domainNames],
+    ...(site.certificateArn !== undefined ? { certificateArn: site.certificateArn } : {}),
+  };
+}
