@@ -6,8 +6,8 @@ import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
 import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
-import { resolvePlatformConfig } from './config/resolve';
-import { EcsServiceProjectOptions } from './options';
+import { DEFAULTS, resolvePlatformConfig } from './config/resolve';
+import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
 
 /** Terraform CLI version installed by the generated workflows. */
@@ -28,11 +28,9 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
    */
   public readonly cdktfApp: CdktfApp;
 
-  /**
-   * The resolved platform configuration written to `src/config.generated.ts`.
-   * @internal
-   */
-  public readonly _platformConfig: PlatformConfig;
+  private readonly platformOptions: EcsServiceProjectOptions;
+  private readonly environments: EnvironmentOptions[];
+  private resolvedConfig: PlatformConfig;
 
   constructor(options: EcsServiceProjectOptions) {
     const terraformVersion = options.terraformVersion ?? DEFAULT_TERRAFORM_VERSION;
@@ -63,7 +61,9 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
       },
     });
 
-    this._platformConfig = resolvePlatformConfig(options);
+    this.platformOptions = options;
+    this.environments = [...(options.environments ?? DEFAULTS.environments)];
+    this.resolvedConfig = resolvePlatformConfig(options);
 
     new CdktfDeps(this);
     this.cdktfApp = new CdktfApp(this, {
@@ -76,7 +76,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     const platformDir = `${this.srcdir}/platform`;
     const configFile = `${this.srcdir}/config.generated.ts`;
     new PlatformSources(this, platformDir);
-    new PlatformConfigFile(this, configFile, this._platformConfig);
+    new PlatformConfigFile(this, configFile, () => this._platformConfig);
     this.eslint?.addIgnorePattern(`${platformDir}/`);
     this.eslint?.addIgnorePattern(configFile);
     this.eslint?.addRules({
@@ -96,5 +96,26 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     const firstService = this._platformConfig.environments[0].services[0];
     new SampleApp(this, { dir: 'app', port: firstService.containerPort, healthCheckPath: firstService.healthCheckPath });
     new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
+  }
+
+  /**
+   * The resolved platform configuration written to `src/config.generated.ts`.
+   * @internal
+   */
+  public get _platformConfig(): PlatformConfig {
+    return this.resolvedConfig;
+  }
+
+  /**
+   * Adds an environment after those of the options (deployment order). It is validated at once,
+   * with the rest of the options.
+   *
+   * @param environment the environment
+   * @throws InvalidOptionsError when the environment (or its combination with the options) is invalid
+   */
+  public addEnvironment(environment: EnvironmentOptions): void {
+    const environments = [...this.environments, environment];
+    this.resolvedConfig = resolvePlatformConfig({ ...this.platformOptions, environments });
+    this.environments.push(environment);
   }
 }

@@ -25,6 +25,7 @@ export function resolveCapacityStrategy(
   if (!problems.check(items.length > 0 && items.length <= 6, path, items, 'is not allowed; expected 1 to 6 capacity providers')) {
     return [];
   }
+  let itemsOk = true;
   const resolved = items.map((item, i) => {
     const itemPath = `${path}[${i}]`;
     problems.check(
@@ -35,14 +36,16 @@ export function resolveCapacityStrategy(
     );
     const base = item.base ?? 0;
     const weight = item.weight ?? 1;
-    problems.checkInteger(`${itemPath}.base`, base, 0, 100000);
-    problems.checkInteger(`${itemPath}.weight`, weight, 0, 1000);
+    itemsOk = problems.checkInteger(`${itemPath}.base`, base, 0, 100000) && itemsOk;
+    itemsOk = problems.checkInteger(`${itemPath}.weight`, weight, 0, 1000) && itemsOk;
     return { capacityProvider: item.capacityProvider, base, weight };
   });
   const providers = resolved.map((item) => item.capacityProvider);
   problems.check(new Set(providers).size === providers.length, path, providers, 'names a capacity provider twice; expected each at most once');
-  problems.check(resolved.filter((item) => item.base > 0).length <= 1, path, items, 'sets a base on more than one provider; ECS allows a base on one only');
-  problems.check(resolved.reduce((sum, item) => sum + item.weight, 0) > 0, path, items, 'has a total weight of 0; expected at least one provider with a positive weight');
+  if (itemsOk) {
+    problems.check(resolved.filter((item) => item.base > 0).length <= 1, path, items, 'sets a base on more than one provider; ECS allows a base on one only');
+    problems.check(resolved.reduce((sum, item) => sum + item.weight, 0) > 0, path, items, 'has a total weight of 0; expected at least one provider with a positive weight');
+  }
   problems.check(
     !(providers.includes(CapacityProvider.EC2) && providers.some((p) => p !== CapacityProvider.EC2)),
     path,

@@ -34,7 +34,7 @@ export function resolveServices(ctx: EnvironmentContext, cluster: ClusterConfig)
   problems.check(
     services.length === 0 || firstLoadBalanced >= 0,
     'services',
-    services.map((s) => s.name),
+    services.map((s) => s.name ?? ctx.project),
     'has no load-balanced service; expected at least one service with loadBalanced true (the default)',
   );
 
