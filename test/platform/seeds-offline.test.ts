@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { availableParallelism, tmpdir } from 'os';
+import { join } from 'path';
+import { concurrencyLimit } from './support/limit';
+import { SeedName, SEEDS } from './support/seeds';
+import { OfflineTerraform, PlanJson, ResourceChange, synthPlatform, ValidateResult, writeUpstreamStates } from '../../src/platform/testing';
+
+// Every seed-equivalent configuration and the production preset, validated and planned offline by
+// the real Terraform CLI and hashicorp/aws provider. Without them these tests fail; they never skip.
+
+interface StackCheck {
+  readonly validation: ValidateResult;
+  readonly plan: PlanJson;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'platform-seeds-'));
+const limit = concurrencyLimit(Math.max(1, Math.min(4, availableParallelism())));
+const checks = new Map<string, Promise<StackCheck>>();
+const seedNames = Object.keys(SEEDS) as SeedName[];
+const stackNames = new Map<SeedName, string[]>();
+
+beforeAll(async () => {
+  for (const seed of seedNames) {
+    const config = SEEDS[seed];
+    const stacks = synthPlatform(config, join(root, seed));
+    stackNames.set(seed, stacks.map((stack) => stack.name));
+    for (const stack of stacks) {
+      checks.set(`${seed}/${stack.name}`, limit(async () => {
+        writeUpstreamStates(stack, stacks, config);
+        const terraform = new OfflineTerraform(stack.dir);
+        await terraform.initAsync();
+        const validation = await terraform.validateAsync();
+        return { validation, plan: await terraform.planAsync() };
+      }));
+    }
+  }
+  await Promise.allSettled(checks.values());
+}, 30 * 60_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function planOf(seed: SeedName, role: 'network' | 'cluster' | 'service'): Promise<PlanJson> {
+  const stack = stackNames.get(seed)!.find((name) => name.endsWith(`-${role}`))!;
+  return (await checks.get(`${seed}/${stack}`)!).plan;
+}
+
+function created(plan: PlanJson, type: string): Array<Record<string, any>> {
+  return plan.resource_changes
+    .filter((change: ResourceChange) => change.type === type && change.mode === 'managed' && change.change.actions.includes('create'))
+    .map((change) => change.change.after ?? {});
+}
+
+describe.each(seedNames)('%s', (seed) => {
+  test('every stack passes terraform validate and plans offline, only creating resources', async () => {
+    const names = stackNames.get(seed)!;
+    expect(names).toHaveLength(3);
+    for (const name of names) {
+      const { validation, plan } = await checks.get(`${seed}/${name}`)!;
+      expect(validation).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
+      const actions = new Set(plan.resource_changes.filter((change) => change.mode === 'managed').flatMap((change) => change.change.actions));
+      expect([...actions]).toEqual(['create']);
+    }
+  });
+});
+
+describe('planned values', () => {
+  test('seed 000: three NAT gateways and the HTTPS listener with the TLS 1.3 policy', async () => {
+    expect(created(await planOf('seed000', 'network'), 'aws_nat_gateway')).toHaveLength(3);
+    const https = created(await planOf('seed000', 'service'), 'aws_lb_listener').find((listener) => listener.protocol === 'HTTPS')!;
+    expect(https.ssl_policy).toBe('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+  });
+
+  test('seed 001: the launch template resolves the ECS-optimized AMI at launch and requires IMDSv2', async () => {
+    const [template] = created(await planOf('seed001', 'cluster'), 'aws_launch_template');
+    expect(template.image_id).toBe('resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
+    expect(template.metadata_options).toEqual([expect.objectContaining({ http_tokens: 'required' })]);
+    const [group] = created(await planOf('seed001', 'cluster'), 'aws_autoscaling_group');
+    expect([group.min_size, group.max_size]).toEqual([1, 2]);
+  });
+
+  test('seed 002 (EC2): host-header rules at priorities 1 and 2, targets on port 80', async () => {
+    const plan = await planOf('seed002Ec2', 'service');
+    const rules = created(plan, 'aws_lb_listener_rule').map((rule) => [rule.priority, rule.condition[0].host_header[0].values]);
+    expect(rules.sort()).toEqual([[1, ['backend.example.com']], [2, ['frontend.example.com']]]);
+    expect(created(plan, 'aws_lb_target_group').map((group) => group.port)).toEqual([80, 80]);
+  });
+
+  test('seed 002 (Fargate): a CloudFront distribution with origin access control in front of the bucket', async () => {
+    const plan = await planOf('seed002Fargate', 'service');
+    const [distribution] = created(plan, 'aws_cloudfront_distribution');
+    expect(distribution.default_cache_behavior[0].viewer_protocol_policy).toBe('redirect-to-https');
+    expect(created(plan, 'aws_cloudfront_origin_access_control')).toHaveLength(1);
+    expect(created(await planOf('seed002Fargate', 'network'), 'aws_nat_gateway')).toEqual([]);
+  });
+
+  test('seed 003: the CPU alarms at 85% and 10% and the listener on port 3000', async () => {
+    const plan = await planOf('seed003', 'service');
+    expect(created(plan, 'aws_cloudwatch_metric_alarm').map((alarm) => alarm.threshold).sort((a, b) => a - b)).toEqual([10, 85]);
+    expect(created(plan, 'aws_lb_listener').map((listener) => listener.port)).toEqual([3000]);
+  });
+
+  test('seed 004: seven VPC endpoints and no NAT gateway', async () => {
+    const plan = await planOf('seed004', 'network');
+    expect(created(plan, 'aws_vpc_endpoint')).toHaveLength(7);
+    expect(created(plan, 'aws_nat_gateway')).toEqual([]);
+  });
+
+  test('production: deletion protection and access logs on the load balancer, into the TLS-only bucket', async () => {
+    const plan = await planOf('production', 'service');
+    const [lb] = created(plan, 'aws_lb');
+    expect(lb.enable_deletion_protection).toBe(true);
+    expect(lb.access_logs).toEqual([expect.objectContaining({ enabled: true })]);
+    expect(created(plan, 'aws_s3_bucket_policy')).toHaveLength(1);
+    expect(created(plan, 'aws_s3_bucket')[0].bucket_prefix).toBe('orders-prod-alb-logs-');
+  });
+});
+});

@@ -1,0 +1,232 @@
+import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
+import { AutoscalingMode, CapacityProvider, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
+import type { PlatformConfig } from '../../../src/platform/config';
+
+/** An ACM certificate ARN in `region`. */
+export function certificateIn(region: string): string {
+  return `arn:aws:acm:${region}:${CONFIGURED_ACCOUNT_ID}:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9`;
+}
+
+/** A Secrets Manager secret ARN in `region`. */
+export function secretIn(region: string, name: string): string {
+  return `arn:aws:secretsmanager:${region}:${CONFIGURED_ACCOUNT_ID}:secret:${name}-AbCdEf`;
+}
+
+/**
+ * The architecture of each seed (`../shared/seeds/`), expressed with the project's options only.
+ * Each entry notes what the seed builds and where the configuration knowingly differs.
+ */
+export const SEEDS = {
+  /**
+   * 000 "ECS with Fargate and Terraform": one Fargate service in private subnets of 3 zones, a NAT
+   * gateway per zone, a public ALB with an HTTP→HTTPS 301 redirect and an HTTPS listener on an
+   * existing certificate, an ECR repository with a lifecycle policy, secrets from Secrets Manager,
+   * and target tracking on CPU (60) and memory (80) between 1 and 4 tasks, 2 desired.
+   * Differs on purpose: tasks admit only the ALB (the seed opens the container port to the
+   * internet), immutable tags instead of `latest`, 100/200 rolling instead of 50/200, TLS 1.3 policy.
+   */
+  seed000: configOf({
+    name: 'webapp',
+    region: 'eu-central-1',
+    network: {
+      availabilityZones: ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
+      natGateways: NatGateways.PER_AZ,
+      publicSubnetCidrs: ['10.0.16.0/20', '10.0.48.0/20', '10.0.80.0/20'],
+      privateSubnetCidrs: ['10.0.0.0/20', '10.0.32.0/20', '10.0.64.0/20'],
+    },
+    cluster: { capacityProviderStrategy: [{ capacityProvider: CapacityProvider.FARGATE }] },
+    loadBalancer: { certificateArn: certificateIn('eu-central-1') },
+    services: [{
+      name: 'webapp',
+      containerPort: 8000,
+      cpu: 256,
+      memoryMiB: 512,
+      desiredCount: 2,
+      minCapacity: 1,
+      maxCapacity: 4,
+      targetCpuUtilization: 60,
+      targetMemoryUtilization: 80,
+      healthCheckPath: '/health',
+      environment: { LOG_LEVEL: 'DEBUG', PORT: '8000' },
+      secrets: { APP_SECRET: secretIn('eu-central-1', 'webapp/app-secret') },
+    }],
+  }),
+
+  /**
+   * 001 "MicroHack Fargate": a public Docker Hub image on Fargate in private subnets of 3 zones
+   * behind an HTTP-only ALB, a single NAT gateway, and (part 2) a second copy on the EC2 launch
+   * type with awsvpc networking on an Auto Scaling group of ECS-optimized instances (t2.small, 1 to 2).
+   * Differs: both services share one ALB (the second routed by path) instead of one ALB each; the
+   * instances join through a capacity provider (launch template, AL2023, IMDSv2) rather than a
+   * launch configuration; autoscaling of the tasks is added.
+   */
+  seed001: configOf({
+    name: 'blog',
+    region: 'us-east-1',
+    network: {
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      natGateways: NatGateways.SINGLE,
+      publicSubnetCidrs: ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'],
+      privateSubnetCidrs: ['10.0.3.0/24', '10.0.4.0/24', '10.0.5.0/24'],
+    },
+    cluster: {
+      capacityProviderStrategy: [{ capacityProvider: CapacityProvider.FARGATE }],
+      ec2Capacity: { instanceType: 't2.small', minSize: 1, maxSize: 2 },
+    },
+    services: [
+      { name: 'blog-fg', image: 'npalm/040code.github.io:latest', containerPort: 80, healthCheckPath: '/', desiredCount: 1 },
+      {
+        name: 'blog-ec2',
+        image: 'npalm/040code.github.io:latest',
+        containerPort: 80,
+        healthCheckPath: '/',
+        desiredCount: 1,
+        capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }],
+        routing: { pathPatterns: ['/ec2', '/ec2/*'] },
+      },
+    ],
+  }),
+
+  /**
+   * 002 "ECS Dynamic Infrastructure" (EC2 mode, its default): backend and frontend services on an
+   * EC2 capacity provider (ECS-optimized AL2023 from SSM, t3.small, 1 to 6, managed scaling to 100%,
+   * binpack by memory), each with an nginx reverse proxy in the task that the ALB targets on port 80,
+   * one shared ALB routing by host header (backend priority 1, frontend priority 2), HTTPS with a
+   * TLS 1.3 policy, Service Connect between the tiers, Container Insights, ECS Exec logging to an
+   * encrypted log group, health checks on "/" accepting 200,202,302, deregistration delay 30.
+   * Differs: tasks and instances in private subnets behind NAT (the seed puts them in public
+   * subnets); secrets would come from SSM/Secrets Manager directly rather than an .env file in S3;
+   * RDS is out of scope; CodeDeploy blue/green and CodePipeline belong to the deployment options.
+   */
+  seed002Ec2: configOf({
+    name: 'shop',
+    region: 'us-east-1',
+    network: {
+      cidr: '10.2.0.0/16',
+      publicSubnetCidrs: ['10.2.0.0/24', '10.2.1.0/24'],
+      privateSubnetCidrs: ['10.2.10.0/24', '10.2.11.0/24'],
+    },
+    cluster: {
+      ec2Capacity: { instanceType: 't3.small', minSize: 1, maxSize: 6, targetCapacityPercent: 100 },
+      capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2, base: 1, weight: 1 }],
+      serviceConnect: true,
+      executeCommand: true,
+    },
+    loadBalancer: { certificateArn: certificateIn('us-east-1'), sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
+    services: [
+      {
+        name: 'backend',
+        containerPort: 3000,
+        reverseProxy: { port: 80 },
+        healthCheckPath: '/',
+        healthCheckSuccessCodes: '200,202,302',
+        routing: { hostHeaders: ['backend.example.com'], priority: 1 },
+      },
+      {
+        name: 'frontend',
+        containerPort: 3000,
+        reverseProxy: { port: 80 },
+        healthCheckPath: '/',
+        healthCheckSuccessCodes: '200,202,302',
+        routing: { hostHeaders: ['frontend.example.com'], priority: 2 },
+      },
+    ],
+  }),
+
+  /**
+   * 002 "ECS Dynamic Infrastructure" (Fargate mode with the S3 frontend): the backend on a
+   * Spot-heavy strategy (FARGATE_SPOT base 1 weight 100, FARGATE weight 1) with its nginx proxy,
+   * no NAT gateway, and the frontend as a static site in a private S3 bucket behind CloudFront with
+   * origin access control. Differs: private subnets with VPC endpoints instead of public task IPs.
+   */
+  seed002Fargate: configOf({
+    name: 'shop',
+    region: 'us-east-1',
+    network: { cidr: '10.2.0.0/16', natGateways: NatGateways.NONE },
+    cluster: {
+      capacityProviderStrategy: [
+        { capacityProvider: CapacityProvider.FARGATE_SPOT, base: 1, weight: 100 },
+        { capacityProvider: CapacityProvider.FARGATE, weight: 1 },
+      ],
+    },
+    services: [{ name: 'backend', containerPort: 3000, reverseProxy: {}, healthCheckPath: '/' }],
+    staticSite: { priceClass: PriceClass.PRICE_CLASS_ALL },
+  }),
+
+  /**
+   * 003 "ECS Basics": a Node app on port 3000 in private subnets of 2 zones (172.17.0.0/16, /24
+   * subnets), a NAT gateway per zone, an HTTP ALB listening on port 3000, 1024 CPU / 2048 MiB, one
+   * task, step scaling between 1 and 3 tasks on CloudWatch CPU alarms (out at 85%, in at 10%),
+   * logs kept 30 days, health check "/" expecting 200.
+   * Differs: the scale-in alarm needs 5 minutes below the threshold (the seed reacts after 2).
+   */
+  seed003: configOf({
+    name: 'tutorial-site',
+    region: 'eu-west-1',
+    network: {
+      cidr: '172.17.0.0/16',
+      natGateways: NatGateways.PER_AZ,
+      privateSubnetCidrs: ['172.17.0.0/24', '172.17.1.0/24'],
+      publicSubnetCidrs: ['172.17.2.0/24', '172.17.3.0/24'],
+    },
+    cluster: { logRetentionDays: 30 },
+    loadBalancer: { httpPort: 3000 },
+    services: [{
+      name: 'app',
+      containerPort: 3000,
+      cpu: 1024,
+      memoryMiB: 2048,
+      desiredCount: 1,
+      minCapacity: 1,
+      maxCapacity: 3,
+      healthCheckPath: '/',
+      healthCheckSuccessCodes: '200',
+      autoscalingMode: AutoscalingMode.STEP,
+      stepScaling: { scaleOutCpuThreshold: 85, scaleInCpuThreshold: 10 },
+    }],
+  }),
+
+  /**
+   * 004 "Create infrastructure to host an Amazon ECS Service": private subnets without NAT in a
+   * /25 VPC with /27 subnets, VPC endpoints for ECR (api, dkr), CloudWatch Logs and Secrets Manager
+   * plus the S3 gateway, a customer-managed KMS key for logs, ECR and ECS Exec, an immutable, scanned
+   * ECR repository, ECS Exec logging, a Service Connect namespace, an ALB with deletion protection
+   * and dropped invalid headers listening on 8080, a target group on 8080 checking /healthcheck,
+   * two tasks of 1024 CPU / 3072 MiB with a read-only root file system, a container health check
+   * (start period 10 s), a secret from Secrets Manager with kms:Decrypt, logs kept 365 days.
+   * Differs: tasks get their own security group admitting only the ALB (the seed shares the ALB's).
+   */
+  seed004: configOf({
+    name: 'app-4',
+    region: 'us-east-2',
+    environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, account: CONFIGURED_ACCOUNT_ID }],
+    network: {
+      cidr: '11.90.30.0/25',
+      publicSubnetCidrs: ['11.90.30.0/27', '11.90.30.32/27'],
+      privateSubnetCidrs: ['11.90.30.64/27', '11.90.30.96/27'],
+      natGateways: NatGateways.NONE,
+    },
+    cluster: { logRetentionDays: 365, executeCommand: true, serviceConnect: true },
+    loadBalancer: { httpPort: 8080 },
+    services: [{
+      name: 'first',
+      containerPort: 8080,
+      cpu: 1024,
+      memoryMiB: 3072,
+      desiredCount: 2,
+      healthCheckPath: '/healthcheck',
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/healthcheck || exit 1'], startPeriodSeconds: 10 },
+      secrets: { APP_SECRET: secretIn('us-east-2', 'app-4/secret') },
+    }],
+  }),
+
+  /** The production preset with a certificate: the defaults a production environment gets. */
+  production: configOf({
+    name: 'orders',
+    environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
+    loadBalancer: { certificateArn: certificateIn('us-east-1') },
+  }),
+} satisfies Record<string, PlatformConfig>;
+
+/** Name of a seed configuration. */
+export type SeedName = keyof typeof SEEDS;
