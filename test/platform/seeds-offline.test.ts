@@ -114,4 +114,3 @@ describe('planned values', () => {
     expect(created(plan, 'aws_s3_bucket')[0].bucket_prefix).toBe('orders-prod-alb-logs-');
   });
 });
-});
