@@ -2,6 +2,8 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { resolvePlatformConfig } from '../../src/config/resolve';
+import { EnvironmentPreset } from '../../src/options';
 import { PACKAGE_ROOT } from '../e2e/service-repo';
 
 // Prints synth time and peak memory of the default generated app, and the time of `npx projen`,
@@ -18,6 +20,24 @@ if (!existsSync(join(repo, 'node_modules'))) {
 const probeDir = mkdtempSync(join(tmpdir(), 'bench-probe-'));
 const probe = join(probeDir, 'peak-rss.cjs');
 writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+
+// A larger app: 3 environments x 5 services, built by the example's compiled platform.
+const largeConfig = resolvePlatformConfig({
+  name: 'shop',
+  environments: [{ name: 'dev' }, { name: 'staging' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
+  services: ['web', 'api', 'orders', 'payments', 'search'].map((name, i) => ({ name, containerPort: 8080 + i })),
+});
+const largeConfigFile = join(probeDir, 'large-config.json');
+writeFileSync(largeConfigFile, JSON.stringify(largeConfig));
+const largeApp = join(probeDir, 'large-app.cjs');
+writeFileSync(largeApp, [
+  `const { App } = require(${JSON.stringify(join(repo, 'node_modules/cdktf'))});`,
+  `const { createPlatform } = require(${JSON.stringify(join(repo, 'lib/platform'))});`,
+  `const app = new App();`,
+  `createPlatform(app, require(${JSON.stringify(largeConfigFile)}));`,
+  'app.synth();',
+  '',
+].join('\n'));
 
 interface Sample { readonly seconds: number; readonly peakMiB?: number }
 
@@ -48,6 +68,7 @@ try {
   console.log(`${runs} runs each in ${repo} (node ${process.version})`);
   spawnSync('npx', ['projen', 'compile'], { cwd: repo, stdio: 'ignore' });
   report('synth of the app (node lib/main.js)', process.execPath, ['--require', probe, 'lib/main.js'], '≤ 1.0 s, ≤ 200 MB');
+  report('synth of 3 environments x 5 services', process.execPath, ['--require', probe, largeApp], '-');
   report('npx projen synth:app (task runner + app)', 'npx', ['projen', 'synth:app'], '-');
   report('app through tsx (cdktf.json, node --import tsx)', process.execPath, ['--require', probe, '--import', 'tsx', 'src/main.ts'], '-');
   report('npx projen (regenerate the repository)', 'npx', ['projen'], '≤ 3 s');

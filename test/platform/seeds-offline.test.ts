@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'fs';
 import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { concurrencyLimit } from './support/limit';
-import { SeedName, SEEDS } from './support/seeds';
+import { FEATURE_CONFIGS, SEEDS } from './support/seeds';
 import { OfflineTerraform, PlanJson, ResourceChange, synthPlatform, ValidateResult, writeUpstreamStates } from '../../src/platform/testing';
 
-// Every seed-equivalent configuration and the production preset, validated and planned offline by
+// Every seed-equivalent configuration, the production preset and the feature configurations, validated and planned offline by
 // the real Terraform CLI and hashicorp/aws provider. Without them these tests fail; they never skip.
 
 interface StackCheck {
@@ -16,12 +16,14 @@ interface StackCheck {
 const root = mkdtempSync(join(tmpdir(), 'platform-seeds-'));
 const limit = concurrencyLimit(Math.max(1, Math.min(4, availableParallelism())));
 const checks = new Map<string, Promise<StackCheck>>();
-const seedNames = Object.keys(SEEDS) as SeedName[];
-const stackNames = new Map<SeedName, string[]>();
+const CONFIGS = { ...SEEDS, ...FEATURE_CONFIGS };
+type ConfigName = keyof typeof CONFIGS;
+const seedNames = Object.keys(CONFIGS) as ConfigName[];
+const stackNames = new Map<ConfigName, string[]>();
 
 beforeAll(async () => {
   for (const seed of seedNames) {
-    const config = SEEDS[seed];
+    const config = CONFIGS[seed];
     const stacks = synthPlatform(config, join(root, seed));
     stackNames.set(seed, stacks.map((stack) => stack.name));
     for (const stack of stacks) {
@@ -39,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function planOf(seed: SeedName, role: 'network' | 'cluster' | 'service'): Promise<PlanJson> {
+async function planOf(seed: ConfigName, role: 'network' | 'cluster' | 'service'): Promise<PlanJson> {
   const stack = stackNames.get(seed)!.find((name) => name.endsWith(`-${role}`))!;
   return (await checks.get(`${seed}/${stack}`)!).plan;
 }
@@ -112,5 +114,24 @@ describe('planned values', () => {
     expect(lb.access_logs).toEqual([expect.objectContaining({ enabled: true })]);
     expect(created(plan, 'aws_s3_bucket_policy')).toHaveLength(1);
     expect(created(plan, 'aws_s3_bucket')[0].bucket_prefix).toBe('orders-prod-alb-logs-');
+  });
+
+  test('an existing VPC and cluster are referenced: the network stack creates nothing, the services run in the given cluster', async () => {
+    expect((await planOf('existingInfrastructure', 'network')).resource_changes).toEqual([]);
+    expect(created(await planOf('existingInfrastructure', 'cluster'), 'aws_ecs_cluster')).toEqual([]);
+    const [service] = created(await planOf('existingInfrastructure', 'service'), 'aws_ecs_service');
+    expect(service.cluster).toMatch(/:cluster\/shared-cluster$/);
+    expect(service.network_configuration[0].subnets).toEqual(['subnet-0123456789abcdef2', 'subnet-0123456789abcdef3']);
+  });
+
+  test('service features: request-count tracking, SNI certificate, rules on both listeners, the sidecar', async () => {
+    const plan = await planOf('serviceFeatures', 'service');
+    const metrics = created(plan, 'aws_appautoscaling_policy')
+      .map((policy) => policy.target_tracking_scaling_policy_configuration[0].predefined_metric_specification[0].predefined_metric_type);
+    expect(metrics).toContain('ALBRequestCountPerTarget');
+    expect(created(plan, 'aws_lb_listener_certificate')).toHaveLength(1);
+    expect(created(plan, 'aws_lb_listener_rule')).toHaveLength(4);
+    const web = created(plan, 'aws_ecs_task_definition').find((task) => task.family === 'orders-dev-web')!;
+    expect(JSON.parse(web.container_definitions).map((c: { name: string }) => c.name)).toEqual(['web', 'otel']);
   });
 });

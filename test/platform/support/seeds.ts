@@ -1,5 +1,5 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
-import { AutoscalingMode, CapacityProvider, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
+import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/config';
 
 /** An ACM certificate ARN in `region`. */
@@ -230,3 +230,54 @@ export const SEEDS = {
 
 /** Name of a seed configuration. */
 export type SeedName = keyof typeof SEEDS;
+
+/** Configurations exercising the options no seed uses, planned offline like the seeds. */
+export const FEATURE_CONFIGS = {
+  /** An existing VPC and cluster; the stacks reference them and create the rest. */
+  existingInfrastructure: configOf({
+    name: 'orders',
+    network: {
+      existingVpc: {
+        vpcId: 'vpc-0123456789abcdef0',
+        publicSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+        privateSubnetIds: ['subnet-0123456789abcdef2', 'subnet-0123456789abcdef3'],
+      },
+    },
+    cluster: { existingClusterName: 'shared-cluster' },
+  }),
+
+  /**
+   * Sidecars, SSM secrets by name and ARN, a command, request-count tracking, SNI certificates,
+   * HTTPS without the redirect (rules on both listeners), a path-and-host rule, ARM64 on Fargate in
+   * a Spot-first environment, and a static site with a custom domain.
+   */
+  serviceFeatures: configOf({
+    name: 'orders',
+    loadBalancer: {
+      certificateArn: certificateIn('us-east-1'),
+      additionalCertificateArns: [certificateIn('us-east-1').replace('0f1e2d3c', '1f1e2d3c')],
+      redirectHttpToHttps: false,
+    },
+    services: [
+      {
+        name: 'web',
+        command: ['node', 'server.js'],
+        targetRequestsPerTask: 500,
+        secrets: {
+          DB_PASSWORD: '/orders/db-password',
+          API_TOKEN: `arn:aws:ssm:us-east-1:${CONFIGURED_ACCOUNT_ID}:parameter/orders/api-token`,
+        },
+        sidecars: [{ name: 'otel', image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0', containerPort: 4317, memoryMiB: 128 }],
+      },
+      {
+        name: 'admin',
+        cpuArchitecture: CpuArchitecture.ARM64,
+        routing: { hostHeaders: ['admin.example.com'], pathPatterns: ['/admin/*'] },
+      },
+    ],
+    staticSite: { domainNames: ['www.example.com'], certificateArn: certificateIn('us-east-1'), singlePageApp: true },
+  }),
+} satisfies Record<string, PlatformConfig>;
+
+/** Name of a feature configuration. */
+export type FeatureConfigName = keyof typeof FEATURE_CONFIGS;

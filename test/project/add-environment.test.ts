@@ -1,0 +1,31 @@
+import { Testing } from 'projen';
+import { generatedConfig, projectOptions } from './support';
+import { EcsServiceProject, EnvironmentPreset } from '../../src';
+
+test('addEnvironment appends an environment to the generated configuration, in deployment order', () => {
+  const project = new EcsServiceProject(projectOptions());
+  project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION, account: '123456789012' });
+  const config = generatedConfig(Testing.synth(project));
+  expect(config.environments.map((env) => [env.name, env.preset, env.accountId])).toEqual([
+    ['dev', 'development', undefined],
+    ['prod', 'production', '123456789012'],
+  ]);
+});
+
+test('an added environment gets the defaults of its preset', () => {
+  const project = new EcsServiceProject(projectOptions());
+  project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION });
+  const [, prod] = generatedConfig(Testing.synth(project)).environments;
+  expect([prod.network.natGateways, prod.services[0].desiredCount, prod.loadBalancer.deletionProtection]).toEqual(['per-az', 2, true]);
+});
+
+test('an invalid added environment is rejected at once, naming its position', () => {
+  const project = new EcsServiceProject(projectOptions());
+  expect(() => project.addEnvironment({ name: 'Prod' })).toThrow('environments[1].name: "Prod" is not allowed');
+});
+
+test('a rejected environment leaves the project unchanged', () => {
+  const project = new EcsServiceProject(projectOptions());
+  expect(() => project.addEnvironment({ name: 'dev' })).toThrow('environments[1].name: "dev" is used by another environment');
+  expect(generatedConfig(Testing.synth(project)).environments.map((env) => env.name)).toEqual(['dev']);
+});
