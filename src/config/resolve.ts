@@ -8,6 +8,7 @@ import {
 } from '../options';
 import { isBucketName, isCertificateArn, LOG_RETENTION_DAYS, partitionOf, REGION_PATTERN } from './aws';
 import { formatIpv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
+import { resolveDeployment } from './deployment';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from './fargate';
 import { fitName, prefixFromPackageName } from './naming';
 import { OptionProblems } from './problems';
@@ -25,6 +26,7 @@ import type {
 export type PlatformOptions = Pick<
   EcsServiceProjectOptions,
   'name' | 'region' | 'resourcePrefix' | 'environments' | 'network' | 'cluster' | 'loadBalancer' | 'services' | 'terraformState'
+  | 'deployment' | 'defaultReleaseBranch'
 >;
 
 /** Defaults that do not depend on a preset. */
@@ -83,8 +85,9 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
     return resolveEnvironment(options, project, env, path, problems);
   });
 
+  const deployment = resolveDeployment(options, project, environments, problems);
   problems.throwIfAny();
-  return { project, environments };
+  return { project, environments, deployment };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
