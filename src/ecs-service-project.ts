@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { CdktfApp } from './components/cdktf-app';
 import { CDKTF_VERSIONS, CdktfDeps } from './components/cdktf-deps';
+import { DeploymentWorkflows } from './components/deployment-workflows';
 import { PlatformConfigFile } from './components/platform-config-file';
 import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
@@ -96,5 +97,6 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     const firstService = this._platformConfig.environments[0].services[0];
     new SampleApp(this, { dir: 'app', port: firstService.containerPort, healthCheckPath: firstService.healthCheckPath });
     new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
+    new DeploymentWorkflows(this, { deployment: this._platformConfig.deployment!, terraformVersion });
   }
 }
