@@ -79,7 +79,7 @@ export class BootstrapStack extends TerraformStack {
         noncurrentVersionExpiryDays: 90,
         preventDestroy: true,
       });
-      exportOutput(this, 'state_bucket', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
+      exportOutput(this, 'state_bucket_name', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
     }
 
     if (bootstrap.createOidcProvider) {
