@@ -61,7 +61,8 @@ export class DeployWorkflow extends Component {
     const buildsImage = deployed.some((env) => env.services.some((service) => service.imageRepositoryName !== undefined));
 
     this.workflow = github.addWorkflow('deploy');
-    this.workflow.file?.addOverride('permissions', {});
+    // Jobs ask for more where they need it.
+    this.workflow.file?.addOverride('permissions', { contents: 'read' });
     this.workflow.on({
       push: { branches: [deployment.releaseBranch] },
       workflowDispatch: {

@@ -38,7 +38,8 @@ export class TerraformPlanWorkflow extends Component {
     super(github.project);
     const planned = options.deployment.environments.filter((env) => env.planRoleArn !== undefined);
     this.workflow = github.addWorkflow('terraform-plan');
-    this.workflow.file?.addOverride('permissions', {});
+    // Jobs ask for more where they need it.
+    this.workflow.file?.addOverride('permissions', { contents: 'read' });
     this.workflow.file?.addOverride('concurrency', { 'group': 'terraform-plan-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
     this.workflow.on({ pullRequest: {} });
 
