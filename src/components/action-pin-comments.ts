@@ -36,8 +36,9 @@ export class ActionPinComments extends Component {
       const text = readFileSync(path, 'utf-8');
       const annotated = annotatePinnedActions(text);
       if (annotated !== text) {
+        // projen writes generated files read-only.
         const mode = statSync(path).mode;
-        chmodSync(path, mode | 0o200);
+        chmodSync(path, 0o644);
         writeFileSync(path, annotated);
         chmodSync(path, mode);
       }

@@ -97,7 +97,7 @@ export class DeployWorkflow extends Component {
     const { deployment } = options;
     const branch = `refs/heads/${deployment.releaseBranch}`;
     const onPush = env.requireApproval
-      ? "false"
+      ? 'false'
       : `github.event_name == 'push'${previous ? ` && needs.${previous}.result == 'success'` : ''}`;
     const onDispatch = `github.event_name == 'workflow_dispatch' && github.ref == '${branch}' && inputs.action == 'deploy' && inputs.environment == '${env.name}'`;
     const conditions = ['!cancelled()', ...(buildsImage ? [`needs.${BUILD_IMAGE_JOB}.result == 'success'`] : []), `((${onPush}) || (${onDispatch}))`];

@@ -2,13 +2,13 @@ import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentD
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';
+import type { EnvironmentConfig } from '../platform/config';
 import type {
   BootstrapConfig,
   DeploymentConfig,
   EnvironmentDeploymentConfig,
   ServiceDeploymentTarget,
 } from '../platform/deployment-config';
-import type { EnvironmentConfig } from '../platform/config';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {
@@ -94,6 +94,15 @@ export function resolveDeployment(
   const resolvedEnvironments = environments.map((env) => resolveEnvironmentDeployment(
     project, env, perEnvironment[env.name] ?? {}, presets.get(env.name) === EnvironmentPreset.PRODUCTION, github !== undefined, problems,
   ));
+  // Every environment runs the same services: checking the first reports a mix once.
+  const architectures = new Set(resolvedEnvironments[0]?.services.filter((service) => service.imageRepositoryName !== undefined)
+    .map((service) => environments[0].services.find((candidate) => candidate.name === service.name)!.cpuArchitecture));
+  problems.check(
+    architectures.size <= 1,
+    'services',
+    [...architectures],
+    'mixes CPU architectures for services built from app/; expected one cpuArchitecture for all of them, because the image is built once',
+  );
   for (const env of resolvedEnvironments) {
     const state = environments.find((candidate) => candidate.name === env.name)!.state;
     problems.check(
@@ -187,13 +196,6 @@ function resolveEnvironmentDeployment(
   }
 
   const ownImages = env.services.filter((service) => service.image === undefined);
-  const architectures = new Set(ownImages.map((service) => service.cpuArchitecture));
-  problems.check(
-    architectures.size <= 1,
-    'services',
-    [...architectures],
-    'mixes CPU architectures for services built from app/; expected one cpuArchitecture for all of them, because the image is built once',
-  );
 
   return {
     name: env.name,

