@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { CdktfApp } from './components/cdktf-app';
 import { CDKTF_VERSIONS, CdktfDeps } from './components/cdktf-deps';
+import { DeploymentWorkflows } from './components/deployment-workflows';
 import { PlatformConfigFile } from './components/platform-config-file';
 import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
@@ -31,6 +32,8 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
   private readonly platformOptions: EcsServiceProjectOptions;
   private readonly environments: EnvironmentOptions[];
   private resolvedConfig: PlatformConfig;
+  private readonly terraformVersion: string;
+  private deploymentWorkflowsAdded = false;
 
   constructor(options: EcsServiceProjectOptions) {
     const terraformVersion = options.terraformVersion ?? DEFAULT_TERRAFORM_VERSION;
@@ -96,6 +99,18 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     const firstService = this._platformConfig.environments[0].services[0];
     new SampleApp(this, { dir: 'app', port: firstService.containerPort, healthCheckPath: firstService.healthCheckPath });
     new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
+    this.terraformVersion = terraformVersion;
+  }
+
+  /**
+   * Generates the deployment workflows from the final configuration, after every `addEnvironment`.
+   */
+  public preSynthesize(): void {
+    super.preSynthesize();
+    if (!this.deploymentWorkflowsAdded) {
+      this.deploymentWorkflowsAdded = true;
+      new DeploymentWorkflows(this, { deployment: this._platformConfig.deployment!, terraformVersion: this.terraformVersion });
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 export * from './options';
+export * from './deployment-options';
 export * from './ecs-service-project';
 export * from './components/cdktf-app';
 export * from './components/cdktf-deps';

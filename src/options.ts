@@ -1,4 +1,5 @@
 import { typescript } from 'projen';
+import type { DeploymentOptions } from './deployment-options';
 
 /**
  * How private subnets reach the internet.
@@ -895,4 +896,11 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default "1.11.4"
    */
   readonly terraformVersion?: string;
+
+  /**
+   * How the services are built and deployed: GitHub Actions or CodePipeline, rolling or blue/green,
+   * who owns the task definition, and the OIDC roles and approvals of each environment.
+   * @default {}
+   */
+  readonly deployment?: DeploymentOptions;
 }

@@ -14,6 +14,8 @@ export type PlatformOptions = Pick<
   | 'services'
   | 'staticSite'
   | 'terraformState'
+  | 'deployment'
+  | 'defaultReleaseBranch'
 >;
 
 /** What every part of an environment's resolution needs to know. */

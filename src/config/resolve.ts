@@ -4,6 +4,7 @@ import { isBucketName, partitionOf, REGION_PATTERN } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
+import { resolveDeployment } from './deployment';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -39,8 +40,10 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
     return resolveEnvironment(options, project, env, path, problems);
   });
 
+  const deployment = resolveDeployment(options, project, environments, problems);
+
   problems.throwIfAny();
-  return { project, environments };
+  return { project, environments, deployment };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {

@@ -1,3 +1,5 @@
+import type { DeploymentConfig } from './deployment-config';
+
 /**
  * The resolved platform configuration: every default applied, every value validated.
  *
@@ -9,6 +11,11 @@ export interface PlatformConfig {
   readonly project: string;
   /** Environments in deployment order. */
   readonly environments: EnvironmentConfig[];
+  /**
+   * How the services are built and deployed. When absent, Terraform owns the task definitions of
+   * rolling deployments and no pipeline or bootstrap stack is synthesized.
+   */
+  readonly deployment?: DeploymentConfig;
 }
 
 /** Where Terraform keeps the state of the stacks of one environment. */

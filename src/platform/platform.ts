@@ -1,8 +1,12 @@
 import { Construct } from 'constructs';
+import type { BlueGreenDeployment } from './blue-green-deployment';
+import { BootstrapStack } from './bootstrap-stack';
 import { ClusterStack } from './cluster-stack';
 import type { PlatformConfig } from './config';
+import { configureServiceDeployment } from './deployment';
 import { stackName } from './naming';
 import { NetworkStack } from './network-stack';
+import { PipelineStack } from './pipeline-stack';
 import { ServiceStack } from './service-stack';
 
 /** The stacks of one environment. */
@@ -15,23 +19,37 @@ export interface EnvironmentStacks {
   readonly cluster: ClusterStack;
   /** Load balancer and Fargate services. */
   readonly service: ServiceStack;
+  /** CodeDeploy, green target groups and test listeners, with the blue-green strategy. */
+  readonly blueGreen?: BlueGreenDeployment;
+  /** CodePipeline, CodeBuild and artifacts, with the CodePipeline option. */
+  readonly pipeline?: PipelineStack;
 }
 
 /**
  * Adds the network, cluster and service stacks of every environment to the app, named
  * `<env>-network`, `<env>-cluster` and `<env>-service`, and records their deployment order
- * (network, cluster, service) in `manifest.json`.
+ * (network, cluster, service) in `manifest.json`. Depending on `config.deployment`, also prepares
+ * the services for blue/green, adds a `<env>-pipeline` stack per environment (CodePipeline) and
+ * the `bootstrap` stack(s) with the state bucket and the GitHub OIDC roles.
  *
  * @param app the cdktf `App` (or any construct that may hold stacks)
  * @param config the resolved platform configuration
  * @returns the stacks of each environment, in configuration order
  */
 export function createPlatform(app: Construct, config: PlatformConfig): EnvironmentStacks[] {
-  return config.environments.map((environment) => {
+  const environments = config.environments.map((environment): EnvironmentStacks => {
     const props = { project: config.project, environment };
     const network = new NetworkStack(app, stackName(environment, 'network'), props);
     const cluster = new ClusterStack(app, stackName(environment, 'cluster'), { ...props, network });
     const service = new ServiceStack(app, stackName(environment, 'service'), { ...props, network, cluster });
-    return { name: environment.name, network, cluster, service };
+    const blueGreen = config.deployment ? configureServiceDeployment(service, config.deployment) : undefined;
+    const pipeline = config.deployment?.pipeline === 'codepipeline'
+      ? new PipelineStack(app, `${environment.name}-pipeline`, { ...props, deployment: config.deployment, cluster, service })
+      : undefined;
+    return { name: environment.name, network, cluster, service, ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
   });
+  for (const bootstrap of config.deployment?.bootstrap ?? []) {
+    new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap });
+  }
+  return environments;
 }

@@ -134,4 +134,14 @@ describe('planned values', () => {
     const web = created(plan, 'aws_ecs_task_definition').find((task) => task.family === 'orders-dev-web')!;
     expect(JSON.parse(web.container_definitions).map((c: { name: string }) => c.name)).toEqual(['web', 'otel']);
   });
+
+  test('blue/green behind a reverse proxy: the green target group and the deployment group target the proxy port', async () => {
+    const plan = await planOf('blueGreenProxy', 'service');
+    expect(created(plan, 'aws_lb_target_group').map((group) => group.port)).toEqual([80, 80]);
+    const [group] = created(plan, 'aws_codedeploy_deployment_group');
+    expect(group.deployment_style).toEqual([{ deployment_option: 'WITH_TRAFFIC_CONTROL', deployment_type: 'BLUE_GREEN' }]);
+    const [service] = created(plan, 'aws_ecs_service');
+    expect(service.deployment_controller).toEqual([{ type: 'CODE_DEPLOY' }]);
+    expect(service.load_balancer).toEqual([expect.objectContaining({ container_name: 'reverse-proxy', container_port: 80 })]);
+  });
 });

@@ -1,5 +1,6 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
+import { DeploymentStrategy } from '../../../src/deployment-options';
 import type { PlatformConfig } from '../../../src/platform/config';
 
 /** An ACM certificate ARN in `region`. */
@@ -271,11 +272,20 @@ export const FEATURE_CONFIGS = {
       },
       {
         name: 'admin',
+        // The image of app/ is built once for one architecture; a multi-arch image can run on ARM64.
+        image: 'public.ecr.aws/nginx/nginx:1.27',
         cpuArchitecture: CpuArchitecture.ARM64,
         routing: { hostHeaders: ['admin.example.com'], pathPatterns: ['/admin/*'] },
       },
     ],
     staticSite: { domainNames: ['www.example.com'], certificateArn: certificateIn('us-east-1'), singlePageApp: true },
+  }),
+
+  /** Blue/green through CodeDeploy for a service behind its nginx proxy. */
+  blueGreenProxy: configOf({
+    name: 'orders',
+    deployment: { strategy: DeploymentStrategy.BLUE_GREEN },
+    services: [{ name: 'web', reverseProxy: {} }],
   }),
 } satisfies Record<string, PlatformConfig>;
 

@@ -1,0 +1,111 @@
+import { Component } from 'projen';
+import { GitHub, GithubWorkflow } from 'projen/lib/github';
+import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
+import { awsCredentialsStep, checkoutStep, planStacksStep, synthStep } from './deploy-steps';
+import { PINNED_ACTIONS } from './pinned-actions';
+import { setupTerraformStep } from './terraform-ci';
+import type { DeploymentConfig } from '../platform/deployment-config';
+
+/** Options of {@link TerraformPlanWorkflow}. */
+export interface TerraformPlanWorkflowOptions {
+  /** The resolved deployment configuration. */
+  readonly deployment: DeploymentConfig;
+  /** Terraform CLI version to install. */
+  readonly terraformVersion: string;
+  /** Steps that set up Node.js and install the dependencies. */
+  readonly setupSteps: JobStep[];
+}
+
+/** Marks the pull request comment this workflow keeps up to date. */
+export const PLAN_COMMENT_MARKER = '<!-- projen-cdktf-ecs:terraform-plan -->';
+/** Id of the job that writes the pull request comment. */
+export const PLAN_COMMENT_JOB = 'comment';
+
+/** Pull requests from forks get no OIDC token: they are not planned. */
+const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name == github.repository';
+
+/**
+ * `.github/workflows/terraform-plan.yml`: on every pull request, plans every stack of each
+ * environment that has a plan role, with the read-only role and without taking the state lock.
+ * Each plan goes to the job summary, and one pull request comment, updated on every push, shows
+ * all of them.
+ */
+export class TerraformPlanWorkflow extends Component {
+  /** The workflow. */
+  public readonly workflow: GithubWorkflow;
+
+  constructor(github: GitHub, options: TerraformPlanWorkflowOptions) {
+    super(github.project);
+    const planned = options.deployment.environments.filter((env) => env.planRoleArn !== undefined);
+    this.workflow = github.addWorkflow('terraform-plan');
+    // Jobs ask for more where they need it.
+    this.workflow.file?.addOverride('permissions', { contents: 'read' });
+    this.workflow.file?.addOverride('concurrency', { 'group': 'terraform-plan-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
+    this.workflow.on({ pullRequest: {} });
+
+    for (const env of planned) {
+      this.workflow.addJob(`plan-${env.name}`, {
+        name: `Plan ${env.name}`,
+        runsOn: ['ubuntu-latest'],
+        if: SAME_REPOSITORY,
+        permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
+        timeoutMinutes: 30,
+        steps: [
+          checkoutStep(),
+          ...options.setupSteps,
+          setupTerraformStep(options.terraformVersion),
+          awsCredentialsStep(env.planRoleArn!, env.region),
+          synthStep(),
+          planStacksStep(env.name),
+          {
+            name: 'Keep the plan summary for the comment',
+            if: '!cancelled()',
+            uses: PINNED_ACTIONS.uploadArtifact.uses,
+            with: { 'name': `plan-${env.name}`, 'path': `\${{ runner.temp }}/plan-${env.name}.md`, 'retention-days': 5, 'if-no-files-found': 'ignore' },
+          },
+        ],
+      });
+    }
+
+    this.workflow.addJob(PLAN_COMMENT_JOB, {
+      name: 'Comment the plans',
+      runsOn: ['ubuntu-latest'],
+      needs: planned.map((env) => `plan-${env.name}`),
+      if: `!cancelled() && ${SAME_REPOSITORY}`,
+      permissions: { pullRequests: JobPermission.WRITE },
+      timeoutMinutes: 10,
+      steps: [
+        {
+          name: 'Download the plan summaries',
+          uses: PINNED_ACTIONS.downloadArtifact.uses,
+          with: { 'pattern': 'plan-*', 'merge-multiple': true, 'path': '${{ runner.temp }}/plans' },
+        },
+        {
+          name: 'Create or update the plan comment',
+          uses: PINNED_ACTIONS.githubScript.uses,
+          env: { PLANS_DIR: '${{ runner.temp }}/plans', MARKER: PLAN_COMMENT_MARKER },
+          with: { script: COMMENT_SCRIPT },
+        },
+      ],
+    });
+  }
+}
+
+/** Upserts one comment: the marker, then every environment's plan, cut to GitHub's comment size. */
+const COMMENT_SCRIPT = [
+  "const fs = require('fs');",
+  "const path = require('path');",
+  'const dir = process.env.PLANS_DIR;',
+  "const plans = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((file) => fs.readFileSync(path.join(dir, file), 'utf8')) : [];",
+  "let body = [process.env.MARKER, '## Terraform plan', `Commit ${context.sha}`, ...plans].join('\\n\\n');",
+  "if (body.length > 65000) body = body.slice(0, 65000) + '\\n\\n… cut; the job summaries hold every plan.';",
+  'const { owner, repo } = context.repo;',
+  'const issue_number = context.issue.number;',
+  'const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number });',
+  'const existing = comments.find((comment) => comment.body && comment.body.startsWith(process.env.MARKER));',
+  'if (existing) {',
+  '  await github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });',
+  '} else {',
+  '  await github.rest.issues.createComment({ owner, repo, issue_number, body });',
+  '}',
+].join('\n');

