@@ -47,7 +47,7 @@ async function planOf(seed: ConfigName, role: 'network' | 'cluster' | 'service')
 }
 
 function created(plan: PlanJson, type: string): Array<Record<string, any>> {
-  return plan.resource_changes
+  return (plan.resource_changes ?? [])
     .filter((change: ResourceChange) => change.type === type && change.mode === 'managed' && change.change.actions.includes('create'))
     .map((change) => change.change.after ?? {});
 }
@@ -59,8 +59,8 @@ describe.each(seedNames)('%s', (seed) => {
     for (const name of names) {
       const { validation, plan } = await checks.get(`${seed}/${name}`)!;
       expect(validation).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
-      const actions = new Set(plan.resource_changes.filter((change) => change.mode === 'managed').flatMap((change) => change.change.actions));
-      expect([...actions]).toEqual(['create']);
+      const actions = new Set((plan.resource_changes ?? []).filter((change) => change.mode === 'managed').flatMap((change) => change.change.actions));
+      expect([...actions].filter((action) => action !== 'create')).toEqual([]);
     }
   });
 });
@@ -117,7 +117,7 @@ describe('planned values', () => {
   });
 
   test('an existing VPC and cluster are referenced: the network stack creates nothing, the services run in the given cluster', async () => {
-    expect((await planOf('existingInfrastructure', 'network')).resource_changes).toEqual([]);
+    expect((await planOf('existingInfrastructure', 'network')).resource_changes ?? []).toEqual([]);
     expect(created(await planOf('existingInfrastructure', 'cluster'), 'aws_ecs_cluster')).toEqual([]);
     const [service] = created(await planOf('existingInfrastructure', 'service'), 'aws_ecs_service');
     expect(service.cluster).toMatch(/:cluster\/shared-cluster$/);
@@ -130,7 +130,8 @@ describe('planned values', () => {
       .map((policy) => policy.target_tracking_scaling_policy_configuration[0].predefined_metric_specification[0].predefined_metric_type);
     expect(metrics).toContain('ALBRequestCountPerTarget');
     expect(created(plan, 'aws_lb_listener_certificate')).toHaveLength(1);
-    expect(created(plan, 'aws_lb_listener_rule')).toHaveLength(4);
+    // The admin rule (host and path) on both forwarding listeners; the first service takes the default route.
+    expect(created(plan, 'aws_lb_listener_rule').map((rule) => rule.condition.length)).toEqual([2, 2]);
     const web = created(plan, 'aws_ecs_task_definition').find((task) => task.family === 'orders-dev-web')!;
     expect(JSON.parse(web.container_definitions).map((c: { name: string }) => c.name)).toEqual(['web', 'otel']);
   });

@@ -189,7 +189,9 @@ export class OfflineTerraform {
 
   private parsePlan(result: CommandResult): PlanJson {
     this.check(result, 'show');
-    return JSON.parse(result.stdout) as PlanJson;
+    const plan = JSON.parse(result.stdout) as Partial<PlanJson>;
+    // Terraform leaves `resource_changes` out of a plan that changes nothing.
+    return { ...plan, resource_changes: plan.resource_changes ?? [] } as PlanJson;
   }
 
   private check(result: CommandResult, command: string): void {
