@@ -133,7 +133,7 @@ describe('planned values', () => {
     // The admin rule (host and path) on both forwarding listeners; the first service takes the default route.
     expect(created(plan, 'aws_lb_listener_rule').map((rule) => rule.condition.length)).toEqual([2, 2]);
     const web = created(plan, 'aws_ecs_task_definition').find((task) => task.family === 'orders-dev-web')!;
-    expect(JSON.parse(web.container_definitions).map((c: { name: string }) => c.name)).toEqual(['web', 'otel']);
+    expect(JSON.parse(web.container_definitions).map((c: { name: string }) => c.name).sort()).toEqual(['otel', 'web']);
   });
 
   test('blue/green behind a reverse proxy: the green target group and the deployment group target the proxy port', async () => {

@@ -1,3 +1,4 @@
+import * as YAML from 'yaml';
 import { Testing } from 'projen';
 import { generatedConfig, projectOptions } from './support';
 import { EcsServiceProject, EnvironmentPreset } from '../../src';
@@ -28,4 +29,16 @@ test('a rejected environment leaves the project unchanged', () => {
   const project = new EcsServiceProject(projectOptions());
   expect(() => project.addEnvironment({ name: 'dev' })).toThrow('environments[1].name: "dev" is used by another environment');
   expect(generatedConfig(Testing.synth(project)).environments.map((env) => env.name)).toEqual(['dev']);
+});
+
+test('an added environment gets its own deploy job after the others', () => {
+  const project = new EcsServiceProject(projectOptions({
+    environments: [{ name: 'dev', account: '111122223333' }],
+    terraformState: { bucket: 'orders-terraform-state' },
+    deployment: { repository: 'acme/orders' },
+  }));
+  project.addEnvironment({ name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION });
+  const deploy = YAML.parse(Testing.synth(project)['.github/workflows/deploy.yml']);
+  expect(Object.keys(deploy.jobs).filter((job) => job.startsWith('deploy-'))).toEqual(['deploy-dev', 'deploy-prod']);
+  expect(deploy.jobs['deploy-prod'].needs).toEqual(['build-image', 'deploy-dev']);
 });
