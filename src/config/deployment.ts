@@ -1,7 +1,6 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../deployment-options';
 import { EnvironmentOptions } from '../options';
 import { fitName } from './naming';
-import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
 import { OptionProblems } from './problems';
 import type { EnvironmentConfig } from '../platform/config';
 import type {
@@ -10,6 +9,7 @@ import type {
   EnvironmentDeploymentConfig,
   ServiceDeploymentTarget,
 } from '../platform/deployment-config';
+import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {

@@ -1,4 +1,12 @@
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, ServiceOptions } from '../options';
+import { resolveCapacityStrategy } from './capacity';
+import { usesEc2 } from './cluster';
+import { EnvironmentContext } from './context';
+import { DEFAULTS, DNS_LABEL_PATTERN, ELB_NAME_MAX } from './defaults';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from './fargate';
+import { fitName } from './naming';
+import { OptionProblems } from './problems';
+import { resolveSecrets } from './secrets';
 import type {
   AutoscalingConfig,
   CapacityProviderStrategyConfig,
@@ -8,14 +16,6 @@ import type {
   ServiceIngressConfig,
   SidecarConfig,
 } from '../platform/config';
-import { resolveCapacityStrategy } from './capacity';
-import { usesEc2 } from './cluster';
-import { EnvironmentContext } from './context';
-import { DEFAULTS, DNS_LABEL_PATTERN, ELB_NAME_MAX } from './defaults';
-import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from './fargate';
-import { fitName } from './naming';
-import { OptionProblems } from './problems';
-import { resolveSecrets } from './secrets';
 
 const ENV_VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HOST_HEADER_PATTERN = /^[A-Za-z0-9*?.-]{1,128}$/;

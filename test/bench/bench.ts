@@ -33,7 +33,7 @@ const largeApp = join(probeDir, 'large-app.cjs');
 writeFileSync(largeApp, [
   `const { App } = require(${JSON.stringify(join(repo, 'node_modules/cdktf'))});`,
   `const { createPlatform } = require(${JSON.stringify(join(repo, 'lib/platform'))});`,
-  `const app = new App();`,
+  'const app = new App();',
   `createPlatform(app, require(${JSON.stringify(largeConfigFile)}));`,
   'app.synth();',
   '',

@@ -1,5 +1,5 @@
-import * as YAML from 'yaml';
 import { Testing } from 'projen';
+import * as YAML from 'yaml';
 import { generatedConfig, projectOptions } from './support';
 import { EcsServiceProject, EnvironmentPreset } from '../../src';
 

@@ -70,7 +70,9 @@ export class OfflineTerraform {
   /** Writes the offline override and runs `terraform init`. */
   public init(): void {
     this.writeOverride();
-    this.check(this.run(this.initArgs()), 'init');
+    const first = this.run(this.initArgs());
+    // Another process may be filling the shared plugin cache at the same moment; once more then.
+    this.check(first.status === 0 ? first : this.run(this.initArgs()), 'init');
   }
 
   /** {@inheritDoc OfflineTerraform.init} */
@@ -79,13 +81,15 @@ export class OfflineTerraform {
     if (pluginCacheReady === undefined) {
       // The first init fills the shared plugin cache, which is not safe for concurrent writers;
       // later ones wait for it.
-      const first = this.runAsync(this.initArgs());
+      const first = this.runAsync(this.initArgs()).then(async (result) => result.status === 0 ? result : this.runAsync(this.initArgs()));
       pluginCacheReady = first.then(() => undefined, () => undefined);
       this.check(await first, 'init');
       return;
     }
     await pluginCacheReady;
-    this.check(await this.runAsync(this.initArgs()), 'init');
+    const result = await this.runAsync(this.initArgs());
+    // Another process (a parallel test worker) may be filling the shared plugin cache; once more then.
+    this.check(result.status === 0 ? result : await this.runAsync(this.initArgs()), 'init');
   }
 
   /**

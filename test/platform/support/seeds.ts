@@ -1,6 +1,6 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
-import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
 import { DeploymentStrategy } from '../../../src/deployment-options';
+import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/config';
 
 /** An ACM certificate ARN in `region`. */
