@@ -43,9 +43,9 @@ export interface LoadBalancerAccessLogsProps {
 }
 
 /**
- * The bucket receiving a load balancer's access logs: private, SSE-S3 encrypted (the only
- * encryption ALB log delivery supports), TLS only, expiring, and writable by the region's log
- * delivery principal under this account's prefix only.
+ * The bucket receiving a load balancer's access logs: private, SSE-S3 encrypted (ALB log delivery
+ * supports no KMS key), TLS only, expiring, and writable by the region's log delivery principal
+ * under this account's prefix only.
  */
 export class LoadBalancerAccessLogs extends Construct {
   /** The bucket. */
@@ -57,7 +57,8 @@ export class LoadBalancerAccessLogs extends Construct {
     const deliveryAccount = ELB_LOG_DELIVERY_ACCOUNTS[aws.region];
     this.bucket = new PrivateBucket(this, 'bucket', {
       bucketPrefix: props.config.bucketPrefix,
-      expireAfterDays: props.config.retentionDays,
+      expiryDays: props.config.retentionDays,
+      noncurrentVersionExpiryDays: 1,
     });
     this.bucket.addToPolicy({
       Sid: 'ElasticLoadBalancingWritesAccessLogs',

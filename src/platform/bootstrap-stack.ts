@@ -4,7 +4,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { PrivateBucket } from './artifact-bucket';
+import { PrivateBucket } from './private-bucket';
 import { AwsContext } from './aws-context';
 import type { PlatformConfig } from './config';
 import type { BootstrapConfig, BootstrapEnvironmentConfig, GitHubTrustConfig } from './deployment-config';

@@ -4,7 +4,7 @@ import { Codepipeline, CodepipelineStageAction } from '@cdktf/provider-aws/lib/c
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { PrivateBucket } from './artifact-bucket';
+import { PrivateBucket } from './private-bucket';
 import { buildspec, BUILD_OUTPUT_FILES, BUILD_VARIABLES } from './buildspec';
 import type { ClusterStack } from './cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';

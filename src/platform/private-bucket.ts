@@ -11,77 +11,94 @@ import { policyDocument, PolicyStatement } from './policies';
 
 /** Properties of {@link PrivateBucket}. */
 export interface PrivateBucketProps {
-  /** Prefix of the bucket name; Terraform appends a unique suffix. */
-  readonly bucketPrefix: string;
-  /** Days after which objects expire. */
-  readonly expireAfterDays?: number;
-  /** Keep object versions. */
-  readonly versioned?: boolean;
+  /** Exact bucket name; use `bucketPrefix` for a generated unique one. */
+  readonly bucket?: string;
+  /** Prefix of a generated unique bucket name. */
+  readonly bucketPrefix?: string;
+  /** KMS key encrypting the objects; S3-managed keys when unset. */
+  readonly kmsKeyArn?: string;
+  /** Days after which noncurrent object versions expire. */
+  readonly noncurrentVersionExpiryDays: number;
+  /** Days after which current objects expire; never when unset. */
+  readonly expiryDays?: number;
+  /** Protect the bucket from `terraform destroy` (state buckets). */
+  readonly preventDestroy?: boolean;
 }
 
 /**
- * An S3 bucket nobody outside the account reaches unless a statement says so: all public access
- * blocked, ACLs disabled (bucket owner enforced), SSE-S3 encryption, TLS-only access, and optional
- * versioning and expiry.
+ * An S3 bucket that is private and kept: versioned, encrypted by default, public access blocked,
+ * ACLs disabled (bucket owner enforced), TLS-only, incomplete uploads and old versions cleaned up.
+ * Grants to other principals are added with {@link addToPolicy}.
  */
 export class PrivateBucket extends Construct {
   /** The bucket. */
   public readonly bucket: S3Bucket;
-  /** Its policy: deny plain HTTP, plus what {@link addToPolicy} adds. */
+  /** Its public access block. */
+  public readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /** Its versioning. */
+  public readonly versioning: S3BucketVersioning;
+  /** Its default encryption. */
+  public readonly encryption: S3BucketServerSideEncryptionConfiguration;
+  /** Its policy: TLS only, plus what {@link addToPolicy} adds. */
   public readonly policy: S3BucketPolicy;
   private readonly grants: PolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', { bucketPrefix: props.bucketPrefix });
-    const bucket = this.bucket.id;
-    const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
-      bucket,
+    this.bucket = new S3Bucket(this, 'bucket', {
+      ...(props.bucket !== undefined ? { bucket: props.bucket } : { bucketPrefix: props.bucketPrefix }),
+      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
+      bucket: this.bucket.id,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'ownership_controls', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    // SSE-S3 rather than a KMS key: ALB access logs and CloudFront origins read with SSE-S3 without key grants.
-    new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+    new S3BucketOwnershipControls(this, 'ownership_controls', { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    this.versioning = new S3BucketVersioning(this, 'versioning', {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: 'Enabled' },
     });
-    if (props.versioned) {
-      new S3BucketVersioning(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
-    }
-    if (props.expireAfterDays !== undefined) {
-      new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-        bucket,
-        rule: [{
-          id: 'expire',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          expiration: [{ days: props.expireAfterDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.expireAfterDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        }],
-      });
-    }
-    const bucketArn = this.bucket.arn;
+    this.encryption = new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [{
+        applyServerSideEncryptionByDefault: props.kmsKeyArn !== undefined
+          ? { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }
+          : { sseAlgorithm: 'AES256' },
+        bucketKeyEnabled: props.kmsKeyArn !== undefined,
+      }],
+    });
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket: this.bucket.id,
+      rule: [{
+        id: 'clean-up',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpiryDays }],
+        ...(props.expiryDays !== undefined ? { expiration: [{ days: props.expiryDays }] } : {}),
+      }],
+      dependsOn: [this.versioning],
+    });
     this.policy = new S3BucketPolicy(this, 'policy', {
-      bucket,
+      bucket: this.bucket.id,
       policy: Lazy.stringValue({
         produce: () => policyDocument([
           {
-            Sid: 'DenyPlainHttp',
+            Sid: 'DenyInsecureTransport',
             Effect: 'Deny',
             Principal: { AWS: '*' },
             Action: 's3:*',
-            Resource: [bucketArn, `${bucketArn}/*`],
+            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           },
           ...this.grants,
         ]),
       }),
-      // A policy naming other principals is only accepted once public access is blocked.
-      dependsOn: [publicAccessBlock],
+      // A bucket policy cannot be added while public access blocking is still being configured.
+      dependsOn: [this.publicAccessBlock],
     });
   }
 

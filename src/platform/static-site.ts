@@ -32,7 +32,7 @@ export class StaticSite extends Construct {
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
     const { config } = props;
-    this.bucket = new PrivateBucket(this, 'bucket', { bucketPrefix: config.bucketPrefix, versioned: true });
+    this.bucket = new PrivateBucket(this, 'bucket', { bucketPrefix: config.bucketPrefix, noncurrentVersionExpiryDays: 30 });
     const bucket = this.bucket.bucket;
 
     this.originAccessControl = new CloudfrontOriginAccessControl(this, 'origin_access_control', {

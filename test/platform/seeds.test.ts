@@ -317,7 +317,7 @@ describe('production preset defaults', () => {
     expect(lb.access_logs).toEqual({ bucket: refTo(service, 'aws_s3_bucket', bucket, 'id'), enabled: true });
     const policy = onlyResource(service, 'aws_s3_bucket_policy');
     expect(statementWithSid(policy.policy, 'ElasticLoadBalancingWritesAccessLogs').Principal).toEqual({ AWS: 'arn:aws:iam::127311923021:root' });
-    expect(statementWithSid(policy.policy, 'DenyPlainHttp').Effect).toBe('Deny');
+    expect(statementWithSid(policy.policy, 'DenyInsecureTransport').Effect).toBe('Deny');
     expect(onlyResource(service, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
   });
 });
