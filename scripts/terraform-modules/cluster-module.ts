@@ -8,6 +8,7 @@ import { stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
+import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
 
 /** Capacity providers a Fargate cluster offers. */
@@ -140,3 +141,20 @@ function outputOf(stack: ClusterStack, name: string): TerraformOutput {
   }
   return output;
 }
+
+/** README text of the cluster module. */
+export const CLUSTER_DOCS: ModuleDocs = {
+  name: 'cluster',
+  summary: 'The ECS cluster of an environment and what its services share, as the `<env>-cluster` stack of the project type '
+    + 'builds it: the cluster with Fargate and Fargate Spot capacity providers, a KMS key with rotation, the services\' encrypted '
+    + 'log group, and one immutable, scanned, KMS-encrypted ECR repository with a lifecycle policy per service in `ecr_repositories`.',
+  usage: `
+project          = "orders"
+environment      = "dev"
+ecr_repositories = ["orders"]`,
+  fixed: [
+    'ECS Exec, Service Connect and EC2 (Auto Scaling group) capacity are not offered: they are options of the project type only.',
+    'Untagged images expire after 7 days; tags are immutable and scanned on push.',
+    'The key and log group names derive from `<project>-<environment>`.',
+  ],
+};

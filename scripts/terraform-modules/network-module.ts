@@ -5,6 +5,7 @@ import { numberVar, stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
+import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */
@@ -116,3 +117,22 @@ export function networkModule(app: App): NetworkModule {
   });
   return { stack, files: moduleFiles(stack, NETWORK_VARIABLES) };
 }
+
+/** README text of the network module. */
+export const NETWORK_DOCS: ModuleDocs = {
+  name: 'network',
+  summary: 'The VPC of an environment, as the `<env>-network` stack of the project type builds it: public and private subnets '
+    + 'in each availability zone, an internet gateway, NAT gateways per the `nat_gateways` mode, route tables, VPC endpoints, '
+    + 'a default security group without rules and KMS-encrypted flow logs of all traffic.',
+  usage: `
+project            = "orders"
+environment        = "dev"
+availability_zones = ["eu-west-1a", "eu-west-1b"]
+nat_gateways       = "single"`,
+  fixed: [
+    'Flow logs are always on (ALL traffic, to a log group encrypted with a key of their own): a secure default nobody should have to remember.',
+    'The default security group is always emptied, subnets never hand out public IPs, DNS support and hostnames are always on.',
+    'Resource names are `<project>-<environment>-…`; tags come from the caller\'s provider `default_tags`.',
+    'An existing VPC (`network.existingVpc`) needs no module: pass its ids to the cluster and service modules directly.',
+  ],
+};

@@ -8,6 +8,7 @@ import { capacityStrategyVariable } from './cluster-module';
 import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
+import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
 
 /** AWS caps load balancer and target group names at 32 characters. */
@@ -191,3 +192,34 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
   }
   return moduleFiles(stack, SERVICE_VARIABLES);
 }
+
+/** README text of the service module. */
+export const SERVICE_DOCS: ModuleDocs = {
+  name: 'service',
+  summary: 'One ECS service behind its own internet-facing Application Load Balancer, as the `<env>-service` stack of the project '
+    + 'type builds a service: the task definition (read-only root file system, writable `/tmp`, init process, CloudWatch logs), '
+    + 'the service in the private subnets (circuit breaker with rollback, 100/200 rolling), least-privilege task roles, security '
+    + 'groups that admit the load balancer only, CPU and memory target-tracking autoscaling. Call it once per service; its inputs '
+    + 'are the outputs of the network and cluster modules.',
+  usage: `
+project     = "orders"
+environment = "dev"
+name        = "orders"
+image_tag   = var.image_tag
+
+vpc_id              = module.network.vpc_id
+public_subnet_ids   = module.network.public_subnet_ids
+private_subnet_ids  = module.network.private_subnet_ids
+cluster_arn         = module.cluster.cluster_arn
+cluster_name        = module.cluster.cluster_name
+log_group_name      = module.cluster.log_group_name
+log_group_arn       = module.cluster.log_group_arn
+ecr_repository_urls = module.cluster.ecr_repository_urls
+ecr_repository_arns = module.cluster.ecr_repository_arns`,
+  fixed: [
+    'The image is always `<ecr_repository_urls[name]>:<image_tag>`: the execution role may pull from that repository only.',
+    'The load balancer listens on HTTP port 80 and forwards to the service; HTTPS with a certificate, access logs, host/path routing and several services behind one load balancer are options of the project type only.',
+    'Secrets, sidecars, the nginx reverse proxy, a container health check and step scaling are options of the project type only: their shape (containers, IAM statements) is decided at generation.',
+    'Deployments use the circuit breaker with rollback and 100/200 rolling percentages; autoscaling owns the desired count after the first apply.',
+  ],
+};

@@ -7,7 +7,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { TerraformCount } from 'cdktf';
+import { conditional, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import type { EnvironmentConfig, NatGatewayMode } from './config';
@@ -176,11 +176,12 @@ export class VpcNetwork extends Construct {
         tags: name(`nat-${gatewayZone}`),
         dependsOn: [this.internetGateway],
       });
+      const routed = TerraformCount.of(nat.routedZones);
       this.privateDefaultRoutes = new Route(this, 'private_default_routes', {
-        count: TerraformCount.of(nat.routedZones),
+        count: routed,
         routeTableId: instanceAttribute(this.privateRouteTables, 'count.index', 'id'),
         destinationCidrBlock: ANYWHERE,
-        natGatewayId: instanceAttribute(this.natGateways, nat.gatewayOfZone, 'id'),
+        natGatewayId: instanceAttribute(this.natGateways, nat.gatewayOfZone(routed), 'id'),
       });
     }
 
@@ -226,7 +227,7 @@ interface NatLayout {
   /** Number of private route tables (from the first zone on) with a default route to a gateway. */
   readonly routedZones: number;
   /** Index of the gateway the private route table `count.index` routes to. */
-  readonly gatewayOfZone: string;
+  readonly gatewayOfZone: (routes: TerraformCount) => string;
 }
 
 /**
@@ -240,6 +241,8 @@ function natLayout(mode: NatGatewayMode, zoneCount: number): NatLayout {
   return {
     gateways: choose(perAz, zoneCount, choose(none, 0, 1)),
     routedZones: choose(none, 0, zoneCount),
-    gatewayOfZone: choose(perAz, 'count.index', '0'),
+    gatewayOfZone: (routes) => (typeof perAz === 'boolean'
+      ? (perAz ? 'count.index' : '0')
+      : Token.asString(conditional(perAz, routes.index, 0))),
   };
 }
