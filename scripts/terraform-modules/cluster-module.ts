@@ -1,8 +1,4 @@
 import { TerraformOutput } from 'cdktf';
-import { LOG_RETENTION_DAYS } from '../../src/config/aws';
-import { ClusterStack } from '../../src/platform/cluster-stack';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
 import type { App } from 'cdktf';
 import { stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
@@ -10,6 +6,10 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { LOG_RETENTION_DAYS } from '../../src/config/aws';
+import { ClusterStack } from '../../src/platform/cluster-stack';
+import type { NetworkStack } from '../../src/platform/network-stack';
+import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
 
 /** Capacity providers a Fargate cluster offers. */
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];

@@ -1,12 +1,12 @@
 import type { App } from 'cdktf';
-import { LOG_RETENTION_DAYS } from '../../src/config/aws';
-import { NetworkStack } from '../../src/platform/network-stack';
 import { numberVar, stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
+import { LOG_RETENTION_DAYS } from '../../src/config/aws';
+import { NetworkStack } from '../../src/platform/network-stack';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */
 const DEFAULT_ENDPOINTS_WITHOUT_NAT = ['ecr.api', 'ecr.dkr', 'logs'];

@@ -1,15 +1,15 @@
 import { App, Token } from 'cdktf';
-import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/config/fargate';
-import type { ClusterStack } from '../../src/platform/cluster-stack';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { ServiceStack } from '../../src/platform/service-stack';
-import { NAME_PREFIX, fittedName, stringVar } from './expressions';
 import { capacityStrategyVariable } from './cluster-module';
+import { NAME_PREFIX, fittedName, stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/config/fargate';
+import type { ClusterStack } from '../../src/platform/cluster-stack';
+import type { NetworkStack } from '../../src/platform/network-stack';
+import { ServiceStack } from '../../src/platform/service-stack';
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;
@@ -180,7 +180,7 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
     },
   });
   // The application container's environment comes from the map variable, sorted like the project type sorts it.
-  const containers = JSON.parse(service.taskDefinition.containerDefinitionsInput) as Array<Record<string, unknown>>;
+  const containers = JSON.parse(service.taskDefinition.containerDefinitionsInput ?? '[]') as Array<Record<string, unknown>>;
   containers[0].environment = Token.asNumber('${jsonencode([for name in sort(keys(var.environment_variables)) : { name = name, value = var.environment_variables[name] }])}');
   service.taskDefinition.containerDefinitions = JSON.stringify(containers);
 
@@ -188,7 +188,7 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
   for (const rule of stack.ingress.ingressRules) {
     rule.addOverride('for_each', '${toset(var.allowed_cidrs)}');
     rule.addOverride('cidr_ipv4', '${each.value}');
-    rule.addOverride('description', `HTTP from allowed client range \${each.value}`);
+    rule.addOverride('description', 'HTTP from allowed client range ${each.value}');
   }
   return moduleFiles(stack, SERVICE_VARIABLES);
 }

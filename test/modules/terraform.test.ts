@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { PlanJson, ResourceChange, ValidateResult } from '../../src/platform/testing';
 import { ModuleTerraform } from './support/module-terraform';
+import type { PlanJson, ResourceChange, ValidateResult } from '../../src/platform/testing';
 
 // Every module and example goes through `terraform init` and `validate`; every module runs its
 // `terraform test` files (tests/*.tftest.hcl, mocked AWS provider); every example is planned with
