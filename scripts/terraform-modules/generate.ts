@@ -4,7 +4,7 @@ import { CLUSTER_DOCS, CLUSTER_VARIABLES, clusterModule } from './cluster-module
 import type { ModuleFiles } from './module-json';
 import { moduleApp } from './module-stack';
 import { NETWORK_DOCS, NETWORK_VARIABLES, networkModule } from './network-module';
-import { ModuleDocs, moduleReadme } from './readme';
+import { ModuleDocs, moduleReadme, modulesIndexReadme } from './readme';
 import { SERVICE_DOCS, SERVICE_VARIABLES, serviceModule } from './service-module';
 import type { ModuleVariable } from './variables';
 
@@ -39,6 +39,7 @@ export function renderModules(modules: GeneratedModule[] = generateModules()): R
     }
     files[`${module.docs.name}/README.md`] = moduleReadme(module.docs, module.variables, module.files);
   }
+  files['README.md'] = modulesIndexReadme(modules);
   return files;
 }
 

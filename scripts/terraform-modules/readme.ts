@@ -63,3 +63,32 @@ function code(text: string): string {
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+
+/** The README of the modules directory: the modules, how to consume them, and every variable's TypeScript option. */
+export function modulesIndexReadme(modules: Array<{ docs: ModuleDocs; variables: ModuleVariable[] }>): string {
+  return [
+    GENERATED_NOTICE,
+    '# Terraform modules',
+    '',
+    'The network, cluster and service platform of the project type as plain Terraform modules, generated from the same',
+    'constructs (`src/platform/`) the CDKTF stacks are built from. Each module needs Terraform 1.9 or later and the',
+    'hashicorp/aws provider 5.100.0, and declares no provider or backend: it uses the caller\'s.',
+    '',
+    '| Module | What it creates |',
+    '|--------|-----------------|',
+    ...modules.map(({ docs }) => `| [\`${docs.name}\`](${docs.name}/README.md) | ${cell(docs.summary.split('. ')[0].replace(/\.$/, ''))}. |`),
+    '',
+    'The outputs chain: the cluster and service modules take the network and cluster modules\' outputs as inputs of the',
+    'same names. [`examples/`](examples) composes them the way the seeds do. Each module has `terraform test` files in',
+    '`tests/` (mocked AWS provider); the examples are planned with the real provider in this repository\'s tests.',
+    '',
+    '## Variables and the TypeScript options they correspond to',
+    '',
+    '| Module | Variable | TypeScript option |',
+    '|--------|----------|-------------------|',
+    ...modules.flatMap(({ docs, variables }) => variables.map((variable) => `| ${docs.name} | ${code(variable.name)} | ${variable.option ? code(variable.option) : ''} |`)),
+    '',
+    'Regenerate with `npx projen modules`; the build fails when the committed modules differ from what it generates.',
+    '',
+  ].join('\n');
+}
