@@ -7,7 +7,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { conditional, TerraformCount, Token } from 'cdktf';
+import { conditional, TerraformCount, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import type { EnvironmentConfig, NatGatewayMode } from './config';
@@ -89,8 +89,12 @@ export class VpcNetwork extends Construct {
   public readonly natGateways?: NatGateway;
   /** Route table of the public subnets, with the default route to the internet gateway. */
   public readonly publicRouteTable: RouteTable;
+  /** Associations of the public subnets with the public route table, one instance per zone. */
+  public readonly publicRouteTableAssociations: RouteTableAssociation;
   /** Route tables of the private subnets, one instance per zone. */
   public readonly privateRouteTables: RouteTable;
+  /** Associations of the private subnets with their route tables, one instance per zone. */
+  public readonly privateRouteTableAssociations: RouteTableAssociation;
   /** Default routes of the private route tables to a NAT gateway, one instance per zone while there is a NAT gateway. */
   public readonly privateDefaultRoutes?: Route;
   /** Flow logs of the VPC, when enabled. */
@@ -143,7 +147,7 @@ export class VpcNetwork extends Construct {
       destinationCidrBlock: ANYWHERE,
       gatewayId: this.internetGateway.id,
     });
-    new RouteTableAssociation(this, 'public_route_table_associations', {
+    this.publicRouteTableAssociations = new RouteTableAssociation(this, 'public_route_table_associations', {
       count: perZone,
       subnetId: instanceAttribute(this.publicSubnets, 'count.index', 'id'),
       routeTableId: this.publicRouteTable.id,
@@ -154,7 +158,7 @@ export class VpcNetwork extends Construct {
       vpcId: this.vpc.id,
       tags: name(`private-${zone}`),
     });
-    new RouteTableAssociation(this, 'private_route_table_associations', {
+    this.privateRouteTableAssociations = new RouteTableAssociation(this, 'private_route_table_associations', {
       count: perZone,
       subnetId: instanceAttribute(this.privateSubnets, 'count.index', 'id'),
       routeTableId: instanceAttribute(this.privateRouteTables, 'count.index', 'id'),
@@ -185,6 +189,10 @@ export class VpcNetwork extends Construct {
       });
     }
 
+    if (!isExpression(zones) && typeof nat.gateways === 'number' && !isExpression(nat.gateways)) {
+      this.moveFromPerZoneResources(zones, nat.gateways > 0 ? zones.slice(0, nat.gateways) : []);
+    }
+
     const endpoints = network.vpcEndpoints;
     if (endpoints.s3Gateway || isExpression(endpoints.interfaceServices) || endpoints.interfaceServices.length > 0) {
       this.endpoints = new VpcEndpoints(this, 'endpoints', {
@@ -207,6 +215,40 @@ export class VpcNetwork extends Construct {
         namePrefix: props.namePrefix,
       });
     }
+  }
+
+  /**
+   * Earlier versions declared one resource per zone (`public_subnet_<zone>`, ...). `moved` blocks
+   * carry their state to the instances of the counted resources, so upgrading an existing network
+   * moves state instead of replacing subnets, routes and NAT gateways.
+   */
+  private moveFromPerZoneResources(zones: string[], natZones: string[]): void {
+    const stack = TerraformStack.of(this);
+    const formerAddress = (type: string, id: string) => {
+      // A placeholder at the former construct path gives the former logical id.
+      const placeholder = new Construct(this, id);
+      const logicalId = stack.getLogicalId(placeholder.node);
+      this.node.tryRemoveChild(id);
+      return `${type}.${logicalId}`;
+    };
+    const moves: Array<{ from: string; to: string }> = [];
+    const move = (formerId: string, resource: TerraformResource, index: number) =>
+      moves.push({ from: formerAddress(resource.terraformResourceType, formerId), to: `${resource.terraformResourceType}.${stack.getLogicalId(resource)}[${index}]` });
+    zones.forEach((zone, i) => {
+      move(`public_subnet_${zone}`, this.publicSubnets, i);
+      move(`private_subnet_${zone}`, this.privateSubnets, i);
+      move(`public_route_table_${zone}`, this.publicRouteTableAssociations, i);
+      move(`private_route_table_${zone}`, this.privateRouteTables, i);
+      move(`private_route_table_association_${zone}`, this.privateRouteTableAssociations, i);
+      if (this.privateDefaultRoutes) {
+        move(`private_default_route_${zone}`, this.privateDefaultRoutes, i);
+      }
+    });
+    natZones.forEach((zone, i) => {
+      move(`nat_eip_${zone}`, this.natElasticIps!, i);
+      move(`nat_gateway_${zone}`, this.natGateways!, i);
+    });
+    stack.addOverride('moved', moves);
   }
 
   /** IDs of the public subnets, in zone order. */
