@@ -1,6 +1,6 @@
 import { CapacityProvider, CapacityProviderStrategyItem } from '../options';
-import type { CapacityProviderStrategyConfig } from '../platform/config';
 import type { OptionProblems } from './problems';
+import type { CapacityProviderStrategyConfig } from '../platform/config';
 
 /** The capacity provider strategy a preset starts from. */
 export function presetCapacityStrategy(production: boolean): CapacityProviderStrategyItem[] {

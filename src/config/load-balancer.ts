@@ -1,9 +1,9 @@
-import type { LoadBalancerConfig } from '../platform/config';
 import { isCertificateArn } from './aws';
 import { parseIpv4Cidr } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
+import type { LoadBalancerConfig } from '../platform/config';
 
 /** Resolves and validates the load balancer of one environment. */
 export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig {

@@ -1,8 +1,8 @@
 import { NatGateways } from '../options';
-import type { NetworkConfig, VpcEndpointsConfig } from '../platform/config';
 import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
+import type { NetworkConfig, VpcEndpointsConfig } from '../platform/config';
 
 /** What the services of an environment need from AWS, which decides the VPC endpoints. */
 export interface EndpointNeeds {
@@ -99,7 +99,13 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
     vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
     flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
     ...(existingVpc !== undefined
-      ? { existingVpc: { vpcId: existingVpc.vpcId, publicSubnetIds: [...existingVpc.publicSubnetIds], privateSubnetIds: [...existingVpc.privateSubnetIds] } }
+      ? {
+        existingVpc: {
+          vpcId: existingVpc.vpcId,
+          publicSubnetIds: [...existingVpc.publicSubnetIds],
+          privateSubnetIds: [...existingVpc.privateSubnetIds],
+        },
+      }
       : {}),
   };
 }

@@ -1,5 +1,4 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
-import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
 import { isBucketName, partitionOf, REGION_PATTERN } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
@@ -10,6 +9,7 @@ import { resolveNetwork } from './network';
 import { OptionProblems } from './problems';
 import { resolveServices } from './services';
 import { resolveStaticSite } from './static-site';
+import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
 
 export type { PlatformOptions } from './context';
 export { DEFAULTS } from './defaults';
