@@ -53,6 +53,19 @@ project.compileTask.spawn(project.addTask('compile:platform', {
 }));
 project.eslint?.allowDevDeps('src/platform/**');
 
+// terraform-modules/ is generated from src/platform/ by scripts/terraform-modules/ (type-checked
+// like the platform); test/modules/drift.test.ts fails the build when the committed modules differ.
+project.compileTask.spawn(project.addTask('compile:modules', {
+  description: 'Type-checks the Terraform module generator and its tests',
+  exec: 'tsc -p scripts/tsconfig.json',
+}));
+project.eslint?.addLintPattern('scripts');
+project.eslint?.allowDevDeps('scripts/**');
+project.addTask('modules', {
+  description: 'Regenerates the plain Terraform modules in terraform-modules/ from the constructs in src/platform/',
+  exec: 'tsx scripts/terraform-modules/generate.ts terraform-modules',
+});
+
 // unrs-resolver 1.13.0 (via jest and eslint-import-resolver-typescript) declares platform bindings
 // that were never published for every platform, so a lockfile written on Linux cannot satisfy `npm ci`.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });

@@ -99,7 +99,13 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
     vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
     flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
     ...(existingVpc !== undefined
-      ? { existingVpc: { vpcId: existingVpc.vpcId, publicSubnetIds: [...existingVpc.publicSubnetIds], privateSubnetIds: [...existingVpc.privateSubnetIds] } }
+      ? {
+        existingVpc: {
+          vpcId: existingVpc.vpcId,
+          publicSubnetIds: [...existingVpc.publicSubnetIds],
+          privateSubnetIds: [...existingVpc.privateSubnetIds],
+        },
+      }
       : {}),
   };
 }

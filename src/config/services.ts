@@ -117,7 +117,8 @@ function resolveService(
     'is not allowed; expected HTTP codes and ranges separated by commas, e.g. "200" or "200-299" or "200,301,302"',
   );
   const healthCheck = resolveContainerHealthCheck(service, path, problems);
-  const healthCheckGracePeriodSeconds = service.healthCheckGracePeriodSeconds ?? Math.max(DEFAULTS.healthCheckGracePeriodSeconds, healthCheck?.startPeriodSeconds ?? 0);
+  const healthCheckGracePeriodSeconds = service.healthCheckGracePeriodSeconds
+    ?? Math.max(DEFAULTS.healthCheckGracePeriodSeconds, healthCheck?.startPeriodSeconds ?? 0);
   if (problems.checkInteger(`${path}.healthCheckGracePeriodSeconds`, healthCheckGracePeriodSeconds, 0, 2147483647) && healthCheck) {
     problems.check(
       healthCheckGracePeriodSeconds >= healthCheck.startPeriodSeconds,
@@ -376,7 +377,13 @@ function resolveContainerHealthCheck(service: ServiceOptions, path: string, prob
   return resolved;
 }
 
-function resolveSidecars(service: ServiceOptions, serviceName: string, path: string, takenPorts: number[], problems: OptionProblems): SidecarConfig[] {
+function resolveSidecars(
+  service: ServiceOptions,
+  serviceName: string,
+  path: string,
+  takenPorts: number[],
+  problems: OptionProblems,
+): SidecarConfig[] {
   const names = new Set([serviceName, ...(service.reverseProxy ? [REVERSE_PROXY_CONTAINER] : [])]);
   const ports = new Set(takenPorts);
   return (service.sidecars ?? []).map((sidecar, i) => {

@@ -158,10 +158,16 @@ export class FargateService extends Construct {
         assignPublicIp: false,
       },
       ...(props.loadBalancer ? {
-        loadBalancer: [{ targetGroupArn: props.loadBalancer.targetGroup.arn, containerName: trafficContainer(service), containerPort: trafficPort(service) }],
+        loadBalancer: [{
+          targetGroupArn: props.loadBalancer.targetGroup.arn,
+          containerName: trafficContainer(service),
+          containerPort: trafficPort(service),
+        }],
         healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
       } : {}),
-      ...(cluster.serviceConnectNamespaceArn ? { serviceConnectConfiguration: this.serviceConnect(service, cluster.serviceConnectNamespaceArn) } : {}),
+      ...(cluster.serviceConnectNamespaceArn
+        ? { serviceConnectConfiguration: this.serviceConnect(service, cluster.serviceConnectNamespaceArn) }
+        : {}),
       deploymentCircuitBreaker: { enable: true, rollback: true },
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,

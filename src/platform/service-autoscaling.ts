@@ -99,7 +99,14 @@ export class ServiceAutoscaling extends Construct {
       });
     const scaleOut = step('step_out', config.step.scaleOutStep, config.scaleOutCooldownSeconds, 'lower');
     const scaleIn = step('step_in', -config.step.scaleInStep, config.scaleInCooldownSeconds, 'upper');
-    const alarm = (id: string, comparisonOperator: string, threshold: number, evaluationPeriods: number, action: AppautoscalingPolicy, description: string) =>
+    const alarm = (
+      id: string,
+      comparisonOperator: string,
+      threshold: number,
+      evaluationPeriods: number,
+      action: AppautoscalingPolicy,
+      description: string,
+    ) =>
       this.alarms[id] = new CloudwatchMetricAlarm(this, `cpu_${id}`, {
         alarmName: `${props.serviceName}-cpu-${id}`,
         alarmDescription: description,

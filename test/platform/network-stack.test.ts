@@ -1,12 +1,13 @@
 import { DEFAULT_CONFIG, VARIANTS, withEnvironment } from './support/configs';
-import { bodiesOf, onlyResource, parsePolicy, refTo, resourcesOf, statementWithSid, synthEnvironment } from './support/synth';
+import { bodiesOf, instancesOf, onlyResource, parsePolicy, refTo, refToInstance, statementWithSid, synthEnvironment } from './support/synth';
 
 const { network } = synthEnvironment(DEFAULT_CONFIG);
 const vpc = onlyResource(network, 'aws_vpc');
 const vpcId = refTo(network, 'aws_vpc', vpc, 'id');
-const subnets = bodiesOf(network, 'aws_subnet');
-const publicSubnets = subnets.filter((subnet) => subnet.tags.Name.includes('-public-'));
-const privateSubnets = subnets.filter((subnet) => subnet.tags.Name.includes('-private-'));
+const subnetInstances = instancesOf(network, 'aws_subnet');
+const subnets = subnetInstances.map((instance) => instance.body);
+const publicSubnets = subnetInstances.filter((subnet) => subnet.body.tags.Name.includes('-public-'));
+const privateSubnets = subnetInstances.filter((subnet) => subnet.body.tags.Name.includes('-private-'));
 
 describe('network stack', () => {
   test('the VPC has the configured CIDR with DNS support and hostnames', () => {
@@ -21,8 +22,8 @@ describe('network stack', () => {
   });
 
   test('there is one public and one private subnet per availability zone, with the configured CIDRs', () => {
-    expect(publicSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.0.0/20'], ['us-east-1b', '10.0.16.0/20']]);
-    expect(privateSubnets.map((s) => [s.availability_zone, s.cidr_block])).toEqual([['us-east-1a', '10.0.128.0/20'], ['us-east-1b', '10.0.144.0/20']]);
+    expect(publicSubnets.map((s) => [s.body.availability_zone, s.body.cidr_block])).toEqual([['us-east-1a', '10.0.0.0/20'], ['us-east-1b', '10.0.16.0/20']]);
+    expect(privateSubnets.map((s) => [s.body.availability_zone, s.body.cidr_block])).toEqual([['us-east-1a', '10.0.128.0/20'], ['us-east-1b', '10.0.144.0/20']]);
   });
 
   test('no subnet hands out public IPs on launch', () => {
@@ -39,36 +40,37 @@ describe('network stack', () => {
   });
 
   test('every subnet is associated with a route table: public ones with the public table, private ones with their own', () => {
-    const associations = bodiesOf(network, 'aws_route_table_association');
-    const tables = resourcesOf(network, 'aws_route_table');
-    const tableNameOf = (subnet: object) => {
-      const association = associations.find((a) => a.subnet_id === refTo(network, 'aws_subnet', subnet, 'id'))!;
-      const [, id] = /^\$\{aws_route_table\.(.+)\.id\}$/.exec(association.route_table_id)!;
-      return tables[id].tags.Name;
+    const associations = instancesOf(network, 'aws_route_table_association').map((instance) => instance.body);
+    const tables = instancesOf(network, 'aws_route_table');
+    const tableNameOf = (subnet: (typeof subnetInstances)[number]) => {
+      const association = associations.find((a) => a.subnet_id === refToInstance(subnet, 'id'))!;
+      return tables.find((table) => refToInstance(table, 'id') === association.route_table_id)!.body.tags.Name;
     };
     expect(publicSubnets.map(tableNameOf)).toEqual(['orders-dev-public', 'orders-dev-public']);
     expect(privateSubnets.map(tableNameOf)).toEqual(['orders-dev-private-us-east-1a', 'orders-dev-private-us-east-1b']);
   });
 
   test('a single NAT gateway in the first public subnet serves every private route table', () => {
-    const nat = onlyResource(network, 'aws_nat_gateway');
-    expect(nat.subnet_id).toBe(refTo(network, 'aws_subnet', publicSubnets[0], 'id'));
-    expect(nat.allocation_id).toBe(refTo(network, 'aws_eip', onlyResource(network, 'aws_eip'), 'allocation_id'));
-    const natRoutes = bodiesOf(network, 'aws_route').filter((route) => route.nat_gateway_id !== undefined);
-    expect(natRoutes.map((route) => [route.destination_cidr_block, route.nat_gateway_id])).toEqual([
-      ['0.0.0.0/0', refTo(network, 'aws_nat_gateway', nat, 'id')],
-      ['0.0.0.0/0', refTo(network, 'aws_nat_gateway', nat, 'id')],
-    ]);
+    const [nat, ...others] = instancesOf(network, 'aws_nat_gateway');
+    expect(others).toEqual([]);
+    expect(nat.body.subnet_id).toBe(refToInstance(publicSubnets[0], 'id'));
+    const [eip] = instancesOf(network, 'aws_eip');
+    expect(nat.body.allocation_id).toBe(refToInstance(eip, 'allocation_id'));
+    const natRoutes = instancesOf(network, 'aws_route').map((route) => route.body).filter((route) => route.nat_gateway_id !== undefined);
+    const privateTables = instancesOf(network, 'aws_route_table').filter((table) => table.body.tags.Name.includes('-private-'));
+    expect(natRoutes.map((route) => [route.route_table_id, route.destination_cidr_block, route.nat_gateway_id])).toEqual(
+      privateTables.map((table) => [refToInstance(table, 'id'), '0.0.0.0/0', refToInstance(nat, 'id')]),
+    );
   });
 
   test('per-az NAT puts one gateway in each zone\'s public subnet and routes each zone to its own', () => {
     const perAz = synthEnvironment(VARIANTS.natPerAz).network;
-    const gateways = resourcesOf(perAz, 'aws_nat_gateway');
-    const perAzPublic = bodiesOf(perAz, 'aws_subnet').filter((subnet) => subnet.tags.Name.includes('-public-'));
-    expect(Object.values(gateways).map((nat) => nat.subnet_id)).toEqual(perAzPublic.map((subnet) => refTo(perAz, 'aws_subnet', subnet, 'id')));
-    expect(bodiesOf(perAz, 'aws_eip')).toHaveLength(2);
-    const routedTo = bodiesOf(perAz, 'aws_route').filter((route) => route.nat_gateway_id).map((route) => route.nat_gateway_id);
-    expect(routedTo).toEqual(Object.keys(gateways).map((id) => `\${aws_nat_gateway.${id}.id}`));
+    const gateways = instancesOf(perAz, 'aws_nat_gateway');
+    const perAzPublic = instancesOf(perAz, 'aws_subnet').filter((subnet) => subnet.body.tags.Name.includes('-public-'));
+    expect(gateways.map((nat) => nat.body.subnet_id)).toEqual(perAzPublic.map((subnet) => refToInstance(subnet, 'id')));
+    expect(instancesOf(perAz, 'aws_eip')).toHaveLength(2);
+    const routedTo = instancesOf(perAz, 'aws_route').map((route) => route.body).filter((route) => route.nat_gateway_id).map((route) => route.nat_gateway_id);
+    expect(routedTo).toEqual(gateways.map((nat) => refToInstance(nat, 'id')));
   });
 
   test('without NAT there are no gateways, no elastic IPs and no default route from private subnets', () => {
@@ -135,13 +137,26 @@ describe('network stack', () => {
     }
   });
 
+  test('moved blocks carry the per-zone resources of earlier versions to the instances of the counted ones', () => {
+    const moved = network.moved;
+    expect(moved).toHaveLength(2 * 5 + 2 * 1 + 2);
+    expect(moved).toContainEqual({
+      from: expect.stringMatching(/^aws_subnet\.vpc_network_public_subnet_us-east-1b_[0-9A-F]{8}$/),
+      to: publicSubnets[1].address,
+    });
+    expect(moved).toContainEqual({
+      from: expect.stringMatching(/^aws_nat_gateway\.vpc_network_nat_gateway_us-east-1a_[0-9A-F]{8}$/),
+      to: instancesOf(network, 'aws_nat_gateway')[0].address,
+    });
+  });
+
   test('outputs the VPC, zones and subnets under fixed names', () => {
     expect(network.output).toEqual({
       vpc_id: expect.objectContaining({ value: vpcId }),
       vpc_cidr: expect.objectContaining({ value: refTo(network, 'aws_vpc', vpc, 'cidr_block') }),
       availability_zones: expect.objectContaining({ value: ['us-east-1a', 'us-east-1b'] }),
-      public_subnet_ids: expect.objectContaining({ value: publicSubnets.map((s) => refTo(network, 'aws_subnet', s, 'id')) }),
-      private_subnet_ids: expect.objectContaining({ value: privateSubnets.map((s) => refTo(network, 'aws_subnet', s, 'id')) }),
+      public_subnet_ids: expect.objectContaining({ value: `\${${publicSubnets[0].address.replace(/\[0\]$/, '')}[*].id}` }),
+      private_subnet_ids: expect.objectContaining({ value: `\${${privateSubnets[0].address.replace(/\[0\]$/, '')}[*].id}` }),
     });
   });
 });

@@ -1,5 +1,5 @@
 import { certificateIn, secretIn, SEEDS } from './support/seeds';
-import { bodiesOf, onlyResource, parseJson, parsePolicy, refTo, ResourceBody, statementWithSid, synthEnvironment } from './support/synth';
+import { bodiesOf, instancesOf, onlyResource, parseJson, parsePolicy, refTo, ResourceBody, statementWithSid, synthEnvironment, SynthesizedJson } from './support/synth';
 
 // Each seed's architecture, rebuilt from options (test/platform/support/seeds.ts says how and where
 // it knowingly differs), asserted on the synthesized Terraform: the resources and settings the seed
@@ -7,12 +7,14 @@ import { bodiesOf, onlyResource, parseJson, parsePolicy, refTo, ResourceBody, st
 
 const containersOf = (taskDefinition: ResourceBody) => parseJson<Array<Record<string, any>>>(taskDefinition.container_definitions);
 const byName = (bodies: ResourceBody[], name: string) => bodies.find((body) => body.name === name)!;
+/** Per-zone network resources have `count`: their instances, as Terraform creates them. */
+const instanceBodies = (stack: SynthesizedJson, type: string) => instancesOf(stack, type).map((instance) => instance.body);
 
 describe('seed 000: Fargate in three zones behind an HTTPS load balancer', () => {
   const { network, service } = synthEnvironment(SEEDS.seed000);
 
   test('public and private subnets in three zones with the seed\'s /20 blocks', () => {
-    const subnets = (tier: string) => bodiesOf(network, 'aws_subnet')
+    const subnets = (tier: string) => instanceBodies(network, 'aws_subnet')
       .filter((subnet) => subnet.tags.Name.includes(`-${tier}-`))
       .map((subnet) => [subnet.availability_zone, subnet.cidr_block]);
     expect(subnets('public')).toEqual([['eu-central-1a', '10.0.16.0/20'], ['eu-central-1b', '10.0.48.0/20'], ['eu-central-1c', '10.0.80.0/20']]);
@@ -20,10 +22,10 @@ describe('seed 000: Fargate in three zones behind an HTTPS load balancer', () =>
   });
 
   test('a NAT gateway with its own address in every zone, each private route table using its own', () => {
-    const nats = bodiesOf(network, 'aws_nat_gateway');
+    const nats = instanceBodies(network, 'aws_nat_gateway');
     expect(nats).toHaveLength(3);
-    expect(bodiesOf(network, 'aws_eip')).toHaveLength(3);
-    const natRoutes = bodiesOf(network, 'aws_route').filter((route) => route.nat_gateway_id !== undefined).map((route) => route.nat_gateway_id);
+    expect(instanceBodies(network, 'aws_eip')).toHaveLength(3);
+    const natRoutes = instanceBodies(network, 'aws_route').filter((route) => route.nat_gateway_id !== undefined).map((route) => route.nat_gateway_id);
     expect(new Set(natRoutes).size).toBe(3);
   });
 
@@ -65,8 +67,8 @@ describe('seed 001: a public image on Fargate and on EC2 side by side', () => {
   const taskDefinitions = bodiesOf(service, 'aws_ecs_task_definition');
 
   test('three zones share a single NAT gateway', () => {
-    expect(bodiesOf(network, 'aws_subnet')).toHaveLength(6);
-    expect(bodiesOf(network, 'aws_nat_gateway')).toHaveLength(1);
+    expect(instanceBodies(network, 'aws_subnet')).toHaveLength(6);
+    expect(instanceBodies(network, 'aws_nat_gateway')).toHaveLength(1);
   });
 
   test('an Auto Scaling group of ECS-optimized t2.small instances (1 to 2) is a capacity provider', () => {
@@ -168,7 +170,7 @@ describe('seed 002 (Fargate mode): Spot-heavy backend and a CloudFront static fr
   });
 
   test('no NAT gateway: the private subnets reach ECR, S3 and logs through VPC endpoints', () => {
-    expect(bodiesOf(network, 'aws_nat_gateway')).toEqual([]);
+    expect(instanceBodies(network, 'aws_nat_gateway')).toEqual([]);
     const endpoints = bodiesOf(network, 'aws_vpc_endpoint').map((e) => [e.service_name, e.vpc_endpoint_type]);
     expect(endpoints).toEqual(expect.arrayContaining([
       ['com.amazonaws.us-east-1.ecr.api', 'Interface'],
@@ -198,9 +200,9 @@ describe('seed 003: step scaling on CPU alarms, a listener on the application po
   const { network, service } = synthEnvironment(SEEDS.seed003);
 
   test('a NAT gateway per zone and the seed\'s 172.17.0.0/16 subnets', () => {
-    expect(bodiesOf(network, 'aws_nat_gateway')).toHaveLength(2);
+    expect(instanceBodies(network, 'aws_nat_gateway')).toHaveLength(2);
     expect(onlyResource(network, 'aws_vpc').cidr_block).toBe('172.17.0.0/16');
-    expect(bodiesOf(network, 'aws_subnet').map((s) => s.cidr_block).sort()).toEqual(['172.17.0.0/24', '172.17.1.0/24', '172.17.2.0/24', '172.17.3.0/24']);
+    expect(instanceBodies(network, 'aws_subnet').map((s) => s.cidr_block).sort()).toEqual(['172.17.0.0/24', '172.17.1.0/24', '172.17.2.0/24', '172.17.3.0/24']);
   });
 
   test('the load balancer listens with plain HTTP on port 3000, open to the allowed range on that port only', () => {
@@ -233,8 +235,8 @@ describe('seed 004: private subnets without NAT, VPC endpoints, KMS everywhere',
 
   test('a /25 VPC with /27 subnets and no NAT gateway', () => {
     expect(onlyResource(network, 'aws_vpc').cidr_block).toBe('11.90.30.0/25');
-    expect(bodiesOf(network, 'aws_subnet').map((s) => s.cidr_block).sort()).toEqual(['11.90.30.0/27', '11.90.30.32/27', '11.90.30.64/27', '11.90.30.96/27']);
-    expect(bodiesOf(network, 'aws_nat_gateway')).toEqual([]);
+    expect(instanceBodies(network, 'aws_subnet').map((s) => s.cidr_block).sort()).toEqual(['11.90.30.0/27', '11.90.30.32/27', '11.90.30.64/27', '11.90.30.96/27']);
+    expect(instanceBodies(network, 'aws_nat_gateway')).toEqual([]);
   });
 
   test('interface endpoints for ECR, logs and Secrets Manager (HTTPS from the VPC) and the S3 gateway', () => {
@@ -294,7 +296,7 @@ describe('production preset defaults', () => {
   const { network, cluster, service } = synthEnvironment(SEEDS.production);
 
   test('a NAT gateway per zone', () => {
-    expect(bodiesOf(network, 'aws_nat_gateway')).toHaveLength(2);
+    expect(instanceBodies(network, 'aws_nat_gateway')).toHaveLength(2);
   });
 
   test('at least two tasks, on on-demand Fargate, scaling from two', () => {

@@ -77,8 +77,8 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   [NETWORK_OUTPUTS.vpcId]: (c) => fakeId('vpc', c, 'vpc'),
   [NETWORK_OUTPUTS.vpcCidr]: (c) => c.environment.network.cidr,
   [NETWORK_OUTPUTS.availabilityZones]: (c) => [...c.environment.network.availabilityZones],
-  [NETWORK_OUTPUTS.publicSubnetIds]: (c, synthesized) => listLike(synthesized, (i) => fakeId('subnet', c, `public-${i}`)),
-  [NETWORK_OUTPUTS.privateSubnetIds]: (c, synthesized) => listLike(synthesized, (i) => fakeId('subnet', c, `private-${i}`)),
+  [NETWORK_OUTPUTS.publicSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `public-${i}`)),
+  [NETWORK_OUTPUTS.privateSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `private-${i}`)),
   [CLUSTER_OUTPUTS.clusterName]: (c) => c.environment.cluster.name,
   [CLUSTER_OUTPUTS.clusterArn]: (c) => arn(c, 'ecs', `cluster/${c.environment.cluster.name}`),
   [CLUSTER_OUTPUTS.execLogGroupArn]: (c) => arn(c, 'logs', `log-group:${c.environment.cluster.execLogGroupName}`),
@@ -93,8 +93,10 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
     arn(c, 'ecr', `repository/${imageRepositoryName(c.project, c.environment, service)}`)),
 };
 
-function listLike(synthesized: unknown, item: (index: number) => string): string[] {
-  return Array.isArray(synthesized) ? synthesized.map((_, i) => item(i)) : [];
+/** As many subnet ids as the output lists, or, for a splat over per-zone subnets, one per zone. */
+function subnetsLike(c: FixtureContext, synthesized: unknown, item: (index: number) => string): string[] {
+  const count = Array.isArray(synthesized) ? synthesized.length : c.environment.network.availabilityZones.length;
+  return Array.from({ length: count }, (_, i) => item(i));
 }
 
 function mapLike(synthesized: unknown, value: (key: string) => string): Record<string, string> {

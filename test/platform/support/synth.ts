@@ -17,6 +17,7 @@ export interface SynthesizedJson {
   readonly variable?: Record<string, ResourceBody>;
   readonly locals?: Record<string, unknown>;
   readonly provider?: { aws: ResourceBody[] };
+  readonly moved?: Array<{ from: string; to: string }>;
   readonly terraform: { backend: Record<string, ResourceBody>; required_providers: Record<string, unknown> };
 }
 
@@ -100,4 +101,44 @@ export function statementWithSid(text: unknown, sid: string): PolicyStatement {
     throw new Error(`no statement ${sid} in ${String(text)}`);
   }
   return statement;
+}
+
+/** One instance of a resource: its address (`type.name` or `type.name[i]`) and its body as Terraform sees it. */
+export interface ResourceInstance {
+  readonly address: string;
+  readonly body: ResourceBody;
+}
+
+const ELEMENT_AT_COUNT_INDEX = /\$\{element\((\[[^\]]*\]), count\.index\)\}/g;
+
+/**
+ * The instances of every resource of a type, in declaration order: a resource with a literal
+ * `count` gives one instance per index, with `count.index` and `element([...], count.index)`
+ * evaluated the way Terraform evaluates them (the only expressions the constructs use per zone).
+ */
+export function instancesOf(stack: SynthesizedJson, type: string): ResourceInstance[] {
+  return Object.entries(resourcesOf(stack, type)).flatMap(([name, body]) => {
+    if (body.count === undefined) {
+      return [{ address: `${type}.${name}`, body }];
+    }
+    if (typeof body.count !== 'number') {
+      throw new Error(`${type}.${name} has a count of ${JSON.stringify(body.count)}, not a literal`);
+    }
+    const { count, ...rest } = body;
+    const text = JSON.stringify(rest);
+    return Array.from({ length: count }, (_, index) => ({
+      address: `${type}.${name}[${index}]`,
+      body: JSON.parse(text
+        .replace(ELEMENT_AT_COUNT_INDEX, (_match, list: string) => {
+          const items = JSON.parse(list.replace(/\\"/g, '"')) as string[];
+          return items[index % items.length];
+        })
+        .replace(/\[count\.index\]/g, `[${index}]`)) as ResourceBody,
+    }));
+  });
+}
+
+/** The Terraform reference (`${address.attribute}`) of an attribute of a resource instance. */
+export function refToInstance(instance: ResourceInstance, attribute: string): string {
+  return `\${${instance.address}.${attribute}}`;
 }

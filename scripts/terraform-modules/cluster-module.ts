@@ -1,0 +1,160 @@
+import { TerraformOutput } from 'cdktf';
+import type { App } from 'cdktf';
+import { stringVar } from './expressions';
+import { moduleEnvironment } from './module-config';
+import type { ModuleFiles } from './module-json';
+import { addModuleBasics, moduleFiles } from './module-stack';
+import type { ModuleDocs } from './readme';
+import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { LOG_RETENTION_DAYS } from '../../src/config/aws';
+import { ClusterStack } from '../../src/platform/cluster-stack';
+import type { NetworkStack } from '../../src/platform/network-stack';
+import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
+
+/** Capacity providers a Fargate cluster offers. */
+const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
+
+/** The `capacity_provider_strategy` variable, shared by the cluster (default) and the service module. */
+export function capacityStrategyVariable(description: string, defaultValue: unknown, option: string): ModuleVariable {
+  const name = 'capacity_provider_strategy';
+  return {
+    name,
+    type: 'list(object({ capacity_provider = string, base = optional(number, 0), weight = optional(number, 1) }))',
+    description,
+    default: defaultValue,
+    option,
+    validation: [
+      { condition: `length(var.${name}) >= 1 && length(var.${name}) <= 6`, errorMessage: `${name} must have 1 to 6 entries.` },
+      {
+        condition: `alltrue([for item in var.${name} : ${oneOf('item.capacity_provider', FARGATE_PROVIDERS)}])`,
+        errorMessage: `${name} may use ${FARGATE_PROVIDERS.join(' and ')} only.`,
+      },
+      {
+        condition: `length(distinct([for item in var.${name} : item.capacity_provider])) == length(var.${name})`,
+        errorMessage: `${name} names a capacity provider twice.`,
+      },
+      {
+        condition: `alltrue([for item in var.${name} : item.weight >= 0 && item.weight <= 1000 && item.base >= 0 && item.base <= 100000]) && sum([for item in var.${name} : item.weight]) > 0`,
+        errorMessage: `${name} weights must be 0 to 1000 with a positive total, bases 0 to 100000.`,
+      },
+      {
+        condition: `length([for item in var.${name} : item if item.base > 0]) <= 1`,
+        errorMessage: `${name} may give a base to one capacity provider only.`,
+      },
+    ],
+  };
+}
+
+/** Input variables of the cluster module. */
+export const CLUSTER_VARIABLES: ModuleVariable[] = [
+  ...namingVariables(),
+  {
+    name: 'container_insights',
+    type: 'bool',
+    description: 'CloudWatch Container Insights on the cluster.',
+    default: true,
+    option: 'cluster.containerInsights',
+  },
+  {
+    name: 'log_retention_days',
+    type: 'number',
+    description: 'Retention of the services\' KMS-encrypted log group, days; one of CloudWatch Logs\' retention values.',
+    default: 30,
+    option: 'cluster.logRetentionDays',
+    validation: [{ condition: oneOf('var.log_retention_days', LOG_RETENTION_DAYS), errorMessage: `log_retention_days must be one of ${LOG_RETENTION_DAYS.join(', ')}.` }],
+  },
+  {
+    name: 'ecr_repositories',
+    type: 'list(string)',
+    description: 'Services whose images this team builds: each gets an immutable, scanned, KMS-encrypted ECR repository `<project>-<environment>/<service>`.',
+    default: [],
+    option: 'services[].name (services without image)',
+    validation: [
+      {
+        condition: 'alltrue([for service in var.ecr_repositories : can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", service))])',
+        errorMessage: 'ecr_repositories must hold service names of 2 to 32 lowercase letters, digits or hyphens, starting with a letter.',
+      },
+      { condition: 'length(distinct(var.ecr_repositories)) == length(var.ecr_repositories)', errorMessage: 'ecr_repositories lists a service twice.' },
+    ],
+  },
+  {
+    name: 'ecr_keep_images',
+    type: 'number',
+    description: 'Images kept per ECR repository; untagged images expire after 7 days.',
+    default: 30,
+    option: 'cluster.ecrKeepImages',
+    validation: [integerRule('ecr_keep_images', 1, 10000)],
+  },
+  capacityStrategyVariable(
+    'Default capacity provider strategy of the cluster\'s services.',
+    [{ capacity_provider: 'FARGATE', base: 1, weight: 1 }],
+    'cluster.capacityProviderStrategy',
+  ),
+];
+
+/** The cluster module and the stack it is generated from. */
+export interface ClusterModule {
+  readonly stack: ClusterStack;
+  readonly files: ModuleFiles;
+}
+
+/** Generates the cluster module from {@link ClusterStack}. */
+export function clusterModule(app: App, network: NetworkStack): ClusterModule {
+  const environment = moduleEnvironment({ name: '${each.key}' });
+  const stack = new ClusterStack(app, 'cluster', {
+    project: stringVar('project'),
+    environment: { ...environment, cluster: { ...environment.cluster, ecrUntaggedExpiryDays: 7 } },
+    network,
+  });
+  addModuleBasics(stack, {});
+
+  stack.cluster!.addOverride('setting.0.value', '${var.container_insights ? "enabled" : "disabled"}');
+  stack.capacityProviders!.addOverride('dynamic', {
+    default_capacity_provider_strategy: {
+      for_each: '${var.capacity_provider_strategy}',
+      content: {
+        capacity_provider: '${default_capacity_provider_strategy.value.capacity_provider}',
+        base: '${default_capacity_provider_strategy.value.base}',
+        weight: '${default_capacity_provider_strategy.value.weight}',
+      },
+    },
+  });
+
+  // One repository per listed service: the single repository built for `each.key` gets for_each.
+  const [images] = Object.values(stack.imageRepositories);
+  const repository = images.repository;
+  const eachRepository = '${toset(var.ecr_repositories)}';
+  repository.addOverride('for_each', eachRepository);
+  images.lifecyclePolicy.addOverride('for_each', eachRepository);
+  images.lifecyclePolicy.addOverride('repository', `\${${repository.fqn}[each.key].name}`);
+  const byService = (attribute: string) => `\${{ for service, repository in ${repository.fqn} : service => repository.${attribute} }}`;
+  outputOf(stack, CLUSTER_OUTPUTS.ecrRepositoryUrls).addOverride('value', byService('repository_url'));
+  outputOf(stack, CLUSTER_OUTPUTS.ecrRepositoryArns).addOverride('value', byService('arn'));
+
+  return { stack, files: moduleFiles(stack, CLUSTER_VARIABLES) };
+}
+
+function outputOf(stack: ClusterStack, name: string): TerraformOutput {
+  const output = stack.node.findChild(name);
+  if (!(output instanceof TerraformOutput)) {
+    throw new Error(`${name} is not an output of the cluster stack`);
+  }
+  return output;
+}
+
+/** README text of the cluster module. */
+export const CLUSTER_DOCS: ModuleDocs = {
+  name: 'cluster',
+  summary: 'The ECS cluster of an environment and what its services share, as the `<env>-cluster` stack of the project type '
+    + 'builds it: the cluster with Fargate and Fargate Spot capacity providers, a KMS key with rotation, the services\' encrypted '
+    + 'log group, and one immutable, scanned, KMS-encrypted ECR repository with a lifecycle policy per service in `ecr_repositories`.',
+  usage: `
+project          = "orders"
+environment      = "dev"
+ecr_repositories = ["orders"]`,
+  fixed: [
+    'ECS Exec, Service Connect and EC2 (Auto Scaling group) capacity are not offered: they are options of the project type only.',
+    'Untagged images expire after 7 days; tags are immutable and scanned on push.',
+    'The key and log group names derive from `<project>-<environment>`.',
+  ],
+};

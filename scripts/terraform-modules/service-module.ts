@@ -1,0 +1,225 @@
+import { App, Token } from 'cdktf';
+import { capacityStrategyVariable } from './cluster-module';
+import { NAME_PREFIX, fittedName, stringVar } from './expressions';
+import { moduleEnvironment } from './module-config';
+import type { ModuleFiles } from './module-json';
+import { addModuleBasics, moduleFiles } from './module-stack';
+import type { ModuleDocs } from './readme';
+import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/config/fargate';
+import type { ClusterStack } from '../../src/platform/cluster-stack';
+import type { NetworkStack } from '../../src/platform/network-stack';
+import { ServiceStack } from '../../src/platform/service-stack';
+
+/** AWS caps load balancer and target group names at 32 characters. */
+const ELB_NAME_MAX = 32;
+
+const upstream = (name: string, type: string, description: string, source: 'network' | 'cluster'): ModuleVariable => ({
+  name,
+  type,
+  description: `${description} Output \`${name}\` of the ${source} module.`,
+  option: `(${source} stack output)`,
+});
+
+/** `{ 256 = [512, 1024, 2048], ... }`: the Fargate CPU/memory matrix as a Terraform map. */
+const FARGATE_MEMORY_BY_CPU = `{ ${FARGATE_CPU_VALUES.map((cpu) => `"${cpu}" = ${JSON.stringify(fargateMemoryFor(cpu))}`).join(', ')} }`;
+
+/** Input variables of the service module. */
+export const SERVICE_VARIABLES: ModuleVariable[] = [
+  ...namingVariables(),
+  {
+    name: 'name',
+    type: 'string',
+    description: 'Service name: of the ECS service, its container and its ECR repository in the cluster module\'s `ecr_repositories`.',
+    option: 'services[].name',
+    validation: [
+      {
+        condition: 'can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.name))',
+        errorMessage: 'name must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
+      },
+      {
+        condition: 'length(var.project) + length(var.environment) + length(var.name) <= 50',
+        errorMessage: 'project, environment and name are too long together for the IAM role names (at most 50 characters in total).',
+      },
+    ],
+  },
+  upstream('vpc_id', 'string', 'VPC of the service.', 'network'),
+  upstream('public_subnet_ids', 'list(string)', 'Public subnets of the load balancer.', 'network'),
+  upstream('private_subnet_ids', 'list(string)', 'Private subnets of the tasks.', 'network'),
+  upstream('cluster_arn', 'string', 'ECS cluster running the service.', 'cluster'),
+  upstream('cluster_name', 'string', 'Name of that cluster.', 'cluster'),
+  upstream('log_group_name', 'string', 'Log group the containers write to.', 'cluster'),
+  upstream('log_group_arn', 'string', 'ARN of that log group.', 'cluster'),
+  {
+    ...upstream('ecr_repository_urls', 'map(string)', 'ECR repository URL by service name; must have an entry for `name`.', 'cluster'),
+    validation: [{ condition: 'contains(keys(var.ecr_repository_urls), var.name)', errorMessage: 'ecr_repository_urls has no repository for the service; add its name to ecr_repositories of the cluster module.' }],
+  },
+  upstream('ecr_repository_arns', 'map(string)', 'ECR repository ARN by service name.', 'cluster'),
+  {
+    name: 'image_tag',
+    type: 'string',
+    description: 'Tag of the image to run from the service\'s ECR repository, e.g. the commit SHA (tags are immutable).',
+    option: '(deploy-time variable image_tag)',
+    validation: [{
+      condition: 'can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))',
+      errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
+    }],
+  },
+  { name: 'container_port', type: 'number', description: 'Port the application listens on.', default: 8080, option: 'services[].containerPort', validation: [integerRule('container_port', 1, 65535)] },
+  {
+    name: 'cpu',
+    type: 'number',
+    description: 'Task CPU units, one of Fargate\'s values.',
+    default: 256,
+    option: 'services[].cpu',
+    validation: [{ condition: oneOf('var.cpu', FARGATE_CPU_VALUES), errorMessage: `cpu must be one of ${FARGATE_CPU_VALUES.join(', ')}.` }],
+  },
+  {
+    name: 'memory',
+    type: 'number',
+    description: `Task memory, MiB; Fargate accepts per cpu: ${FARGATE_CPU_VALUES.map((cpu) => `${cpu}: ${describeMemoryChoices(fargateMemoryFor(cpu)!)}`).join('; ')}.`,
+    default: 512,
+    option: 'services[].memoryMiB',
+    validation: [{
+      condition: `contains(lookup(${FARGATE_MEMORY_BY_CPU}, tostring(var.cpu), []), var.memory)`,
+      errorMessage: 'memory is not a Fargate memory size for the given cpu.',
+    }],
+  },
+  {
+    name: 'cpu_architecture',
+    type: 'string',
+    description: 'CPU architecture of the image: `X86_64` or `ARM64` (Graviton).',
+    default: 'X86_64',
+    option: 'services[].cpuArchitecture',
+    validation: [{ condition: oneOf('var.cpu_architecture', ['X86_64', 'ARM64']), errorMessage: 'cpu_architecture must be X86_64 or ARM64.' }],
+  },
+  {
+    ...capacityStrategyVariable('Capacity providers of the service\'s tasks.', [{ capacity_provider: 'FARGATE', base: 1, weight: 1 }], 'services[].capacityProviderStrategy'),
+  },
+  {
+    name: 'desired_count',
+    type: 'number',
+    description: 'Tasks at the first deployment; autoscaling owns the count afterwards.',
+    default: 1,
+    option: 'services[].desiredCount',
+    validation: [
+      integerRule('desired_count', 0, 1000),
+      { condition: 'var.desired_count >= var.min_capacity && var.desired_count <= var.max_capacity', errorMessage: 'desired_count must lie between min_capacity and max_capacity.' },
+    ],
+  },
+  { name: 'min_capacity', type: 'number', description: 'Fewest tasks autoscaling keeps.', default: 1, option: 'services[].minCapacity', validation: [integerRule('min_capacity', 0, 1000)] },
+  {
+    name: 'max_capacity',
+    type: 'number',
+    description: 'Most tasks autoscaling starts.',
+    default: 4,
+    option: 'services[].maxCapacity',
+    validation: [integerRule('max_capacity', 1, 1000), { condition: 'var.max_capacity >= var.min_capacity', errorMessage: 'max_capacity must be at least min_capacity.' }],
+  },
+  { name: 'target_cpu_utilization', type: 'number', description: 'Average CPU utilization (%) target tracking keeps.', default: 60, option: 'services[].targetCpuUtilization', validation: [integerRule('target_cpu_utilization', 1, 100)] },
+  { name: 'target_memory_utilization', type: 'number', description: 'Average memory utilization (%) target tracking keeps.', default: 80, option: 'services[].targetMemoryUtilization', validation: [integerRule('target_memory_utilization', 1, 100)] },
+  {
+    name: 'health_check_path',
+    type: 'string',
+    description: 'Path the load balancer checks on every task.',
+    default: '/health',
+    option: 'services[].healthCheckPath',
+    validation: [{ condition: 'length(var.health_check_path) <= 1024 && can(regex("^/[A-Za-z0-9._~%!$&\'()*+,;=:@/-]*$", var.health_check_path))', errorMessage: 'health_check_path must be an HTTP path starting with "/", e.g. "/health".' }],
+  },
+  {
+    name: 'health_check_success_codes',
+    type: 'string',
+    description: 'Status codes the health check accepts, e.g. `200` or `200-299` or `200,301`.',
+    default: '200-299',
+    option: 'services[].healthCheckSuccessCodes',
+    validation: [{ condition: 'can(regex("^[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*$", var.health_check_success_codes))', errorMessage: 'health_check_success_codes must be HTTP codes and ranges separated by commas.' }],
+  },
+  { name: 'health_check_grace_period_seconds', type: 'number', description: 'Seconds ECS ignores failing health checks of a new task.', default: 60, option: 'services[].healthCheckGracePeriodSeconds', validation: [integerRule('health_check_grace_period_seconds', 0, 2147483647)] },
+  { name: 'deregistration_delay_seconds', type: 'number', description: 'Seconds the load balancer drains a stopping task.', default: 30, option: 'services[].deregistrationDelaySeconds', validation: [integerRule('deregistration_delay_seconds', 0, 3600)] },
+  { name: 'stop_timeout_seconds', type: 'number', description: 'Seconds a container has to exit after SIGTERM (Fargate allows at most 120).', default: 30, option: 'services[].stopTimeoutSeconds', validation: [integerRule('stop_timeout_seconds', 2, 120)] },
+  {
+    name: 'environment_variables',
+    type: 'map(string)',
+    description: 'Plain environment variables of the application container.',
+    default: {},
+    option: 'services[].environment',
+    validation: [{ condition: 'alltrue([for name in keys(var.environment_variables) : can(regex("^[A-Za-z_][A-Za-z0-9_]*$", name))])', errorMessage: 'environment_variables names must be letters, digits and underscores, not starting with a digit.' }],
+  },
+  {
+    name: 'allowed_cidrs',
+    type: 'list(string)',
+    description: 'IPv4 ranges allowed to reach the load balancer.',
+    default: ['0.0.0.0/0'],
+    option: 'loadBalancer.allowedCidrs',
+    validation: [
+      { condition: 'length(var.allowed_cidrs) >= 1 && length(var.allowed_cidrs) <= 50', errorMessage: 'allowed_cidrs must hold 1 to 50 CIDR blocks.' },
+      { condition: 'alltrue([for block in var.allowed_cidrs : can(cidrnetmask(block))])', errorMessage: 'allowed_cidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24".' },
+    ],
+  },
+  { name: 'idle_timeout_seconds', type: 'number', description: 'Idle timeout of the load balancer\'s connections, seconds.', default: 60, option: 'loadBalancer.idleTimeoutSeconds', validation: [integerRule('idle_timeout_seconds', 1, 4000)] },
+  { name: 'deletion_protection', type: 'bool', description: 'Protect the load balancer from deletion.', default: false, option: 'loadBalancer.deletionProtection' },
+];
+
+/** Generates the service module (one service behind its own load balancer) from {@link ServiceStack}. */
+export function serviceModule(app: App, network: NetworkStack, cluster: ClusterStack): ModuleFiles {
+  const stack = new ServiceStack(app, 'service', { project: stringVar('project'), environment: moduleEnvironment(), network, cluster });
+  addModuleBasics(stack, {
+    load_balancer_name: fittedName(NAME_PREFIX, ELB_NAME_MAX),
+    target_group_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}`, ELB_NAME_MAX),
+  });
+
+  const [service] = Object.values(stack.services);
+  service.ecsService.addOverride('dynamic', {
+    capacity_provider_strategy: {
+      for_each: '${var.capacity_provider_strategy}',
+      content: {
+        capacity_provider: '${capacity_provider_strategy.value.capacity_provider}',
+        base: '${capacity_provider_strategy.value.base}',
+        weight: '${capacity_provider_strategy.value.weight}',
+      },
+    },
+  });
+  // The application container's environment comes from the map variable, sorted like the project type sorts it.
+  const containers = JSON.parse(service.taskDefinition.containerDefinitionsInput ?? '[]') as Array<Record<string, unknown>>;
+  containers[0].environment = Token.asNumber('${jsonencode([for name in sort(keys(var.environment_variables)) : { name = name, value = var.environment_variables[name] }])}');
+  service.taskDefinition.containerDefinitions = JSON.stringify(containers);
+
+  stack.loadBalancer.addOverride('enable_deletion_protection', '${var.deletion_protection}');
+  for (const rule of stack.ingress.ingressRules) {
+    rule.addOverride('for_each', '${toset(var.allowed_cidrs)}');
+    rule.addOverride('cidr_ipv4', '${each.value}');
+    rule.addOverride('description', 'HTTP from allowed client range ${each.value}');
+  }
+  return moduleFiles(stack, SERVICE_VARIABLES);
+}
+
+/** README text of the service module. */
+export const SERVICE_DOCS: ModuleDocs = {
+  name: 'service',
+  summary: 'One ECS service behind its own internet-facing Application Load Balancer, as the `<env>-service` stack of the project '
+    + 'type builds a service: the task definition (read-only root file system, writable `/tmp`, init process, CloudWatch logs), '
+    + 'the service in the private subnets (circuit breaker with rollback, 100/200 rolling), least-privilege task roles, security '
+    + 'groups that admit the load balancer only, CPU and memory target-tracking autoscaling. Call it once per service; its inputs '
+    + 'are the outputs of the network and cluster modules.',
+  usage: `
+project     = "orders"
+environment = "dev"
+name        = "orders"
+image_tag   = var.image_tag
+
+vpc_id              = module.network.vpc_id
+public_subnet_ids   = module.network.public_subnet_ids
+private_subnet_ids  = module.network.private_subnet_ids
+cluster_arn         = module.cluster.cluster_arn
+cluster_name        = module.cluster.cluster_name
+log_group_name      = module.cluster.log_group_name
+log_group_arn       = module.cluster.log_group_arn
+ecr_repository_urls = module.cluster.ecr_repository_urls
+ecr_repository_arns = module.cluster.ecr_repository_arns`,
+  fixed: [
+    'The image is always `<ecr_repository_urls[name]>:<image_tag>`: the execution role may pull from that repository only.',
+    'The load balancer listens on HTTP port 80 and forwards to the service; HTTPS with a certificate, access logs, host/path routing and several services behind one load balancer are options of the project type only.',
+    'Secrets, sidecars, the nginx reverse proxy, a container health check and step scaling are options of the project type only: their shape (containers, IAM statements) is decided at generation.',
+    'Deployments use the circuit breaker with rollback and 100/200 rolling percentages; autoscaling owns the desired count after the first apply.',
+  ],
+};

@@ -1,0 +1,89 @@
+/** A `validation` block of a module variable. */
+export interface VariableValidation {
+  /** Terraform condition, without `${}`. */
+  readonly condition: string;
+  readonly errorMessage: string;
+}
+
+/** An input variable of a generated module: its declaration and its README row. */
+export interface ModuleVariable {
+  readonly name: string;
+  /** Terraform type constraint, e.g. `list(string)`. */
+  readonly type: string;
+  readonly description: string;
+  /** Default value; `undefined` makes the variable required, `null` is a real default. */
+  readonly default?: unknown;
+  readonly validation?: VariableValidation[];
+  /** The TypeScript option the variable corresponds to, for the README mapping table. */
+  readonly option?: string;
+}
+
+/** An output of a generated module, as documented in its README. */
+export interface ModuleOutput {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The `variable` block of the module's Terraform JSON. */
+export function variableBlocks(variables: ModuleVariable[]): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(variables.map((variable) => [variable.name, {
+    type: variable.type,
+    description: variable.description,
+    ...(variable.default !== undefined ? { default: variable.default } : {}),
+    ...(variable.validation && variable.validation.length > 0 ? {
+      validation: variable.validation.map((rule) => ({ condition: `\${${rule.condition}}`, error_message: rule.errorMessage })),
+    } : {}),
+  }]));
+}
+
+/** `value` is one of `choices` (strings or numbers). */
+export function oneOf(expression: string, choices: ReadonlyArray<string | number>): string {
+  return `contains(${JSON.stringify(choices)}, ${expression})`;
+}
+
+/** `expression` is a whole number from `min` to `max`. */
+export function integerIn(expression: string, min: number, max: number): string {
+  return `${expression} == floor(${expression}) && ${expression} >= ${min} && ${expression} <= ${max}`;
+}
+
+/** A validation rule: `name` is an integer from `min` to `max`. */
+export function integerRule(name: string, min: number, max: number): VariableValidation {
+  return { condition: integerIn(`var.${name}`, min, max), errorMessage: `${name} must be an integer from ${min} to ${max}.` };
+}
+
+/** The variables every module shares: the names of its resources and the account. */
+export function namingVariables(): ModuleVariable[] {
+  return [
+    {
+      name: 'project',
+      type: 'string',
+      description: 'Prefix of every resource name, usually the project or team name.',
+      option: 'resourcePrefix',
+      validation: [{
+        condition: 'can(regex("^[a-z][a-z0-9-]{0,18}[a-z0-9]$", var.project))',
+        errorMessage: 'project must be 2 to 20 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
+      }],
+    },
+    {
+      name: 'environment',
+      type: 'string',
+      description: 'Environment name, the second part of every resource name (`<project>-<environment>`).',
+      option: 'environments[].name',
+      validation: [{
+        condition: 'can(regex("^[a-z][a-z0-9]{0,11}$", var.environment))',
+        errorMessage: 'environment must be 1 to 12 lowercase letters or digits, starting with a letter.',
+      }],
+    },
+    {
+      name: 'account_id',
+      type: 'string',
+      description: 'Target AWS account id, written into ARNs and policies; leave empty to use the account of the credentials.',
+      default: '',
+      option: 'environments[].account',
+      validation: [{
+        condition: 'var.account_id == "" || can(regex("^[0-9]{12}$", var.account_id))',
+        errorMessage: 'account_id must be empty or an AWS account id of 12 digits.',
+      }],
+    },
+  ];
+}
