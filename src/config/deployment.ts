@@ -162,7 +162,9 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentC
   const services = Math.max(...environments.map((env) => env.services.length), 1);
   if (problems.checkInteger('deployment.blueGreenTestListenerPort', testListenerPort, 1, 65535 - services + 1)) {
     const ports = Array.from({ length: services }, (_, i) => testListenerPort + i);
-    const reserved = [...new Set(environments.flatMap((env) => [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])]))];
+    const listenerPorts = (env: EnvironmentConfig) =>
+      [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])];
+    const reserved = [...new Set(environments.flatMap(listenerPorts))];
     problems.check(
       !ports.some((port) => reserved.includes(port)),
       'deployment.blueGreenTestListenerPort',

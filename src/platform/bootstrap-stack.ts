@@ -4,12 +4,12 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { PrivateBucket } from './private-bucket';
 import { AwsContext } from './aws-context';
 import type { PlatformConfig } from './config';
 import type { BootstrapConfig, BootstrapEnvironmentConfig, GitHubTrustConfig } from './deployment-config';
 import { GITHUB_OIDC_HOST, githubTrustConditions } from './github-oidc';
 import { policyDocument, PolicyStatement } from './policies';
+import { PrivateBucket } from './private-bucket';
 import { exportOutput } from './stack-outputs';
 import { localStateFileName } from './state';
 

@@ -4,7 +4,6 @@ import { Codepipeline, CodepipelineStageAction } from '@cdktf/provider-aws/lib/c
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { PrivateBucket } from './private-bucket';
 import { buildspec, BUILD_OUTPUT_FILES, BUILD_VARIABLES } from './buildspec';
 import type { ClusterStack } from './cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
@@ -12,6 +11,7 @@ import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
 import { LogEncryptionKey } from './log-encryption-key';
 import { boundedName, IAM_ROLE_NAME_MAX, toIdentifier } from './naming';
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from './policies';
+import { PrivateBucket } from './private-bucket';
 import type { ServiceStack } from './service-stack';
 import { CLUSTER_OUTPUTS, exportOutput } from './stack-outputs';
 import { UpstreamOutputs } from './state';
