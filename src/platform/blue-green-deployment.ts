@@ -9,8 +9,8 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import type { LoadBalancerConfig } from './config';
+import type { ContainerService } from './container-service';
 import type { BlueGreenConfig, EnvironmentDeploymentConfig } from './deployment-config';
-import type { FargateService } from './fargate-service';
 import type { PublicLoadBalancer } from './load-balancer';
 import { boundedName, IAM_ROLE_NAME_MAX } from './naming';
 import { policyDocument, serviceTrustPolicy } from './policies';
@@ -33,7 +33,7 @@ export interface BlueGreenDeploymentProps {
   /** The environment's load balancer, whose target groups become the blue ones. */
   readonly ingress: PublicLoadBalancer;
   /** The services, by service name. */
-  readonly services: Record<string, FargateService>;
+  readonly services: Record<string, ContainerService>;
   /** VPC of the target groups. */
   readonly vpcId: string;
 }

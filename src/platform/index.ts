@@ -3,7 +3,7 @@ export * from './cluster-stack';
 export * from './config';
 export * from './container-definition';
 export * from './environment-stack';
-export * from './fargate-service';
+export * from './container-service';
 export * from './flow-logs';
 export * from './image-repository';
 export * from './load-balancer';

@@ -6,8 +6,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
+import { ClusterResources, ContainerService } from './container-service';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
-import { ClusterResources, FargateService } from './fargate-service';
 import { PublicLoadBalancer } from './load-balancer';
 import type { NetworkStack } from './network-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from './stack-outputs';
@@ -43,7 +43,7 @@ export class ServiceStack extends EnvironmentStack {
   /** Target groups by service name. */
   public readonly targetGroups: Record<string, LbTargetGroup>;
   /** Everything of each service, by service name. */
-  public readonly services: Record<string, FargateService>;
+  public readonly services: Record<string, ContainerService>;
   /** Task definitions by service name. */
   public readonly taskDefinitions: Record<string, EcsTaskDefinition>;
   /** ECS services by service name. */
@@ -114,7 +114,7 @@ export class ServiceStack extends EnvironmentStack {
     this.services = Object.fromEntries(services.map((service) => {
       const ownImage = service.image === undefined;
       const targetGroup = this.targetGroups[service.name];
-      return [service.name, new FargateService(this, `service_${service.name}`, {
+      return [service.name, new ContainerService(this, `service_${service.name}`, {
         aws: this.aws,
         namePrefix: this.namePrefix,
         service,

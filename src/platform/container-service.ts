@@ -41,8 +41,8 @@ export interface ClusterResources {
   readonly ec2CapacityProviderName?: string;
 }
 
-/** Properties of {@link FargateService}. */
-export interface FargateServiceProps {
+/** Properties of {@link ContainerService}. */
+export interface ContainerServiceProps {
   /** Provider, partition, region and account of the stack. */
   readonly aws: AwsContext;
   /** Prefix of resource names, `<project>-<env>`. */
@@ -70,7 +70,7 @@ export interface FargateServiceProps {
  * roles, task definition, service and autoscaling. Tasks run in private subnets without public IPs
  * and accept traffic only from the load balancer (and, with Service Connect, from the other services).
  */
-export class FargateService extends Construct {
+export class ContainerService extends Construct {
   /** Security group of the tasks. */
   public readonly securityGroup: SecurityGroup;
   /** Execution and task roles. */
@@ -82,7 +82,7 @@ export class FargateService extends Construct {
   /** Scaling of the desired count. */
   public readonly autoscaling: ServiceAutoscaling;
 
-  constructor(scope: Construct, id: string, props: FargateServiceProps) {
+  constructor(scope: Construct, id: string, props: ContainerServiceProps) {
     super(scope, id);
     const { service, cluster } = props;
     const name = `${props.namePrefix}-${service.name}`;
