@@ -42,8 +42,8 @@ const project = new cdk.JsiiProject({
 // src/platform/ is shipped as TypeScript source and written into every generated repository.
 project.npmignore?.removePatterns('/src/');
 project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts', '/src/platform/tsconfig.json');
-// Working directories of the example and benchmark tasks, and the plain Terraform modules (consumed from git).
-project.npmignore?.addPatterns('/example/', '/.bench/', '/terraform-modules/', 'cdktf.out/', '.terraform/');
+// Working directories of the example and benchmark tasks, the plain Terraform modules (consumed from git) and their generator, CI.
+project.npmignore?.addPatterns('/example/', '/.bench/', '/terraform-modules/', '/scripts/', '/.ci/', 'cdktf.out/', '.terraform/');
 
 // jsii does not compile src/platform/ (it needs cdktf, a dev dependency): type-check it, and the
 // tests of it, with its own tsconfig, which is also the one eslint finds for those files.

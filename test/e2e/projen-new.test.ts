@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createServiceRepo, packPackage, runProjen } from './service-repo';
@@ -7,14 +8,23 @@ import { createServiceRepo, packPackage, runProjen } from './service-repo';
 // repository (compile, synth, its own tests: terraform validate + offline plan of every stack).
 const workdir = mkdtempSync(join(tmpdir(), 'projen-cdktf-ecs-e2e-'));
 const repo = join(workdir, 'orders');
+let tarball: string;
 
 beforeAll(() => {
-  const tarball = packPackage(join(workdir, 'pack'));
+  tarball = packPackage(join(workdir, 'pack'));
   createServiceRepo(tarball, repo);
   runProjen(repo, 'build');
 }, 1_800_000);
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
+
+test('the package holds the compiled project type and the platform sources only', () => {
+  const entries = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf-8' }).trim().split('\n');
+  const allowed = /^package\/(lib\/.*|src\/platform\/.*\.ts|\.jsii|API\.md|README\.md|LICENSE|package\.json)$/;
+  expect(entries.filter((entry) => !allowed.test(entry))).toEqual([]);
+  expect(entries).toContain('package/src/platform/platform.ts');
+  expect(statSync(tarball).size).toBeLessThan(5 * 1024 * 1024);
+});
 
 test('.projenrc.ts instantiates the project type from this package', () => {
   const projenrc = readFileSync(join(repo, '.projenrc.ts'), 'utf-8');
