@@ -80,6 +80,7 @@ export class BootstrapStack extends TerraformStack {
         preventDestroy: true,
       });
       exportOutput(this, 'state_bucket_name', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
+      this.grantStateToOtherAccounts(this.stateBucket, bootstrap, platform, partition);
     }
 
     if (bootstrap.createOidcProvider) {
@@ -97,6 +98,33 @@ export class BootstrapStack extends TerraformStack {
     const stateStatements = this.stateAccess(platform, partition);
     this.roles = Object.fromEntries(bootstrap.environments.map((env) =>
       [env.name, this.environmentRoles(env, github, platform, partition, account, stateStatements)]));
+  }
+
+  /**
+   * Lets the roles of the environments in other accounts use the state bucket: list it, read
+   * state (plan and deploy roles) and write state and lock files (deploy roles) under the key prefix.
+   * The principals are the accounts, narrowed to the role ARNs by condition, so the policy is valid
+   * whichever account is bootstrapped first.
+   */
+  private grantStateToOtherAccounts(bucket: PrivateBucket, bootstrap: BootstrapConfig, platform: PlatformConfig, partition: string): void {
+    const state = platform.environments[0].state;
+    const others = (platform.deployment?.bootstrap ?? [])
+      .filter((other) => other.accountId !== undefined && other.accountId !== bootstrap.accountId);
+    if (state.backend !== 's3' || others.length === 0) {
+      return;
+    }
+    const roleArn = (account: string, name: string) => `arn:${partition}:iam::${account}:role/${name}`;
+    const accounts = [...new Set(others.map((other) => `arn:${partition}:iam::${other.accountId}:root`))];
+    const deployRoles = others.flatMap((other) => other.environments.map((env) => roleArn(other.accountId!, env.deployRoleName)));
+    const planRoles = others.flatMap((other) => other.environments.map((env) => roleArn(other.accountId!, env.planRoleName)));
+    const bucketArn = bucket.bucket.arn;
+    const objects = `${bucketArn}/${state.keyPrefix}/*`;
+    const forRoles = (roles: string[]) => ({ ArnEquals: { 'aws:PrincipalArn': roles } });
+    bucket.addToPolicy(
+      { Sid: 'OtherAccountsListState', Effect: 'Allow', Principal: { AWS: accounts }, Action: 's3:ListBucket', Resource: bucketArn, Condition: forRoles([...deployRoles, ...planRoles]) },
+      { Sid: 'OtherAccountsReadState', Effect: 'Allow', Principal: { AWS: accounts }, Action: 's3:GetObject', Resource: objects, Condition: forRoles([...deployRoles, ...planRoles]) },
+      { Sid: 'OtherAccountsWriteState', Effect: 'Allow', Principal: { AWS: accounts }, Action: ['s3:PutObject', 's3:DeleteObject'], Resource: objects, Condition: forRoles(deployRoles) },
+    );
   }
 
   private stateAccess(platform: PlatformConfig, partition: string): { read: PolicyStatement[]; write: PolicyStatement[] } {

@@ -80,6 +80,26 @@ describe('state bucket', () => {
     expect(statement).toEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
   });
 
+  test('lets the other accounts\' roles use it: plan roles read, deploy roles read and write, under the key prefix', () => {
+    const policies = readStackJson(twoAccounts.find((stack) => stack.name === 'bootstrap-111122223333')!.dir).resource!.aws_s3_bucket_policy;
+    const statements: any[] = JSON.parse(String(Object.values(policies)[0].policy)).Statement;
+    const sid = (name: string) => statements.find((statement) => statement.Sid === name);
+    expect(sid('OtherAccountsReadState')).toEqual(expect.objectContaining({
+      Principal: { AWS: ['arn:aws:iam::444455556666:root'] },
+      Action: 's3:GetObject',
+      Condition: { ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/orders-prod-github-deploy', 'arn:aws:iam::444455556666:role/orders-prod-github-plan'] } },
+    }));
+    expect(sid('OtherAccountsReadState').Resource).toMatch(/\/orders\/\*$/);
+    expect(sid('OtherAccountsWriteState').Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/orders-prod-github-deploy'] } });
+    expect(sid('OtherAccountsListState').Action).toBe('s3:ListBucket');
+  });
+
+  test('grants nothing across accounts when every environment is in one account', () => {
+    const policies = readStackJson(oneAccount.find((stack) => stack.name === 'bootstrap')!.dir).resource!.aws_s3_bucket_policy;
+    const statements: any[] = JSON.parse(String(Object.values(policies)[0].policy)).Statement;
+    expect(statements.map((statement) => statement.Sid)).toEqual(['DenyInsecureTransport']);
+  });
+
   test('is created by the first account\'s stack only', () => {
     expect(created(planOf(twoAccounts, 'bootstrap-111122223333'), 'aws_s3_bucket')).toHaveLength(1);
     expect(created(planOf(twoAccounts, 'bootstrap-444455556666'), 'aws_s3_bucket')).toHaveLength(0);
