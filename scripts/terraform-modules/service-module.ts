@@ -1,4 +1,4 @@
-import { App, Token } from 'cdktf';
+import { App, TerraformOutput, Token } from 'cdktf';
 import { capacityStrategyVariable } from './cluster-module';
 import { NAME_PREFIX, fittedName, stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
@@ -6,13 +6,18 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { DEFAULTS } from '../../src/config/defaults';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/config/fargate';
 import type { ClusterStack } from '../../src/platform/cluster-stack';
 import type { NetworkStack } from '../../src/platform/network-stack';
 import { ServiceStack } from '../../src/platform/service-stack';
+import { SERVICE_OUTPUTS } from '../../src/platform/stack-outputs';
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;
+
+/** Whether the module serves HTTPS: a certificate is given. */
+const SECURE = 'var.certificate_arn != null';
 
 const upstream = (name: string, type: string, description: string, source: 'network' | 'cluster'): ModuleVariable => ({
   name,
@@ -156,13 +161,44 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
       { condition: 'alltrue([for block in var.allowed_cidrs : can(cidrnetmask(block))])', errorMessage: 'allowed_cidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24".' },
     ],
   },
+  {
+    name: 'certificate_arn',
+    type: 'string',
+    description: 'ACM certificate (in the load balancer\'s region) of an HTTPS listener on port 443 forwarding to the service; '
+      + 'port 80 then redirects to HTTPS (301). Leave null for plain HTTP on port 80.',
+    default: null,
+    option: 'loadBalancer.certificateArn',
+    validation: [{
+      condition: 'var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}$", var.certificate_arn))',
+      errorMessage: 'certificate_arn must be null or the ARN of an ACM certificate, e.g. "arn:aws:acm:eu-west-1:123456789012:certificate/<uuid>".',
+    }],
+  },
+  {
+    name: 'ssl_policy',
+    type: 'string',
+    description: 'TLS policy of the HTTPS listener (used with `certificate_arn`): a TLS 1.3 policy, `ELBSecurityPolicy-TLS13-*`.',
+    default: DEFAULTS.sslPolicy,
+    option: 'loadBalancer.sslPolicy',
+    validation: [{
+      condition: 'can(regex("^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$", var.ssl_policy))',
+      errorMessage: 'ssl_policy must be a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06".',
+    }],
+  },
   { name: 'idle_timeout_seconds', type: 'number', description: 'Idle timeout of the load balancer\'s connections, seconds.', default: 60, option: 'loadBalancer.idleTimeoutSeconds', validation: [integerRule('idle_timeout_seconds', 1, 4000)] },
   { name: 'deletion_protection', type: 'bool', description: 'Protect the load balancer from deletion.', default: false, option: 'loadBalancer.deletionProtection' },
 ];
 
 /** Generates the service module (one service behind its own load balancer) from {@link ServiceStack}. */
 export function serviceModule(app: App, network: NetworkStack, cluster: ClusterStack): ModuleFiles {
-  const stack = new ServiceStack(app, 'service', { project: stringVar('project'), environment: moduleEnvironment(), network, cluster });
+  // Built with a certificate, so the constructs create the HTTPS listener, the redirect and the 443
+  // ingress; the overrides below make all three depend on var.certificate_arn.
+  const environment = moduleEnvironment();
+  const stack = new ServiceStack(app, 'service', {
+    project: stringVar('project'),
+    environment: { ...environment, loadBalancer: { ...environment.loadBalancer, certificateArn: stringVar('certificate_arn'), redirectHttpToHttps: true } },
+    network,
+    cluster,
+  });
   addModuleBasics(stack, {
     load_balancer_name: fittedName(NAME_PREFIX, ELB_NAME_MAX),
     target_group_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}`, ELB_NAME_MAX),
@@ -185,11 +221,35 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
   service.taskDefinition.containerDefinitions = JSON.stringify(containers);
 
   stack.loadBalancer.addOverride('enable_deletion_protection', '${var.deletion_protection}');
+  const { httpListener, httpsListener, loadBalancer } = stack.ingress;
+  const httpsPort = environment.loadBalancer.httpsPort;
   for (const rule of stack.ingress.ingressRules) {
-    rule.addOverride('for_each', '${toset(var.allowed_cidrs)}');
+    const https = rule.fromPortInput === httpsPort;
+    rule.addOverride('for_each', https ? `\${${SECURE} ? toset(var.allowed_cidrs) : toset([])}` : '${toset(var.allowed_cidrs)}');
     rule.addOverride('cidr_ipv4', '${each.value}');
-    rule.addOverride('description', 'HTTP from allowed client range ${each.value}');
+    rule.addOverride('description', `${https ? 'HTTPS' : 'HTTP'} from allowed client range \${each.value}`);
   }
+  httpsListener!.addOverride('count', `\${${SECURE} ? 1 : 0}`);
+  // Port 80 redirects to HTTPS with a certificate and forwards to the service without one.
+  const [targetGroup] = Object.values(stack.targetGroups);
+  httpListener.addOverride('default_action', undefined);
+  httpListener.addOverride('dynamic', {
+    default_action: {
+      for_each: `\${${SECURE} ? ["redirect"] : ["forward"]}`,
+      content: {
+        type: '${default_action.value}',
+        target_group_arn: `\${default_action.value == "forward" ? ${targetGroup.terraformResourceType}.${targetGroup.friendlyUniqueId}.arn : null}`,
+        dynamic: {
+          redirect: {
+            for_each: '${default_action.value == "redirect" ? [1] : []}',
+            content: { protocol: 'HTTPS', port: String(httpsPort), status_code: 'HTTP_301' },
+          },
+        },
+      },
+    },
+  });
+  const serviceUrl = stack.node.findChild(SERVICE_OUTPUTS.serviceUrl) as TerraformOutput;
+  serviceUrl.addOverride('value', `\${${SECURE} ? "https" : "http"}://\${${loadBalancer.terraformResourceType}.${loadBalancer.friendlyUniqueId}.dns_name}`);
   return moduleFiles(stack, SERVICE_VARIABLES);
 }
 
@@ -218,7 +278,7 @@ ecr_repository_urls = module.cluster.ecr_repository_urls
 ecr_repository_arns = module.cluster.ecr_repository_arns`,
   fixed: [
     'The image is always `<ecr_repository_urls[name]>:<image_tag>`: the execution role may pull from that repository only.',
-    'The load balancer listens on HTTP port 80 and forwards to the service; HTTPS with a certificate, access logs, host/path routing and several services behind one load balancer are options of the project type only.',
+    'Without `certificate_arn` the load balancer listens on HTTP port 80 and forwards to the service; with it, HTTPS on port 443 forwards (TLS policy `ssl_policy`) and port 80 redirects to HTTPS with a 301. Additional (SNI) certificates, other listener ports, access logs, host/path routing and several services behind one load balancer are options of the project type only.',
     'Secrets, sidecars, the nginx reverse proxy, a container health check and step scaling are options of the project type only: their shape (containers, IAM statements) is decided at generation.',
     'Deployments use the circuit breaker with rollback and 100/200 rolling percentages; autoscaling owns the desired count after the first apply.',
   ],

@@ -99,6 +99,24 @@ describe('examples planned offline with the real provider', () => {
     expect(new Set(keys)).toEqual(new Set(['arn:aws:iam::123456789012:root']));
   });
 
+  test('three-zones: HTTPS on 443 with the certificate, port 80 redirecting, both open to the allowed range', async () => {
+    const plan = await plans.get('three-zones')!;
+    const listeners = created(plan, 'aws_lb_listener');
+    expect(listeners.map((listener) => listener.port).sort((a, b) => a - b)).toEqual([80, 443]);
+    const https = listeners.find((listener) => listener.port === 443)!;
+    expect([https.protocol, https.ssl_policy, https.certificate_arn]).toEqual([
+      'HTTPS', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06', 'arn:aws:acm:eu-central-1:123456789012:certificate/0f3c1e2a-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+    ]);
+    expect(https.default_action).toEqual([expect.objectContaining({ type: 'forward' })]);
+    const http = listeners.find((listener) => listener.port === 80)!;
+    expect(http.default_action).toEqual([expect.objectContaining({
+      type: 'redirect',
+      redirect: [expect.objectContaining({ protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' })],
+    })]);
+    const ingress = created(plan, 'aws_vpc_security_group_ingress_rule').filter((rule) => rule.cidr_ipv4 === '0.0.0.0/0');
+    expect(ingress.map((rule) => rule.from_port).sort((a, b) => a - b)).toEqual([80, 443]);
+  });
+
   test('private-endpoints: no NAT gateway, ECR and logs endpoints, two services in /27 subnets', async () => {
     const plan = await plans.get('private-endpoints')!;
     expect(created(plan, 'aws_nat_gateway')).toEqual([]);
@@ -109,5 +127,8 @@ describe('examples planned offline with the real provider', () => {
       .toEqual(['11.90.30.0/27', '11.90.30.32/27', '11.90.30.64/27', '11.90.30.96/27']);
     expect(created(plan, 'aws_ecs_service').map((service) => service.name).sort()).toEqual(['api', 'web']);
     expect(created(plan, 'aws_ecr_repository').map((repository) => repository.name).sort()).toEqual(['ecsapp-prod/api', 'ecsapp-prod/web']);
+    // No certificate: each load balancer has its HTTP listener forwarding on 80 and nothing on 443.
+    const listeners = created(plan, 'aws_lb_listener');
+    expect(listeners.map((listener) => [listener.port, listener.protocol, listener.default_action[0].type])).toEqual([[80, 'HTTP', 'forward'], [80, 'HTTP', 'forward']]);
   });
 });

@@ -69,6 +69,9 @@ module "shop" {
 
   environment_variables = { LOG_LEVEL = "info" }
 
+  # HTTPS on 443 with this ACM certificate (in the provider's region); port 80 redirects to it.
+  certificate_arn = "arn:aws:acm:eu-central-1:123456789012:certificate/0f3c1e2a-4b5d-4e6f-8a9b-0c1d2e3f4a5b"
+
   vpc_id              = module.network.vpc_id
   public_subnet_ids   = module.network.public_subnet_ids
   private_subnet_ids  = module.network.private_subnet_ids

@@ -155,3 +155,88 @@ run "rejects_a_stop_timeout_over_two_minutes" {
 
   expect_failures = [var.stop_timeout_seconds]
 }
+
+run "plain_http_without_a_certificate" {
+  command = apply
+
+  assert {
+    condition     = length(aws_lb_listener.ingress_https_listener_AB1900CE) == 0 && length(aws_vpc_security_group_ingress_rule.ingress_ingress_443_0_03542EA3) == 0
+    error_message = "Without a certificate there is an HTTPS listener or a 443 ingress rule."
+  }
+  assert {
+    condition     = aws_lb_listener.ingress_http_listener_F3DB5E27.port == 80 && aws_lb_listener.ingress_http_listener_F3DB5E27.protocol == "HTTP"
+    error_message = "The plain listener is not HTTP on port 80."
+  }
+  assert {
+    condition     = length(aws_lb_listener.ingress_http_listener_F3DB5E27.default_action) == 1 && aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].type == "forward" && aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].target_group_arn == aws_lb_target_group.ingress_target_group_varname_8E2B5121.arn && length(aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].redirect) == 0
+    error_message = "Without a certificate port 80 does not forward to the service's target group."
+  }
+  assert {
+    condition     = output.service_url == "http://orders-dev-123.eu-west-1.elb.amazonaws.com"
+    error_message = "Without a certificate the URL is not http://."
+  }
+}
+
+run "https_with_a_certificate" {
+  command = apply
+
+  variables {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f3c1e2a-4b5d-4e6f-8a9b-0c1d2e3f4a5b"
+    ssl_policy      = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+    allowed_cidrs   = ["203.0.113.0/24", "198.51.100.0/24"]
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.ingress_https_listener_AB1900CE) == 1 && aws_lb_listener.ingress_https_listener_AB1900CE[0].port == 443 && aws_lb_listener.ingress_https_listener_AB1900CE[0].protocol == "HTTPS"
+    error_message = "There is no HTTPS listener on port 443."
+  }
+  assert {
+    condition     = aws_lb_listener.ingress_https_listener_AB1900CE[0].ssl_policy == "ELBSecurityPolicy-TLS13-1-2-2021-06" && aws_lb_listener.ingress_https_listener_AB1900CE[0].certificate_arn == var.certificate_arn
+    error_message = "The HTTPS listener does not use the configured TLS policy and certificate."
+  }
+  assert {
+    condition     = aws_lb_listener.ingress_https_listener_AB1900CE[0].default_action[0].type == "forward" && aws_lb_listener.ingress_https_listener_AB1900CE[0].default_action[0].target_group_arn == aws_lb_target_group.ingress_target_group_varname_8E2B5121.arn
+    error_message = "The HTTPS listener does not forward to the service's target group."
+  }
+  assert {
+    condition     = aws_lb_listener.ingress_http_listener_F3DB5E27.port == 80 && length(aws_lb_listener.ingress_http_listener_F3DB5E27.default_action) == 1 && aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].type == "redirect"
+    error_message = "Port 80 does not redirect."
+  }
+  assert {
+    condition     = aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].redirect[0].status_code == "HTTP_301" && aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].redirect[0].protocol == "HTTPS" && aws_lb_listener.ingress_http_listener_F3DB5E27.default_action[0].redirect[0].port == "443"
+    error_message = "Port 80 does not redirect to HTTPS on 443 with HTTP_301."
+  }
+  assert {
+    condition     = toset(keys(aws_vpc_security_group_ingress_rule.ingress_ingress_443_0_03542EA3)) == toset(var.allowed_cidrs) && alltrue([for rule in aws_vpc_security_group_ingress_rule.ingress_ingress_443_0_03542EA3 : rule.from_port == 443 && rule.to_port == 443])
+    error_message = "The load balancer does not admit 443 from every allowed range."
+  }
+  assert {
+    condition     = toset(keys(aws_vpc_security_group_ingress_rule.ingress_ingress_80_0_FBB2CC5C)) == toset(var.allowed_cidrs)
+    error_message = "The load balancer no longer admits 80 (for the redirect) from every allowed range."
+  }
+  assert {
+    condition     = output.service_url == "https://orders-dev-123.eu-west-1.elb.amazonaws.com"
+    error_message = "With a certificate the URL is not https://."
+  }
+}
+
+run "rejects_a_certificate_arn_that_is_not_acm" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:iam::123456789012:server-certificate/orders"
+  }
+
+  expect_failures = [var.certificate_arn]
+}
+
+run "rejects_a_policy_without_tls_1_3" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f3c1e2a-4b5d-4e6f-8a9b-0c1d2e3f4a5b"
+    ssl_policy      = "ELBSecurityPolicy-TLS-1-2-2017-01"
+  }
+
+  expect_failures = [var.ssl_policy]
+}
