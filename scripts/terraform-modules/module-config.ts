@@ -79,7 +79,6 @@ function moduleService(): ServiceConfig {
     sidecars: [],
     ingress: { targetGroupName: stringLocal('target_group_name'), defaultRoute: true },
     serviceConnect: false,
-    executeCommand: false,
     autoscaling: {
       mode: 'target-tracking',
       minCapacity: numberVar('min_capacity'),

@@ -1,5 +1,6 @@
 import { JobStep } from 'projen/lib/github/workflows-model';
 import { PINNED_ACTIONS } from './pinned-actions';
+import { setupTerraformStep } from './terraform-ci';
 import type { EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../platform/deployment-config';
 
 /** Where `cdktf synth` writes the stacks in the service repository. */
@@ -91,6 +92,33 @@ export function planStacksStep(environment: string): JobStep {
       'exit "$failed"',
     ].join('\n'),
   };
+}
+
+/** What a job that runs Terraform installs. */
+export interface TerraformJobSetup {
+  /** Steps that install the project (projen's workflow setup). */
+  readonly setupSteps: JobStep[];
+  /** Terraform CLI version to install. */
+  readonly terraformVersion: string;
+}
+
+/**
+ * The first steps of every job that runs Terraform against an environment: checkout, install,
+ * Terraform, credentials of `roleArn`, synth.
+ */
+export function terraformJobSteps(region: string, roleArn: string, setup: TerraformJobSetup): JobStep[] {
+  return [
+    checkoutStep(),
+    ...setup.setupSteps,
+    setupTerraformStep(setup.terraformVersion),
+    awsCredentialsStep(roleArn, region),
+    synthStep(),
+  ];
+}
+
+/** The steps of a job that plans every stack of an environment with the role `roleArn`. */
+export function planEnvironmentSteps(environment: string, region: string, roleArn: string, setup: TerraformJobSetup): JobStep[] {
+  return [...terraformJobSteps(region, roleArn, setup), planStacksStep(environment)];
 }
 
 /** Builds `app/` once and saves it for the deploy jobs. */

@@ -4,16 +4,13 @@ import { Job, JobPermission, JobStep } from 'projen/lib/github/workflows-model';
 import { appSpecPath } from './appspec-files';
 import {
   applyStacksStep,
-  awsCredentialsStep,
   buildImageSteps,
-  checkoutStep,
   pipelineDeploySteps,
-  planStacksStep,
+  planEnvironmentSteps,
   pushImageSteps,
-  synthStep,
+  terraformJobSteps,
   verifyRolloutStep,
 } from './deploy-steps';
-import { setupTerraformStep } from './terraform-ci';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from '../platform/deployment-config';
 
 /** Options of {@link DeployWorkflow}. */
@@ -115,11 +112,7 @@ export class DeployWorkflow extends Component {
       permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
       timeoutMinutes: 90,
       steps: [
-        checkoutStep(),
-        ...options.setupSteps,
-        setupTerraformStep(options.terraformVersion),
-        awsCredentialsStep(env.deployRoleArn!, env.region),
-        synthStep(),
+        ...terraformJobSteps(env.region, env.deployRoleArn!, options),
         applyStacksStep(env.name, ['network', 'cluster'], false),
         ...(ownImages.length > 0 ? pushImageSteps(env.name) : []),
         applyStacksStep(env.name, ['service'], true),
@@ -141,14 +134,7 @@ export class DeployWorkflow extends Component {
       ...(env.planRoleArn === undefined ? { environment: { name: env.name } } : {}),
       permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
       timeoutMinutes: 30,
-      steps: [
-        checkoutStep(),
-        ...options.setupSteps,
-        setupTerraformStep(options.terraformVersion),
-        awsCredentialsStep(roleArn, env.region),
-        synthStep(),
-        planStacksStep(env.name),
-      ],
+      steps: planEnvironmentSteps(env.name, env.region, roleArn, options),
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
-import { awsCredentialsStep, checkoutStep, planStacksStep, synthStep } from './deploy-steps';
+import { planEnvironmentSteps } from './deploy-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
-import { setupTerraformStep } from './terraform-ci';
 import type { DeploymentConfig } from '../platform/deployment-config';
 
 /** Options of {@link TerraformPlanWorkflow}. */
@@ -51,12 +50,7 @@ export class TerraformPlanWorkflow extends Component {
         permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
         timeoutMinutes: 30,
         steps: [
-          checkoutStep(),
-          ...options.setupSteps,
-          setupTerraformStep(options.terraformVersion),
-          awsCredentialsStep(env.planRoleArn!, env.region),
-          synthStep(),
-          planStacksStep(env.name),
+          ...planEnvironmentSteps(env.name, env.region, env.planRoleArn!, options),
           {
             name: 'Keep the plan summary for the comment',
             if: '!cancelled()',

@@ -28,12 +28,7 @@ export function resolveCapacityStrategy(
   let itemsOk = true;
   const resolved = items.map((item, i) => {
     const itemPath = `${path}[${i}]`;
-    problems.check(
-      Object.values(CapacityProvider).includes(item.capacityProvider),
-      `${itemPath}.capacityProvider`,
-      item.capacityProvider,
-      `is not allowed; expected one of ${Object.values(CapacityProvider).join(', ')}`,
-    );
+    problems.checkEnum(`${itemPath}.capacityProvider`, item.capacityProvider, CapacityProvider);
     const base = item.base ?? 0;
     const weight = item.weight ?? 1;
     itemsOk = problems.checkInteger(`${itemPath}.base`, base, 0, 100000) && itemsOk;

@@ -1,5 +1,5 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../deployment-options';
-import { EnvironmentOptions } from '../options';
+import { ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';
 import type { EnvironmentConfig } from '../platform/config';
@@ -9,14 +9,13 @@ import type {
   EnvironmentDeploymentConfig,
   ServiceDeploymentTarget,
 } from '../platform/deployment-config';
+import { IAM_ROLE_NAME_MAX } from '../platform/naming';
 import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {
   /** The `deployment` option. */
   readonly deployment?: DeploymentOptions;
-  /** The `environments` option (for presets). */
-  readonly environments?: EnvironmentOptions[];
   /** The project's release branch. */
   readonly defaultReleaseBranch?: string;
 }
@@ -33,10 +32,6 @@ const REPOSITORY_PATTERN = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const CONNECTION_ARN_PATTERN = /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
 const BRANCH_PATTERN = /^(?!\/)(?!.*\/\/)(?!.*\.\.)[A-Za-z0-9._/-]{1,244}(?<![./])$/;
-/** AWS caps target group names at 32 characters. */
-const ELB_NAME_MAX = 32;
-/** IAM caps role names at 64 characters. */
-const IAM_ROLE_NAME_MAX = 64;
 
 /**
  * Applies the deployment defaults and validates the `deployment` options against the resolved
@@ -50,13 +45,13 @@ export function resolveDeployment(
 ): DeploymentConfig {
   const options = input.deployment ?? {};
   const pipeline = options.pipeline ?? DeploymentPipeline.GITHUB_ACTIONS;
-  checkEnum(problems, 'deployment.pipeline', pipeline, DeploymentPipeline);
+  problems.checkEnum('deployment.pipeline', pipeline, DeploymentPipeline);
   const strategy = options.strategy ?? DeploymentStrategy.ROLLING;
-  checkEnum(problems, 'deployment.strategy', strategy, DeploymentStrategy);
+  problems.checkEnum('deployment.strategy', strategy, DeploymentStrategy);
 
   const pipelineMustOwn = strategy === DeploymentStrategy.BLUE_GREEN || pipeline === DeploymentPipeline.CODEPIPELINE;
   const taskDefinitionOwner = options.taskDefinitionOwner ?? (pipelineMustOwn ? TaskDefinitionOwner.PIPELINE : TaskDefinitionOwner.TERRAFORM);
-  if (checkEnum(problems, 'deployment.taskDefinitionOwner', taskDefinitionOwner, TaskDefinitionOwner)) {
+  if (problems.checkEnum('deployment.taskDefinitionOwner', taskDefinitionOwner, TaskDefinitionOwner)) {
     problems.check(
       !(pipelineMustOwn && taskDefinitionOwner === TaskDefinitionOwner.TERRAFORM),
       'deployment.taskDefinitionOwner',
@@ -122,11 +117,6 @@ export function resolveDeployment(
     environments: resolvedEnvironments,
     bootstrap: github ? resolveBootstrap(project, environments, resolvedEnvironments, options.createOidcProvider ?? true) : [],
   };
-}
-
-function checkEnum(problems: OptionProblems, path: string, value: string, allowed: Record<string, string>): boolean {
-  const values = Object.values(allowed);
-  return problems.check(values.includes(value), path, value, `is not allowed; expected one of ${values.join(', ')}`);
 }
 
 function resolveGitHub(options: DeploymentOptions, problems: OptionProblems): DeploymentConfig['github'] {

@@ -43,12 +43,7 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
 
   const natSetting = overridable(ctx, 'natGateways', network.natGateways, 'network.natGateways', ctx.production ? NatGateways.PER_AZ : NatGateways.SINGLE);
   const natGateways = natSetting.value;
-  problems.check(
-    Object.values(NatGateways).includes(natGateways),
-    natSetting.path,
-    natGateways,
-    `is not allowed; expected one of ${Object.values(NatGateways).join(', ')}`,
-  );
+  problems.checkEnum(natSetting.path, natGateways, NatGateways);
 
   // By default each subnet is 1/16 of the VPC: public subnets take slots 0-7, private subnets 8-15.
   const defaultSubnets = (offset: number) =>
@@ -72,9 +67,9 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
 
   const existingVpc = network.existingVpc;
   if (existingVpc !== undefined) {
-    problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
+    problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId ?? ''), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
     for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
-      const ids = existingVpc[key];
+      const ids = existingVpc[key] ?? [];
       problems.check(ids.length >= 2, `network.existingVpc.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
       ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `network.existingVpc.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
     }
@@ -102,8 +97,8 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
       ? {
         existingVpc: {
           vpcId: existingVpc.vpcId,
-          publicSubnetIds: [...existingVpc.publicSubnetIds],
-          privateSubnetIds: [...existingVpc.privateSubnetIds],
+          publicSubnetIds: [...(existingVpc.publicSubnetIds ?? [])],
+          privateSubnetIds: [...(existingVpc.privateSubnetIds ?? [])],
         },
       }
       : {}),

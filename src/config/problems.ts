@@ -45,6 +45,12 @@ export class OptionProblems {
     );
   }
 
+  /** Records a problem unless `value` is one of the values of the enum `allowed`; returns whether it is. */
+  public checkEnum(path: string, value: string, allowed: Record<string, string>): boolean {
+    const values = Object.values(allowed);
+    return this.check(values.includes(value), path, value, `is not allowed; expected one of ${values.join(', ')}`);
+  }
+
   /** Throws an {@link InvalidOptionsError} when any problem was recorded. */
   public throwIfAny(): void {
     if (this.problems.length > 0) {

@@ -87,12 +87,7 @@ function resolveEnvironment(
     problems.check(/^\d{12}$/.test(env.account), `${path}.account`, env.account, 'is not an AWS account id; expected 12 digits');
   }
   const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
-  problems.check(
-    Object.values(EnvironmentPreset).includes(preset),
-    `${path}.preset`,
-    preset,
-    `is not allowed; expected one of ${Object.values(EnvironmentPreset).join(', ')}`,
-  );
+  problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
   const ctx: EnvironmentContext = {
     options,
     env,

@@ -1,7 +1,7 @@
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, ServiceOptions } from '../options';
 import { resolveCapacityStrategy } from './capacity';
 import { usesEc2 } from './cluster';
-import { EnvironmentContext } from './context';
+import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, DNS_LABEL_PATTERN, ELB_NAME_MAX } from './defaults';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from './fargate';
 import { fitName } from './naming';
@@ -81,12 +81,7 @@ function resolveService(
   problems.checkInteger(`${path}.containerPort`, containerPort, 1, 65535);
 
   const cpuArchitecture = service.cpuArchitecture ?? CpuArchitecture.X86_64;
-  problems.check(
-    Object.values(CpuArchitecture).includes(cpuArchitecture),
-    `${path}.cpuArchitecture`,
-    cpuArchitecture,
-    `is not allowed; expected one of ${Object.values(CpuArchitecture).join(', ')}`,
-  );
+  problems.checkEnum(`${path}.cpuArchitecture`, cpuArchitecture, CpuArchitecture);
   const capacityProviderStrategy = resolveServiceCapacity(ctx, cluster, service, path, cpuArchitecture);
   const compatibility = usesEc2(capacityProviderStrategy) ? 'EC2' : 'FARGATE';
 
@@ -99,8 +94,8 @@ function resolveService(
     problems.checkInteger(`${path}.memoryMiB`, memoryMiB, 128, 1048576);
   }
 
-  const autoscaling = resolveAutoscaling(ctx, service, path);
-  const desiredCount = resolveDesiredCount(ctx, service, path, autoscaling);
+  const { desiredCount, minCapacity, maxCapacity } = resolveTaskCount(ctx, service, path);
+  const autoscaling = resolveAutoscaling(ctx, service, path, { minCapacity, maxCapacity });
 
   const healthCheckPath = service.healthCheckPath ?? DEFAULTS.healthCheckPath;
   problems.check(
@@ -207,7 +202,6 @@ function resolveService(
     ...(reverseProxy ? { reverseProxy } : {}),
     ...(ingress ? { ingress } : {}),
     serviceConnect,
-    executeCommand: cluster.executeCommand,
     autoscaling,
   };
 }
@@ -266,29 +260,61 @@ function resolveServiceCapacity(
   return strategy;
 }
 
-function resolveAutoscaling(ctx: EnvironmentContext, service: ServiceOptions, path: string): AutoscalingConfig {
+/** How many tasks a service runs at first, and between which bounds autoscaling moves. */
+interface TaskCount {
+  readonly desiredCount: number;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+}
+
+/**
+ * The desired count and the autoscaling bounds, each from the environment's override, else the
+ * service's option, else the preset (desired 1 in development and 2 in production, minimum the
+ * desired count, maximum four times the minimum).
+ */
+function resolveTaskCount(ctx: EnvironmentContext, service: ServiceOptions, path: string): TaskCount {
   const { problems } = ctx;
-  const mode = service.autoscalingMode ?? AutoscalingMode.TARGET_TRACKING;
-  problems.check(
-    Object.values(AutoscalingMode).includes(mode),
-    `${path}.autoscalingMode`,
-    mode,
-    `is not allowed; expected one of ${Object.values(AutoscalingMode).join(', ')}`,
-  );
-  const desiredCount = ctx.env.desiredCount ?? service.desiredCount ?? (ctx.production ? 2 : 1);
-  const minPath = ctx.env.minCapacity !== undefined ? `${ctx.envPath}.minCapacity` : `${path}.minCapacity`;
-  const maxPath = ctx.env.maxCapacity !== undefined ? `${ctx.envPath}.maxCapacity` : `${path}.maxCapacity`;
-  const minCapacity = ctx.env.minCapacity ?? service.minCapacity ?? Math.max(desiredCount, 1);
-  const minOk = problems.checkInteger(minPath, minCapacity, 0, 1000);
-  const maxCapacity = ctx.env.maxCapacity ?? service.maxCapacity ?? Math.max(minCapacity * 4, 1);
-  if (problems.checkInteger(maxPath, maxCapacity, 1, 1000) && minOk) {
-    problems.check(maxCapacity >= minCapacity, maxPath, maxCapacity, `is below the minimum capacity ${minCapacity}; expected at least ${minCapacity}`);
+  const setting = (key: 'desiredCount' | 'minCapacity' | 'maxCapacity') =>
+    overridable<number | undefined>(ctx, key, service[key], `${path}.${key}`, undefined);
+  const desired = setting('desiredCount');
+  const min = setting('minCapacity');
+  const max = setting('maxCapacity');
+  const presetCount = ctx.production ? 2 : 1;
+  const minCapacity = min.value ?? Math.max(desired.value ?? presetCount, 1);
+  const maxCapacity = max.value ?? Math.max(minCapacity * 4, 1);
+  const desiredCount = desired.value ?? Math.max(presetCount, minCapacity);
+
+  const minOk = problems.checkInteger(min.path, minCapacity, 0, 1000);
+  const maxOk = problems.checkInteger(max.path, maxCapacity, 1, 1000);
+  const desiredOk = problems.checkInteger(desired.path, desiredCount, 0, 1000);
+  if (minOk && maxOk && problems.check(maxCapacity >= minCapacity, max.path, maxCapacity, `is below the minimum capacity ${minCapacity}; expected at least ${minCapacity}`)) {
+    problems.check(
+      !desiredOk || (desiredCount >= minCapacity && desiredCount <= maxCapacity),
+      desired.path,
+      desiredCount,
+      `is outside the autoscaling range; expected ${minCapacity} to ${maxCapacity}`,
+    );
   }
   if (ctx.production && minOk) {
-    const minExplicit = ctx.env.minCapacity !== undefined || service.minCapacity !== undefined;
-    const desiredPath = ctx.env.desiredCount !== undefined ? `${ctx.envPath}.desiredCount` : `${path}.desiredCount`;
-    problems.check(minCapacity >= 2, minExplicit ? minPath : desiredPath, minCapacity, 'is below 2 in a production environment; a single task is a single point of failure (use the development preset for one task)');
+    problems.check(
+      minCapacity >= 2,
+      min.value !== undefined ? min.path : desired.path,
+      minCapacity,
+      'is below 2 in a production environment; a single task is a single point of failure (use the development preset for one task)',
+    );
   }
+  return { desiredCount, minCapacity, maxCapacity };
+}
+
+function resolveAutoscaling(
+  ctx: EnvironmentContext,
+  service: ServiceOptions,
+  path: string,
+  { minCapacity, maxCapacity }: Omit<TaskCount, 'desiredCount'>,
+): AutoscalingConfig {
+  const { problems } = ctx;
+  const mode = service.autoscalingMode ?? AutoscalingMode.TARGET_TRACKING;
+  problems.checkEnum(`${path}.autoscalingMode`, mode, AutoscalingMode);
 
   const targetCpuUtilization = service.targetCpuUtilization ?? DEFAULTS.targetCpuUtilization;
   problems.checkInteger(`${path}.targetCpuUtilization`, targetCpuUtilization, 10, 95);
@@ -330,20 +356,6 @@ function resolveAutoscaling(ctx: EnvironmentContext, service: ServiceOptions, pa
   };
 }
 
-function resolveDesiredCount(ctx: EnvironmentContext, service: ServiceOptions, path: string, autoscaling: AutoscalingConfig): number {
-  const desiredPath = ctx.env.desiredCount !== undefined ? `${ctx.envPath}.desiredCount` : `${path}.desiredCount`;
-  const desiredCount = ctx.env.desiredCount ?? service.desiredCount ?? Math.max(ctx.production ? 2 : 1, autoscaling.minCapacity);
-  if (ctx.problems.checkInteger(desiredPath, desiredCount, 0, 1000) && autoscaling.maxCapacity >= autoscaling.minCapacity) {
-    ctx.problems.check(
-      desiredCount >= autoscaling.minCapacity && desiredCount <= autoscaling.maxCapacity,
-      desiredPath,
-      desiredCount,
-      `is outside the autoscaling range; expected ${autoscaling.minCapacity} to ${autoscaling.maxCapacity}`,
-    );
-  }
-  return desiredCount;
-}
-
 function resolveContainerHealthCheck(service: ServiceOptions, path: string, problems: OptionProblems): ContainerHealthCheckConfig | undefined {
   const check = service.healthCheck;
   if (check === undefined) {
@@ -351,7 +363,7 @@ function resolveContainerHealthCheck(service: ServiceOptions, path: string, prob
   }
   const defaults = DEFAULTS.containerHealthCheck;
   const resolved = {
-    command: [...check.command],
+    command: [...(check.command ?? [])],
     intervalSeconds: check.intervalSeconds ?? defaults.intervalSeconds,
     timeoutSeconds: check.timeoutSeconds ?? defaults.timeoutSeconds,
     retries: check.retries ?? defaults.retries,
@@ -388,7 +400,7 @@ function resolveSidecars(
   const ports = new Set(takenPorts);
   return (service.sidecars ?? []).map((sidecar, i) => {
     const sidecarPath = `${path}.sidecars[${i}]`;
-    if (problems.check(DNS_LABEL_PATTERN.test(sidecar.name), `${sidecarPath}.name`, sidecar.name, 'is not allowed; expected 2 to 32 lowercase letters, digits or hyphens, starting with a letter')) {
+    if (problems.check(DNS_LABEL_PATTERN.test(sidecar.name ?? ''), `${sidecarPath}.name`, sidecar.name, 'is not allowed; expected 2 to 32 lowercase letters, digits or hyphens, starting with a letter')) {
       problems.check(!names.has(sidecar.name), `${sidecarPath}.name`, sidecar.name, 'is the name of another container of the task; container names must be unique');
     }
     names.add(sidecar.name);

@@ -14,12 +14,7 @@ export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | u
   }
   const { problems } = ctx;
   const priceClass = site.priceClass ?? PriceClass.PRICE_CLASS_100;
-  problems.check(
-    Object.values(PriceClass).includes(priceClass),
-    'staticSite.priceClass',
-    priceClass,
-    `is not allowed; expected one of ${Object.values(PriceClass).join(', ')}`,
-  );
+  problems.checkEnum('staticSite.priceClass', priceClass, PriceClass);
   const defaultRootObject = site.defaultRootObject ?? 'index.html';
   problems.check(/^[^/\s][^\s]{0,254}$/.test(defaultRootObject), 'staticSite.defaultRootObject', defaultRootObject, 'is not allowed; expected an object key without a leading "/", e.g. "index.html"');
   const domainNames = site.domainNames ?? [];

@@ -239,7 +239,6 @@ export interface ServiceConfig {
   readonly ingress?: ServiceIngressConfig;
   /** Exposed in the Service Connect namespace (every service of a namespace is a client). */
   readonly serviceConnect: boolean;
-  readonly executeCommand: boolean;
   readonly autoscaling: AutoscalingConfig;
 }
 

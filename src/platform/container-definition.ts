@@ -47,8 +47,9 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
     stopTimeout: service.stopTimeoutSeconds,
     readonlyRootFilesystem: service.readonlyRootFilesystem,
     mountPoints: [{ sourceVolume: SCRATCH_VOLUME, containerPath: '/tmp', readOnly: false }],
-    linuxParameters: { initProcessEnabled: true },
   };
+  // Reaps zombies and forwards signals for processes that do not expect to be PID 1.
+  const initProcess = { linuxParameters: { initProcessEnabled: true } };
 
   const application = {
     name: service.name,
@@ -68,6 +69,7 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
       },
     } : {}),
     ...common,
+    ...initProcess,
   };
 
   const proxy = service.reverseProxy;
@@ -87,9 +89,8 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
     },
     // Start once the application runs (or is healthy, when it has a health check).
     dependsOn: [{ containerName: service.name, condition: service.healthCheck ? 'HEALTHY' : 'START' }],
+    // nginx's master process handles signals and its workers itself.
     ...common,
-    // nginx writes only below /tmp; its master process needs no init to forward signals.
-    linuxParameters: undefined,
   }];
 
   const sidecars = service.sidecars.map((sidecar) => ({
@@ -102,6 +103,7 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
     portMappings: sidecar.containerPort !== undefined ? [{ containerPort: sidecar.containerPort, protocol: 'tcp' }] : [],
     environment: variables(sidecar.environment),
     ...common,
+    ...initProcess,
   }));
 
   return JSON.stringify([application, ...reverseProxy, ...sidecars]);

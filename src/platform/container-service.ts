@@ -115,7 +115,7 @@ export class ContainerService extends Construct {
       logGroupArn: cluster.logGroupArn,
       secrets: service.secrets,
       secretKeyArns: [cluster.kmsKeyArn, ...(service.secretsKmsKeyArn ? [service.secretsKmsKeyArn] : [])],
-      ...(service.executeCommand && cluster.execLogGroupArn
+      ...(cluster.execLogGroupArn !== undefined
         ? { execute: { kmsKeyArn: cluster.kmsKeyArn, logGroupArn: cluster.execLogGroupArn } }
         : {}),
     });
@@ -171,7 +171,7 @@ export class ContainerService extends Construct {
       deploymentCircuitBreaker: { enable: true, rollback: true },
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,
-      enableExecuteCommand: service.executeCommand,
+      enableExecuteCommand: cluster.execLogGroupArn !== undefined,
       propagateTags: 'SERVICE',
       enableEcsManagedTags: true,
       waitForSteadyState: true,

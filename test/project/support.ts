@@ -3,6 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Testing } from 'projen';
 import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
+import { InvalidOptionsError } from '../../src/config/problems';
+import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
 import type { PlatformConfig } from '../../src/platform/config';
 
 /** Options every test starts from; `overrides` replace them key by key. */
@@ -25,4 +27,15 @@ export function generatedConfig(files: Record<string, any>): PlatformConfig {
   const source: string = files['src/config.generated.ts'];
   const json = source.slice(source.indexOf('= {') + 2, source.lastIndexOf('};') + 1);
   return JSON.parse(json);
+}
+
+/** The problem lines reported for the options of project `orders`, or [] when they are valid. */
+export function problemsOf(options: Partial<PlatformOptions>): string[] {
+  try {
+    resolvePlatformConfig({ name: 'orders', ...options });
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidOptionsError) return error.problems;
+    throw error;
+  }
 }

@@ -1,17 +1,6 @@
-import { InvalidOptionsError } from '../../src/config/problems';
-import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
+import { problemsOf } from './support';
+import { PlatformOptions } from '../../src/config/resolve';
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways } from '../../src/options';
-
-/** The problem lines reported for `options`, or [] when they are valid. */
-function problemsOf(options: Partial<PlatformOptions>): string[] {
-  try {
-    resolvePlatformConfig({ name: 'orders', ...options });
-    return [];
-  } catch (error) {
-    if (error instanceof InvalidOptionsError) return error.problems;
-    throw error;
-  }
-}
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
 const euCert = 'arn:aws:acm:eu-west-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
@@ -84,6 +73,10 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['static site domain without certificate', { staticSite: { domainNames: ['www.example.com'] } }, 'staticSite.domainNames: ["www.example.com"] need a certificate'],
   ['static site certificate outside us-east-1', { staticSite: { certificateArn: euCert } }, 'staticSite.certificateArn: "' + euCert + '" is not an ACM certificate ARN in us-east-1'],
   ['static site domain name', { staticSite: { domainNames: ['www_example'], certificateArn: cert } }, 'staticSite.domainNames[0]: "www_example" is not a domain name'],
+  // .projenrc.ts runs without a type-check pass: required fields may be missing at run time.
+  ['existing VPC without subnets', { network: { existingVpc: { vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: ['subnet-0123456789abcdef2', 'subnet-0123456789abcdef3'] } as never } }, 'network.existingVpc.publicSubnetIds: [] is not allowed; expected subnets in at least two availability zones'],
+  ['container health check without a command', { services: [{ healthCheck: {} as never }] }, 'services[0].healthCheck.command: [] is not allowed; expected ["CMD", "<executable>", ...args]'],
+  ['sidecar without a name', { services: [{ sidecars: [{ image: 'busybox' } as never] }] }, 'services[0].sidecars[0].name: undefined is not allowed; expected 2 to 32 lowercase letters'],
 ])('rejects %s', (_case, options, expected) => {
   expect(problemsOf(options)).toEqual([expect.stringContaining(expected)]);
 });

@@ -1,19 +1,7 @@
-import { projectOptions } from './support';
+import { problemsOf, projectOptions } from './support';
 import { EcsServiceProject } from '../../src';
-import { InvalidOptionsError } from '../../src/config/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
 import { NatGateways } from '../../src/options';
-
-/** The problem lines reported for `options`, or [] when they are valid. */
-function problemsOf(options: Partial<PlatformOptions>): string[] {
-  try {
-    resolvePlatformConfig({ name: 'orders', ...options });
-    return [];
-  } catch (error) {
-    if (error instanceof InvalidOptionsError) return error.problems;
-    throw error;
-  }
-}
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
 

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import type { EnvironmentConfig, PlatformConfig } from '../config';
-import { imageRepositoryName, resourcePrefix, serviceLogGroupName, STACK_ROLES, stackName } from '../naming';
+import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../naming';
 import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../stack-outputs';
 import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
@@ -83,7 +83,8 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   [CLUSTER_OUTPUTS.clusterArn]: (c) => arn(c, 'ecs', `cluster/${c.environment.cluster.name}`),
   [CLUSTER_OUTPUTS.execLogGroupArn]: (c) => arn(c, 'logs', `log-group:${c.environment.cluster.execLogGroupName}`),
   [CLUSTER_OUTPUTS.serviceConnectNamespaceArn]: (c) => arn(c, 'servicediscovery', `namespace/ns-${digest(c, 'namespace').slice(0, 16)}`),
-  [CLUSTER_OUTPUTS.ec2CapacityProviderName]: (c) => c.environment.cluster.ec2Capacity?.name ?? `${resourcePrefix(c.project, c.environment)}-ec2`,
+  // Declared only by clusters with EC2 capacity.
+  [CLUSTER_OUTPUTS.ec2CapacityProviderName]: (c) => c.environment.cluster.ec2Capacity!.name,
   [CLUSTER_OUTPUTS.kmsKeyArn]: (c) => arn(c, 'kms', `key/${fakeUuid(c, 'cluster-key')}`),
   [CLUSTER_OUTPUTS.logGroupName]: (c) => serviceLogGroupName(c.project, c.environment),
   [CLUSTER_OUTPUTS.logGroupArn]: (c) => arn(c, 'logs', `log-group:${serviceLogGroupName(c.project, c.environment)}`),
