@@ -29,6 +29,7 @@ const project = new cdk.JsiiProject({
     'yaml@^2',
     // The operations commands shipped in src/platform/ops/ (the generated repos pin the same versions).
     '@aws-sdk/client-cloudwatch-logs@3.1169.0',
+    '@aws-sdk/client-codedeploy@3.1133.0',
     '@aws-sdk/client-ecr@3.1169.0',
     '@aws-sdk/client-ecs@3.1164.0',
     '@aws-sdk/client-elastic-load-balancing-v2@3.1142.0',
