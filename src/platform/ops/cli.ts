@@ -1,0 +1,146 @@
+import { join } from 'path';
+import { parseArgs } from 'util';
+import type { PlatformConfig } from '../config';
+import { bootstrap } from './commands/bootstrap';
+import { deploy } from './commands/deploy';
+import { destroy, terminalPrompt } from './commands/destroy';
+import { exec } from './commands/exec';
+import { logs } from './commands/logs';
+import { plan } from './commands/plan';
+import { rollback } from './commands/rollback';
+import { runTask } from './commands/run-task';
+import { status } from './commands/status';
+import { DEFAULT_OUTDIR, OperationsContext } from './environment';
+import { explainError, OperationError } from './errors';
+import { resolveImageTag } from './image-tag';
+import { CONSOLE_OUTPUT, Output } from './output';
+
+type Flags = Record<string, string | boolean | undefined>;
+type FlagSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+/** One operations command: its flags and what it does with an environment. */
+interface CommandSpec {
+  readonly summary: string;
+  readonly flags: FlagSpec;
+  readonly run: (context: OperationsContext, flags: Flags) => Promise<number>;
+}
+
+const str = { type: 'string' } as const;
+const bool = { type: 'boolean' } as const;
+const num = (flags: Flags, name: string): number | undefined => {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new OperationError(`--${name} ${JSON.stringify(value)} is not a positive number`);
+  }
+  return parsed;
+};
+const text = (flags: Flags, name: string): string | undefined => flags[name] as string | undefined;
+
+/** The commands that work on one environment, by name. */
+export const COMMANDS: Record<string, CommandSpec> = {
+  'deploy': {
+    summary: 'apply the stacks, push the image, roll the services out and wait for them',
+    flags: { tag: str, timeout: str, poll: str },
+    run: async (context, flags) => deploy(context, {
+      imageTag: await resolveImageTag(text(flags, 'tag'), context.env),
+      timeoutMinutes: num(flags, 'timeout'),
+      pollSeconds: num(flags, 'poll'),
+    }),
+  },
+  'plan': {
+    summary: 'plan every stack and print what would change',
+    flags: { 'tag': str, 'detailed-exitcode': bool, 'markdown': str },
+    run: async (context, flags) => plan(context, {
+      imageTag: await resolveImageTag(text(flags, 'tag'), context.env),
+      detailedExitCode: flags['detailed-exitcode'] === true,
+      markdownFile: text(flags, 'markdown'),
+    }),
+  },
+  'destroy': {
+    summary: 'destroy every stack, in reverse order',
+    flags: { yes: bool },
+    run: (context, flags) => destroy(context, { yes: flags.yes === true, confirm: terminalPrompt() }),
+  },
+  'status': {
+    summary: 'tasks, deployments, target health, events and the URL',
+    flags: { service: str, events: str },
+    run: (context, flags) => status(context, { service: text(flags, 'service'), events: num(flags, 'events') }),
+  },
+  'logs': {
+    summary: 'the services\' log events',
+    flags: { service: str, since: str, follow: bool, filter: str },
+    run: (context, flags) => logs(context, { service: text(flags, 'service'), since: text(flags, 'since'), follow: flags.follow === true, filter: text(flags, 'filter') }),
+  },
+  'exec': {
+    summary: 'an interactive shell in a running task (ECS Exec)',
+    flags: { service: str, container: str, command: str, task: str },
+    run: (context, flags) => exec(context, { service: text(flags, 'service'), container: text(flags, 'container'), command: text(flags, 'command'), task: text(flags, 'task') }),
+  },
+  'rollback': {
+    summary: 'redeploy the previous image',
+    flags: { to: str, timeout: str, poll: str },
+    run: (context, flags) => rollback(context, { to: text(flags, 'to'), timeoutMinutes: num(flags, 'timeout'), pollSeconds: num(flags, 'poll') }),
+  },
+  'run-task': {
+    summary: 'a one-off task from a service\'s task definition, with another command',
+    flags: { service: str, command: str, timeout: str },
+    run: (context, flags) => {
+      const command = text(flags, 'command');
+      if (command === undefined) {
+        throw new OperationError('--command is required; expected e.g. --command "node scripts/migrate.js"');
+      }
+      return runTask(context, { service: text(flags, 'service'), command, timeoutMinutes: num(flags, 'timeout') });
+    },
+  },
+};
+
+/** Usage text of the command line. */
+export function usage(): string {
+  return [
+    'usage: ops <command> <environment> [flags]   |   ops bootstrap [--account <id>]',
+    ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(9)} ${spec.summary}${Object.keys(spec.flags).length > 0 ? ` (${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')})` : ''}`),
+    '  bootstrap the state bucket, OIDC provider and deploy/plan roles of an account (--account)',
+  ].join('\n');
+}
+
+/**
+ * Runs one command line against a configuration; every failure is one line on standard error.
+ * @returns the exit code
+ */
+export async function main(args: string[], config: PlatformConfig, output: Output = CONSOLE_OUTPUT, outdir = DEFAULT_OUTDIR): Promise<number> {
+  const [name, ...rest] = args;
+  try {
+    if (name === 'bootstrap') {
+      const { values } = parseArgs({ args: rest, options: { account: str }, strict: true, allowPositionals: false });
+      return await bootstrap(config, { account: values.account, outdir, output });
+    }
+    const spec = name !== undefined ? COMMANDS[name] : undefined;
+    if (spec === undefined) {
+      output.error(name === undefined ? usage() : `unknown command "${name}"\n${usage()}`);
+      return 2;
+    }
+    const { values, positionals } = parseArgs({ args: rest, options: spec.flags, strict: true, allowPositionals: true });
+    if (positionals.length !== 1) {
+      throw new OperationError(`${name} needs one environment; expected one of ${config.environments.map((env) => env.name).join(', ')}`);
+    }
+    const context = new OperationsContext({ config, environment: positionals[0], output, outdir });
+    return await spec.run(context, values);
+  } catch (error) {
+    output.error(`✖ ${name ?? 'ops'}: ${explainError(error)}`);
+    return 1;
+  }
+}
+
+/** The configuration the repository generated (`src/config.generated.ts`, compiled next to this file's parent). */
+function loadConfig(): PlatformConfig {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(join(__dirname, '..', '..', 'config.generated')) as { config: PlatformConfig }).config;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), loadConfig()).then((code) => {
+    process.exitCode = code;
+  });
+}

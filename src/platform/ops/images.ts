@@ -1,0 +1,84 @@
+import { DescribeImagesCommand, GetAuthorizationTokenCommand, ImageNotFoundException } from '@aws-sdk/client-ecr';
+import type { OperationsContext } from './environment';
+import { OperationError } from './errors';
+import { runChecked } from './processes';
+import { APP_DIRECTORY } from '../buildspec';
+import type { ServiceDeploymentTarget } from '../deployment-config';
+
+/** The image platform docker builds for each CPU architecture. */
+const DOCKER_PLATFORMS = { X86_64: 'linux/amd64', ARM64: 'linux/arm64' } as const;
+
+/** One image pushed (or found) in one service's repository. */
+export interface PublishedImage {
+  readonly service: string;
+  readonly uri: string;
+  /** False when the tag was in the repository already (tags are immutable). */
+  readonly pushed: boolean;
+}
+
+/** The registry host of an account and region. */
+export function registryHost(accountId: string, region: string, dnsSuffix = 'amazonaws.com'): string {
+  return `${accountId}.dkr.ecr.${region}.${dnsSuffix}`;
+}
+
+/** Whether a repository holds an image with this tag. */
+export async function imageExists(context: OperationsContext, repositoryName: string, tag: string): Promise<boolean> {
+  try {
+    const found = await context.aws.ecr.send(new DescribeImagesCommand({ repositoryName, imageIds: [{ imageTag: tag }] }));
+    return (found.imageDetails ?? []).length > 0;
+  } catch (error) {
+    if (error instanceof ImageNotFoundException || (error as Error).name === 'ImageNotFoundException') {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Builds the app image once and pushes it, tagged `tag`, to the ECR repository of every service
+ * that runs an image of this repository; a repository that has the tag already is skipped (a
+ * re-run, or an image another environment pushed to a shared registry).
+ */
+export async function publishImages(
+  context: OperationsContext,
+  accountId: string,
+  tag: string,
+  services: ServiceDeploymentTarget[] = context.ownImageServices,
+): Promise<PublishedImage[]> {
+  const registry = registryHost(accountId, context.environment.region, context.environment.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com');
+  const missing: ServiceDeploymentTarget[] = [];
+  const published: PublishedImage[] = [];
+  for (const service of services) {
+    const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
+    if (await imageExists(context, service.imageRepositoryName!, tag)) {
+      context.output.line(`  ${uri} exists already`);
+      published.push({ service: service.name, uri, pushed: false });
+    } else {
+      missing.push(service);
+    }
+  }
+  if (missing.length === 0) {
+    return published;
+  }
+  await dockerLogin(context, registry);
+  const local = `${context.config.project}:${tag}`;
+  await runChecked('docker', ['build', '--platform', DOCKER_PLATFORMS[context.target.imageArchitecture], '--tag', local, APP_DIRECTORY]);
+  for (const service of missing) {
+    const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
+    await runChecked('docker', ['tag', local, uri]);
+    await runChecked('docker', ['push', uri]);
+    context.output.line(`  pushed ${uri}`);
+    published.push({ service: service.name, uri, pushed: true });
+  }
+  return published;
+}
+
+async function dockerLogin(context: OperationsContext, registry: string): Promise<void> {
+  const token = await context.aws.ecr.send(new GetAuthorizationTokenCommand({}));
+  const encoded = token.authorizationData?.[0]?.authorizationToken;
+  if (encoded === undefined) {
+    throw new OperationError('ECR returned no authorization token');
+  }
+  const [user, password] = Buffer.from(encoded, 'base64').toString('utf-8').split(':');
+  await runChecked('docker', ['login', '--username', user, '--password-stdin', registry], { input: password, capture: true });
+}
