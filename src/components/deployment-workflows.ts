@@ -2,7 +2,6 @@ import { Component } from 'projen';
 import { GitHub } from 'projen/lib/github';
 import { NodeProject } from 'projen/lib/javascript';
 import { ActionPinComments } from './action-pin-comments';
-import { AppSpecFiles } from './appspec-files';
 import { DeployWorkflow } from './deploy-workflow';
 import { TerraformPlanWorkflow } from './terraform-plan-workflow';
 import type { DeploymentConfig } from '../platform/deployment-config';
@@ -13,13 +12,14 @@ export interface DeploymentWorkflowsOptions {
   readonly deployment: DeploymentConfig;
   /** Terraform CLI version the workflows install. */
   readonly terraformVersion: string;
+  /** Node.js version of the workflows. */
+  readonly nodeVersion: string;
 }
 
 /**
  * The CI and deploy workflows of the deployment configuration: the pull request plan (when an
  * environment has a plan role), the GitHub Actions deploy workflow (when an environment has a
- * deploy role and GitHub Actions deploys), the AppSpec files of blue/green deployments from
- * GitHub Actions, and SHA pins with version comments for every action.
+ * deploy role and GitHub Actions deploys), and SHA pins with version comments for every action.
  */
 export class DeploymentWorkflows extends Component {
   /** The pull request plan workflow, when generated. */
@@ -34,15 +34,12 @@ export class DeploymentWorkflows extends Component {
       return;
     }
     const { deployment } = options;
-    const common = { deployment, terraformVersion: options.terraformVersion, setupSteps: project.renderWorkflowSetup({ mutable: false }) };
+    const common = { deployment, terraformVersion: options.terraformVersion, nodeVersion: options.nodeVersion };
     if (deployment.environments.some((env) => env.planRoleArn !== undefined)) {
       this.plan = new TerraformPlanWorkflow(github, common);
     }
     if (deployment.pipeline === 'github-actions' && deployment.environments.some((env) => env.deployRoleArn !== undefined)) {
       this.deploy = new DeployWorkflow(github, common);
-      if (deployment.strategy === 'blue-green') {
-        new AppSpecFiles(project, deployment);
-      }
     }
     // Last, so that it runs after every workflow file above has been written.
     new ActionPinComments(project);

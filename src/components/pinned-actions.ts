@@ -19,6 +19,7 @@ export const PINNED_ACTIONS = {
   configureAwsCredentials: { uses: 'aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c', version: 'v6.2.3' },
   amazonEcrLogin: { uses: 'aws-actions/amazon-ecr-login@03f1aad4c6c7ffd436567f42f9384779290529bd', version: 'v2.1.7' },
   renderTaskDefinition: { uses: 'aws-actions/amazon-ecs-render-task-definition@138c24f321fdbdf7edee4a685519d253cae2cdea', version: 'v1.9.0' },
+  createPullRequest: { uses: 'peter-evans/create-pull-request@5f6978faf089d4d20b00c7766989d076bb2fc7f1', version: 'v8.1.1' },
   deployTaskDefinition: { uses: 'aws-actions/amazon-ecs-deploy-task-definition@c465972ecbd160473f22e683363b422a5412a3de', version: 'v2.6.3' },
 } as const satisfies Record<string, PinnedAction>;
 

@@ -1,18 +1,14 @@
 import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
-import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
-import { planEnvironmentSteps } from './deploy-steps';
+import { JobPermission } from 'projen/lib/github/workflows-model';
+import { environmentJobSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
 import type { DeploymentConfig } from '../platform/deployment-config';
 
 /** Options of {@link TerraformPlanWorkflow}. */
-export interface TerraformPlanWorkflowOptions {
+export interface TerraformPlanWorkflowOptions extends TerraformJobSetup {
   /** The resolved deployment configuration. */
   readonly deployment: DeploymentConfig;
-  /** Terraform CLI version to install. */
-  readonly terraformVersion: string;
-  /** Steps that set up Node.js and install the dependencies. */
-  readonly setupSteps: JobStep[];
 }
 
 /** Marks the pull request comment this workflow keeps up to date. */
@@ -25,9 +21,9 @@ const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name == github
 
 /**
  * `.github/workflows/terraform-plan.yml`: on every pull request, plans every stack of each
- * environment that has a plan role, with the read-only role and without taking the state lock.
- * Each plan goes to the job summary, and one pull request comment, updated on every push, shows
- * all of them.
+ * environment that has a plan role with `npx projen plan:<env>` (the read-only role, no state
+ * lock). Each plan's table goes to the job summary, and one pull request comment, updated on every
+ * push, shows all of them.
  */
 export class TerraformPlanWorkflow extends Component {
   /** The workflow. */
@@ -50,7 +46,9 @@ export class TerraformPlanWorkflow extends Component {
         permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
         timeoutMinutes: 30,
         steps: [
-          ...planEnvironmentSteps(env.name, env.region, env.planRoleArn!, options),
+          ...environmentJobSteps(env.region, env.planRoleArn!, options),
+          // The table goes to the job summary and, through the artifact, to the pull request comment.
+          projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, ['--markdown', `"$RUNNER_TEMP/plan-${env.name}.md"`]),
           {
             name: 'Keep the plan summary for the comment',
             if: '!cancelled()',

@@ -40,5 +40,11 @@ test('an added environment gets its own deploy job after the others', () => {
   project.addEnvironment({ name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION });
   const deploy = YAML.parse(Testing.synth(project)['.github/workflows/deploy.yml']);
   expect(Object.keys(deploy.jobs).filter((job) => job.startsWith('deploy-'))).toEqual(['deploy-dev', 'deploy-prod']);
-  expect(deploy.jobs['deploy-prod'].needs).toEqual(['build-image', 'deploy-dev']);
+  expect(deploy.jobs['deploy-prod'].needs).toEqual('deploy-dev');
+});
+
+test('an added environment gets its operations tasks', () => {
+  const project = new EcsServiceProject(projectOptions());
+  project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION });
+  expect(Object.keys(Testing.synth(project)['.projen/tasks.json'].tasks)).toEqual(expect.arrayContaining(['deploy:prod', 'status:prod']));
 });
