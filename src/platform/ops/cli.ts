@@ -113,15 +113,15 @@ export async function main(args: string[], config: PlatformConfig, output: Outpu
   const [name, ...rest] = args;
   try {
     if (name === 'bootstrap') {
-      const { values } = parseArgs({ args: rest, options: { account: str }, strict: true, allowPositionals: false });
-      return await bootstrap(config, { account: values.account, outdir, output });
+      const { values } = parseFlags(name, rest, { account: str }, false);
+      return await bootstrap(config, { account: text(values, 'account'), outdir, output });
     }
     const spec = name !== undefined ? COMMANDS[name] : undefined;
     if (spec === undefined) {
       output.error(name === undefined ? usage() : `unknown command "${name}"\n${usage()}`);
       return 2;
     }
-    const { values, positionals } = parseArgs({ args: rest, options: spec.flags, strict: true, allowPositionals: true });
+    const { values, positionals } = parseFlags(name, rest, spec.flags, true);
     if (positionals.length !== 1) {
       throw new OperationError(`${name} needs one environment; expected one of ${config.environments.map((env) => env.name).join(', ')}`);
     }
@@ -130,6 +130,18 @@ export async function main(args: string[], config: PlatformConfig, output: Outpu
   } catch (error) {
     output.error(`✖ ${name ?? 'ops'}: ${explainError(error)}`);
     return 1;
+  }
+}
+
+/** Parses the flags of a command; an unknown or malformed flag is one line naming the known ones. */
+function parseFlags(command: string, args: string[], flags: FlagSpec, allowPositionals: boolean): { values: Flags; positionals: string[] } {
+  try {
+    return parseArgs({ args, options: flags, strict: true, allowPositionals });
+  } catch (error) {
+    const known = Object.entries(flags).map(([flag, spec]) => `--${flag}${spec.type === 'string' ? ' <value>' : ''}`).join(', ');
+    const message = error instanceof Error ? error.message : String(error);
+    const problem = message.replace(/^TypeError \[\w+\]: /, '').split('. ')[0];
+    throw new OperationError(`${problem}; ${command} takes ${known || 'no flags'}`);
   }
 }
 
