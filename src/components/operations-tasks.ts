@@ -26,7 +26,7 @@ export interface OperationsTasksOptions {
 /** Commands that work on the synthesized stacks: synthesis runs first. */
 const STACK_COMMANDS = ['deploy', 'plan', 'destroy', 'rollback'] as const;
 /** Commands that only talk to AWS: compiling is enough. */
-const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task'] as const;
+const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image'] as const;
 
 const DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
   'deploy': 'Applies the stacks, pushes the image tagged with the commit, rolls the services out and waits for them (--tag, --timeout)',
@@ -36,12 +36,14 @@ const DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COM
   'logs': 'Prints the services\' logs (--service, --since 15m, --follow, --filter)',
   'exec': 'Opens a shell in a running task with ECS Exec (--service, --container, --command)',
   'rollback': 'Redeploys the image pushed before the running one (--to <tag>)',
+  'push-image': 'Builds app/ and pushes it tagged with the commit to the environment\'s repositories; CodeBuild runs it (--service, --pipeline-artifacts)',
   'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service)',
 };
 
 /**
  * The operations tasks of every environment (`deploy:<env>`, `plan:<env>`, `destroy:<env>`,
- * `status:<env>`, `logs:<env>`, `exec:<env>`, `rollback:<env>`, `run-task:<env>`) and `bootstrap`
+ * `status:<env>`, `logs:<env>`, `exec:<env>`, `rollback:<env>`, `run-task:<env>`, `push-image:<env>`)
+ * and `bootstrap`
  * (`bootstrap:<account>` when the environments use several accounts). A laptop and CI run the
  * same tasks; extra arguments pass through (`npx projen logs:dev --follow`).
  */

@@ -20,37 +20,21 @@ export const IMAGE_PLACEHOLDER = '<IMAGE1_NAME>';
 /** Placeholder CodePipeline replaces with the registered task definition ARN. */
 export const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
 
-/** Environment variables CodeBuild passes to the build. */
-export const BUILD_VARIABLES = {
-  registry: 'ECR_REGISTRY',
-  repositoryUrl: 'REPOSITORY_URL',
-  repositoryName: 'REPOSITORY_NAME',
-  platform: 'IMAGE_PLATFORM',
-  family: 'TASK_DEFINITION_FAMILY',
-} as const;
+/** Node.js major version CodeBuild installs for the operations commands. */
+export const BUILD_NODE_VERSION = '22';
 
 /**
- * The CodeBuild buildspec of one service's pipeline: log in to ECR, build `app/` once, push it
- * tagged with the commit (skipped when that immutable tag exists already: a retried build), then
- * write the files the deploy action needs.
+ * The CodeBuild buildspec of one service's pipeline: install the locked dependencies without
+ * their install scripts, then run the `push-image:<env>` task, the command a laptop runs, which
+ * builds `app/`, pushes it tagged with the commit (skipped when that immutable tag exists: a
+ * retried build) and writes the files the deploy action reads.
  *
  * @param strategy rolling: `imagedefinitions.json`; blue-green: `imageDetail.json`, a task
  * definition template made from the latest registered revision, and `appspec.yaml`
+ * @param environment the environment the pipeline deploys
  * @param service the service deployed by the pipeline
  */
-export function buildspec(strategy: 'rolling' | 'blue-green', service: EnvironmentDeploymentConfig['services'][number]): string {
-  const v = BUILD_VARIABLES;
-  const image = `"$${v.repositoryUrl}:$IMAGE_TAG"`;
-  const artifacts = strategy === 'rolling'
-    ? [
-      `printf '[{"name":"%s","imageUri":"%s"}]' "${service.name}" ${image} > ${BUILD_OUTPUT_FILES.imageDefinitions}`,
-    ]
-    : [
-      `printf '{"ImageURI":"%s"}' ${image} > ${BUILD_OUTPUT_FILES.imageDetail}`,
-      // The template is the latest revision, with the image left for CodePipeline to fill in.
-      `aws ecs describe-task-definition --task-definition "$${v.family}" --query taskDefinition --output json | jq --arg image '${IMAGE_PLACEHOLDER}' '(.containerDefinitions[] | select(.name == "${service.name}") | .image) = $image | del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities, .registeredAt, .registeredBy, .deregisteredAt)' > ${BUILD_OUTPUT_FILES.taskDefinition}`,
-      `printf 'version: 0.0\\nResources:\\n  - TargetService:\\n      Type: AWS::ECS::Service\\n      Properties:\\n        TaskDefinition: "${TASK_DEFINITION_PLACEHOLDER}"\\n        LoadBalancerInfo:\\n          ContainerName: "${service.containerName}"\\n          ContainerPort: ${service.containerPort}\\n' > ${BUILD_OUTPUT_FILES.appSpec}`,
-    ];
+export function buildspec(strategy: 'rolling' | 'blue-green', environment: string, service: EnvironmentDeploymentConfig['services'][number]): string {
   const files = strategy === 'rolling'
     ? [BUILD_OUTPUT_FILES.imageDefinitions]
     : [BUILD_OUTPUT_FILES.imageDetail, BUILD_OUTPUT_FILES.taskDefinition, BUILD_OUTPUT_FILES.appSpec];
@@ -58,19 +42,14 @@ export function buildspec(strategy: 'rolling' | 'blue-green', service: Environme
     version: '0.2',
     env: { shell: 'bash' },
     phases: {
-      pre_build: {
-        commands: [
-          'IMAGE_TAG="$CODEBUILD_RESOLVED_SOURCE_VERSION"',
-          `aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "$${v.registry}"`,
-        ],
+      install: {
+        'runtime-versions': { nodejs: BUILD_NODE_VERSION },
+        'commands': ['npm ci --ignore-scripts'],
       },
       build: {
         'on-failure': 'ABORT',
-        'commands': [
-          `if aws ecr describe-images --repository-name "$${v.repositoryName}" --image-ids imageTag="$IMAGE_TAG" > /dev/null 2>&1; then echo "image $IMAGE_TAG exists already"; else docker build --platform "$${v.platform}" --tag ${image} ${APP_DIRECTORY} && docker push ${image}; fi`,
-        ],
+        'commands': [`npx projen push-image:${environment} --service ${service.name} --pipeline-artifacts`],
       },
-      post_build: { commands: artifacts },
     },
     artifacts: { files },
   };

@@ -4,7 +4,7 @@ import { Codepipeline, CodepipelineStageAction } from '@cdktf/provider-aws/lib/c
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { buildspec, BUILD_OUTPUT_FILES, BUILD_VARIABLES } from './buildspec';
+import { buildspec, BUILD_OUTPUT_FILES } from './buildspec';
 import type { ClusterStack } from './cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
@@ -16,10 +16,10 @@ import type { ServiceStack } from './service-stack';
 import { CLUSTER_OUTPUTS, exportOutput } from './stack-outputs';
 import { UpstreamOutputs } from './state';
 
-/** CodeBuild image with Docker, the AWS CLI and jq, by CPU architecture. */
+/** CodeBuild image with Docker and Node.js, by CPU architecture. */
 const BUILD_IMAGES = {
-  X86_64: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/amazonlinux-x86_64-standard:5.0', platform: 'linux/amd64' },
-  ARM64: { type: 'ARM_CONTAINER', image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0', platform: 'linux/arm64' },
+  X86_64: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/amazonlinux-x86_64-standard:5.0' },
+  ARM64: { type: 'ARM_CONTAINER', image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0' },
 } as const;
 /** Days pipeline artifacts are kept. */
 const ARTIFACT_EXPIRY_DAYS = 30;
@@ -144,7 +144,7 @@ export class PipelineStack extends EnvironmentStack {
       serviceRole: this.buildRole.arn,
       encryptionKey: keyArn,
       buildTimeout: 60,
-      source: { type: 'CODEPIPELINE', buildspec: buildspec(deployment.strategy, service) },
+      source: { type: 'CODEPIPELINE', buildspec: buildspec(deployment.strategy, this.environment.name, service) },
       artifacts: { type: 'CODEPIPELINE' },
       cache: { type: 'LOCAL', modes: ['LOCAL_DOCKER_LAYER_CACHE'] },
       environment: {
@@ -153,13 +153,6 @@ export class PipelineStack extends EnvironmentStack {
         image: image.image,
         // Docker builds need the privileged mode.
         privilegedMode: true,
-        environmentVariable: [
-          { name: BUILD_VARIABLES.registry, value: `${this.aws.accountId}.dkr.ecr.${this.aws.region}.${this.aws.dnsSuffix}` },
-          { name: BUILD_VARIABLES.repositoryUrl, value: this.clusterOutputs.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, service.name) },
-          { name: BUILD_VARIABLES.repositoryName, value: service.imageRepositoryName! },
-          { name: BUILD_VARIABLES.platform, value: image.platform },
-          { name: BUILD_VARIABLES.family, value: service.taskDefinitionFamily },
-        ],
       },
       logsConfig: { cloudwatchLogs: { status: 'ENABLED', groupName: this.logGroup.name } },
     })]));

@@ -129,10 +129,10 @@ describe('CodeBuild', () => {
     expect(after(blueGreen.plans['dev-pipeline'], 'aws_cloudwatch_log_group').name).toBe('/codebuild/orders-dev');
   });
 
-  test('the blue/green buildspec writes imageDetail.json, the task definition template and appspec.yaml', () => {
+  test('the blue/green buildspec runs the push-image task and keeps imageDetail.json, the task definition template and appspec.yaml', () => {
     const buildspec = JSON.parse(after(blueGreen.plans['dev-pipeline'], 'aws_codebuild_project').source[0].buildspec);
     expect(buildspec.artifacts.files).toEqual(['imageDetail.json', 'taskdef.json', 'appspec.yaml']);
-    expect(buildspec.phases.build.commands.join('\n')).toContain('docker push');
+    expect(buildspec.phases.build.commands).toEqual(['npx projen push-image:dev --service orders --pipeline-artifacts']);
   });
 
   test('the rolling buildspec writes imagedefinitions.json', () => {

@@ -7,6 +7,7 @@ import { destroy, terminalPrompt } from './commands/destroy';
 import { exec } from './commands/exec';
 import { logs } from './commands/logs';
 import { plan } from './commands/plan';
+import { pushImage } from './commands/push-image';
 import { rollback } from './commands/rollback';
 import { runTask } from './commands/run-task';
 import { status } from './commands/status';
@@ -58,6 +59,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
       markdownFile: text(flags, 'markdown'),
     }),
   },
+  'push-image': {
+    summary: 'build the app image and push it to the environment\'s repositories (CodeBuild runs this)',
+    flags: { 'tag': str, 'service': str, 'pipeline-artifacts': bool },
+    run: async (context, flags) => pushImage(context, {
+      imageTag: await resolveImageTag(text(flags, 'tag'), context.env),
+      service: text(flags, 'service'),
+      pipelineArtifacts: flags['pipeline-artifacts'] === true,
+    }),
+  },
   'destroy': {
     summary: 'destroy every stack, in reverse order',
     flags: { yes: bool },
@@ -100,7 +110,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
 export function usage(): string {
   return [
     'usage: ops <command> <environment> [flags]   |   ops bootstrap [--account <id>]',
-    ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(9)} ${spec.summary}${Object.keys(spec.flags).length > 0 ? ` (${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')})` : ''}`),
+    ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(10)} ${spec.summary}${Object.keys(spec.flags).length > 0 ? ` (${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')})` : ''}`),
     '  bootstrap the state bucket, OIDC provider and deploy/plan roles of an account (--account)',
   ].join('\n');
 }

@@ -163,3 +163,4 @@ test('credentials of another account stop the deploy before anything changes', a
   sts.on(GetCallerIdentityCommand).resolves({ Account: '999999999999', Arn: 'arn:aws:sts::999999999999:assumed-role/x/y' });
   await expect(testContext(OPS_CONFIG).context.aws.accountId('111122223333')).rejects.toThrow('the AWS credentials are for account 999999999999');
 });
+
