@@ -23,10 +23,9 @@ export async function writePipelineArtifacts(context: OperationsContext, service
     return [BUILD_OUTPUT_FILES.imageDefinitions];
   }
   const latest = await describeTaskDefinition(context, service.taskDefinitionFamily);
-  const template: Record<string, unknown> = {
-    ...latest,
-    containerDefinitions: (latest.containerDefinitions ?? []).map((container) => (container.name === service.name ? { ...container, image: IMAGE_PLACEHOLDER } : container)),
-  };
+  const containers = (latest.containerDefinitions ?? [])
+    .map((container) => (container.name === service.name ? { ...container, image: IMAGE_PLACEHOLDER } : container));
+  const template: Record<string, unknown> = { ...latest, containerDefinitions: containers };
   NOT_REGISTRABLE.forEach((field) => delete template[field]);
   writeFileSync(join(dir, BUILD_OUTPUT_FILES.imageDetail), JSON.stringify({ ImageURI: imageUri }));
   writeFileSync(join(dir, BUILD_OUTPUT_FILES.taskDefinition), JSON.stringify(template, undefined, 2));
