@@ -2,12 +2,9 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import type { OperationsContext } from './environment';
 import { appSpec } from './pipeline-deployment';
-import { describeTaskDefinition } from './task-definitions';
+import { describeTaskDefinition, registrationOf } from './task-definitions';
 import { BUILD_OUTPUT_FILES, IMAGE_PLACEHOLDER, TASK_DEFINITION_PLACEHOLDER } from '../buildspec';
 import type { ServiceDeploymentTarget } from '../deployment-config';
-
-/** Fields of a described task definition that a registration template must not hold. */
-const NOT_REGISTRABLE = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
 
 /**
  * Writes the files CodePipeline's deploy action reads from a build's output, in `dir`:
@@ -25,8 +22,7 @@ export async function writePipelineArtifacts(context: OperationsContext, service
   const latest = await describeTaskDefinition(context, service.taskDefinitionFamily);
   const containers = (latest.containerDefinitions ?? [])
     .map((container) => (container.name === service.name ? { ...container, image: IMAGE_PLACEHOLDER } : container));
-  const template: Record<string, unknown> = { ...latest, containerDefinitions: containers };
-  NOT_REGISTRABLE.forEach((field) => delete template[field]);
+  const template = { ...registrationOf(latest), containerDefinitions: containers };
   writeFileSync(join(dir, BUILD_OUTPUT_FILES.imageDetail), JSON.stringify({ ImageURI: imageUri }));
   writeFileSync(join(dir, BUILD_OUTPUT_FILES.taskDefinition), JSON.stringify(template, undefined, 2));
   writeFileSync(join(dir, BUILD_OUTPUT_FILES.appSpec), appSpec(service, TASK_DEFINITION_PLACEHOLDER));

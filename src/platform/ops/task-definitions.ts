@@ -30,6 +30,15 @@ export async function containerImageTag(context: OperationsContext, taskDefiniti
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not take. */
 const READ_ONLY_FIELDS = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'] as const;
 
+/** A described task definition as a registration request: the read-only fields dropped. */
+export function registrationOf(described: TaskDefinition): RegisterTaskDefinitionCommandInput {
+  const input: Record<string, unknown> = { ...described };
+  for (const field of READ_ONLY_FIELDS) {
+    delete input[field];
+  }
+  return input as unknown as RegisterTaskDefinitionCommandInput;
+}
+
 /**
  * Registers a new revision of a family from its latest one with `container` running `image`
  * (deployments whose task definitions the pipeline owns).
@@ -37,15 +46,11 @@ const READ_ONLY_FIELDS = ['taskDefinitionArn', 'revision', 'status', 'requiresAt
  */
 export async function registerRevisionWithImage(context: OperationsContext, family: string, container: string, image: string): Promise<string> {
   const latest = await describeTaskDefinition(context, family);
-  const input: Record<string, unknown> = { ...latest };
-  for (const field of READ_ONLY_FIELDS) {
-    delete input[field];
-  }
   const containers = (latest.containerDefinitions ?? []).map((definition) => (definition.name === container ? { ...definition, image } : definition));
   if (!containers.some((definition) => definition.name === container)) {
     throw new OperationError(`task definition ${family} has no container ${container}`);
   }
-  const request = { ...(input as unknown as RegisterTaskDefinitionCommandInput), containerDefinitions: containers };
+  const request = { ...registrationOf(latest), containerDefinitions: containers };
   const registered = await context.aws.ecs.send(new RegisterTaskDefinitionCommand(request));
   const arn = registered.taskDefinition?.taskDefinitionArn;
   if (arn === undefined) {
