@@ -33,6 +33,7 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
       logRetentionDays: numberVar('log_retention_days'),
       ecrKeepImages: numberVar('ecr_keep_images'),
       ecrUntaggedExpiryDays: numberVar('ecr_untagged_expiry_days'),
+      ecrForceDelete: false,
       // Replaced by a dynamic block over the capacity_provider_strategy variable.
       capacityProviderStrategy: [],
       executeCommand: false,

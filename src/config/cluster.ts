@@ -60,6 +60,7 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
     logRetentionDays: retention.value,
     ecrKeepImages,
     ecrUntaggedExpiryDays: DEFAULTS.ecrUntaggedExpiryDays,
+    ecrForceDelete: !ctx.production,
     capacityProviderStrategy,
     ...(cluster.ec2Capacity !== undefined && !existing ? { ec2Capacity: resolveEc2Capacity(ctx, namePrefix) } : {}),
     executeCommand,

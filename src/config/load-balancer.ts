@@ -73,7 +73,7 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
     httpPort,
     httpsPort,
     ...(lb.accessLogs ?? true
-      ? { accessLogs: { bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'alb-logs'], 36)}-`, retentionDays: accessLogRetentionDays } }
+      ? { accessLogs: { bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'alb-logs'], 36)}-`, retentionDays: accessLogRetentionDays, forceDestroy: !ctx.production } }
       : {}),
   };
 }

@@ -59,6 +59,7 @@ export class LoadBalancerAccessLogs extends Construct {
       bucketPrefix: props.config.bucketPrefix,
       expiryDays: props.config.retentionDays,
       noncurrentVersionExpiryDays: 1,
+      forceDestroy: props.config.forceDestroy,
     });
     this.bucket.addToPolicy({
       Sid: 'ElasticLoadBalancingWritesAccessLogs',

@@ -129,6 +129,7 @@ export class ClusterStack extends EnvironmentStack {
           kmsKeyArn,
           untaggedExpiryDays: cluster.ecrUntaggedExpiryDays,
           keepImages: cluster.ecrKeepImages,
+          forceDelete: cluster.ecrForceDelete,
         })]),
     );
 

@@ -97,6 +97,8 @@ export interface ClusterConfig {
   readonly ecrKeepImages: number;
   /** Days after which untagged images expire. */
   readonly ecrUntaggedExpiryDays: number;
+  /** Destroying the cluster stack deletes repositories that still hold images (development environments). */
+  readonly ecrForceDelete: boolean;
   readonly capacityProviderStrategy: CapacityProviderStrategyConfig[];
   readonly ec2Capacity?: Ec2CapacityConfig;
   /** ECS Exec allowed; sessions audited to `execLogGroupName`. */
@@ -112,6 +114,8 @@ export interface AccessLogsConfig {
   /** Prefix of the bucket's name; Terraform appends a unique suffix (S3 names are global). */
   readonly bucketPrefix: string;
   readonly retentionDays: number;
+  /** Destroying the service stack deletes the bucket with its logs (development environments). */
+  readonly forceDestroy: boolean;
 }
 
 export interface LoadBalancerConfig {

@@ -12,6 +12,8 @@ export interface ImageRepositoryProps {
   readonly untaggedExpiryDays: number;
   /** How many images to keep. */
   readonly keepImages: number;
+  /** Delete the repository on destroy even when it holds images. */
+  readonly forceDelete: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export class ImageRepository extends Construct {
     this.repository = new EcrRepository(this, 'repository', {
       name: props.name,
       imageTagMutability: 'IMMUTABLE',
+      forceDelete: props.forceDelete,
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
     });

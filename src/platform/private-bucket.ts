@@ -23,6 +23,8 @@ export interface PrivateBucketProps {
   readonly expiryDays?: number;
   /** Protect the bucket from `terraform destroy` (state buckets). */
   readonly preventDestroy?: boolean;
+  /** Let `terraform destroy` delete the bucket with its objects. @default false */
+  readonly forceDestroy?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export class PrivateBucket extends Construct {
     this.bucket = new S3Bucket(this, 'bucket', {
       ...(props.bucket !== undefined ? { bucket: props.bucket } : { bucketPrefix: props.bucketPrefix }),
       ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+      ...(props.forceDestroy ? { forceDestroy: true } : {}),
     });
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
       bucket: this.bucket.id,

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, VARIANTS, withEnvironment } from './support/configs';
+import { DEFAULT_CONFIG, MULTI_CONFIG, VARIANTS, withEnvironment } from './support/configs';
 import { bodiesOf, onlyResource, parseJson, refTo, statementWithSid, synthEnvironment } from './support/synth';
 
 const { cluster } = synthEnvironment(DEFAULT_CONFIG);
@@ -7,6 +7,15 @@ const keyArn = refTo(cluster, 'aws_kms_key', key, 'arn');
 const repository = onlyResource(cluster, 'aws_ecr_repository');
 
 describe('cluster stack', () => {
+  test('a development environment\'s repositories are deleted with their images on destroy', () => {
+    expect(repository.force_delete).toBe(true);
+  });
+
+  test('a production environment\'s repositories keep their images: destroy fails while they hold any', () => {
+    const production = synthEnvironment(MULTI_CONFIG, 1).cluster;
+    expect(bodiesOf(production, 'aws_ecr_repository').map((body) => body.force_delete)).toEqual([false, false]);
+  });
+
   test('the KMS key rotates and has an alias named after the environment', () => {
     expect(key.enable_key_rotation).toBe(true);
     expect(onlyResource(cluster, 'aws_kms_alias')).toEqual(expect.objectContaining({

@@ -21,6 +21,16 @@ const executionRole = roles.find((role) => role.name === 'orders-dev-orders-exec
 const taskRole = roles.find((role) => role.name === 'orders-dev-orders-task')!;
 const remote = (stackOutput: string) => `\${data.terraform_remote_state.${stackOutput}}`;
 
+describe('access log bucket on destroy', () => {
+  test('a development environment\'s bucket is deleted with its logs', () => {
+    expect(bodiesOf(synthEnvironment(DEFAULT_CONFIG).service, 'aws_s3_bucket').map((body) => body.force_destroy)).toEqual([true]);
+  });
+
+  test('a production environment\'s bucket keeps its logs', () => {
+    expect(bodiesOf(synthEnvironment(MULTI_CONFIG, 1).service, 'aws_s3_bucket').map((body) => body.force_destroy)).toEqual([undefined]);
+  });
+});
+
 describe('service stack: inputs', () => {
   test('reads the network and cluster outputs from their local state files', () => {
     expect(stack.data?.terraform_remote_state).toEqual({
