@@ -198,9 +198,20 @@ class JobExecution {
     }
     log.write(`--- step ${index + 1}: ${outcome}${execution.timedOut ? ' (timed out)' : ''}\n`);
     return {
-      index, name, id: step.id, action: execution.action, with: execution.with, outcome, conclusion,
-      exitCode: execution.exitCode, stdout: execution.stdout, stderr: execution.stderr, outputs,
-      durationMs: Date.now() - started, timedOut: execution.timedOut, record: execution.record,
+      index,
+      name,
+      id: step.id,
+      action: execution.action,
+      with: execution.with,
+      outcome,
+      conclusion,
+      exitCode: execution.exitCode,
+      stdout: execution.stdout,
+      stderr: execution.stderr,
+      outputs,
+      durationMs: Date.now() - started,
+      timedOut: execution.timedOut,
+      record: execution.record,
     };
   }
 
@@ -280,8 +291,17 @@ class JobExecution {
       this.stepContexts[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
     }
     return {
-      index, name: name ?? step.name ?? defaultStepName(step), id: step.id, outcome: 'skipped', conclusion: 'skipped',
-      exitCode: null, stdout: '', stderr: '', outputs: {}, durationMs: 0, timedOut: false,
+      index,
+      name: name ?? step.name ?? defaultStepName(step),
+      id: step.id,
+      outcome: 'skipped',
+      conclusion: 'skipped',
+      exitCode: null,
+      stdout: '',
+      stderr: '',
+      outputs: {},
+      durationMs: 0,
+      timedOut: false,
     };
   }
 

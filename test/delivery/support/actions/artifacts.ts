@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
-import type { ActionContext } from '../runner/action-context';
 import { matchesName, matchFiles, searchRoot } from './glob';
+import type { ActionContext } from '../runner/action-context';
 
 /**
  * `actions/upload-artifact` (v4): copies the files `path` matches into the run's artifact store

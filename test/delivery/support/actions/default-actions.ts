@@ -1,7 +1,7 @@
-import type { ActionHandler } from '../runner/action-context';
 import { downloadArtifact, uploadArtifact } from './artifacts';
 import { configureAwsCredentials } from './aws-credentials';
 import { githubScript } from './github-script';
+import type { ActionHandler } from '../runner/action-context';
 
 /** An action with nothing to do here: the workspace is the repository, the tools are on PATH. */
 const noOp: ActionHandler = (context) => context.log(`${context.action}: nothing to do on this runner`);

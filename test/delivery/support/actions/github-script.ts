@@ -49,7 +49,8 @@ export async function githubScript(context: ActionContext): Promise<void> {
   const github = context.github;
   const payload = github.event as Record<string, unknown>;
   const [owner, repo] = String(github.repository).split('/');
-  const issueNumber = (payload.pull_request as { number?: number } | undefined)?.number ?? (payload.issue as { number?: number } | undefined)?.number ?? payload.number;
+  const numbered = (key: string) => (payload[key] as { number?: number } | undefined)?.number;
+  const issueNumber = numbered('pull_request') ?? numbered('issue') ?? payload.number;
   const scriptContext = {
     payload,
     eventName: github.event_name,

@@ -1,5 +1,5 @@
-import type { WorkflowInputDefinition } from './workflow-types';
 import type { WorkflowRun } from './workflow-run';
+import type { WorkflowInputDefinition } from './workflow-types';
 
 /** The event that triggered the run. */
 export interface WorkflowEvent {

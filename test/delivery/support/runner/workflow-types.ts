@@ -1,35 +1,35 @@
 /** `defaults.run` of a workflow or job. */
 export interface RunDefaults {
-  readonly shell?: string;
+  readonly 'shell'?: string;
   readonly 'working-directory'?: string;
 }
 
 /** One step of a job, as written in the workflow YAML. */
 export interface WorkflowStep {
-  readonly id?: string;
-  readonly name?: string;
-  readonly run?: string;
-  readonly uses?: string;
-  readonly with?: Record<string, unknown>;
-  readonly env?: Record<string, unknown>;
-  readonly shell?: string;
+  readonly 'id'?: string;
+  readonly 'name'?: string;
+  readonly 'run'?: string;
+  readonly 'uses'?: string;
+  readonly 'with'?: Record<string, unknown>;
+  readonly 'env'?: Record<string, unknown>;
+  readonly 'shell'?: string;
   readonly 'working-directory'?: string;
-  readonly if?: string | boolean;
+  readonly 'if'?: string | boolean;
   readonly 'continue-on-error'?: boolean | string;
   readonly 'timeout-minutes'?: number | string;
 }
 
 /** One job of a workflow, as written in the workflow YAML. */
 export interface WorkflowJob {
-  readonly name?: string;
-  readonly needs?: string | string[];
-  readonly if?: string | boolean;
-  readonly env?: Record<string, unknown>;
-  readonly defaults?: { readonly run?: RunDefaults };
-  readonly outputs?: Record<string, string>;
+  readonly 'name'?: string;
+  readonly 'needs'?: string | string[];
+  readonly 'if'?: string | boolean;
+  readonly 'env'?: Record<string, unknown>;
+  readonly 'defaults'?: { readonly run?: RunDefaults };
+  readonly 'outputs'?: Record<string, string>;
   readonly 'timeout-minutes'?: number | string;
-  readonly steps?: WorkflowStep[];
-  readonly uses?: string;
+  readonly 'steps'?: WorkflowStep[];
+  readonly 'uses'?: string;
 }
 
 /** Definition of one `workflow_dispatch` or `workflow_call` input. */
