@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { createFakeBin, FakeBin } from './support/fake-bin';
+import { assertOfflineTerraformAvailable } from './support/offline-preconditions';
 import { createWorkflowRun, runJob, RunJobOptions } from './support/workflow-runner';
 
 const WORKFLOW = join(__dirname, 'fixtures', 'harness-workflow.yml');
+const FAKES_WORKFLOW = join(__dirname, 'fixtures', 'fakes-workflow.yml');
+const PLATFORM_TESTING_SOURCES = join(__dirname, '..', '..', 'src', 'platform', 'testing', 'index.ts');
 
 describe('workflow runner', () => {
   let workspace: string;
@@ -73,3 +77,111 @@ describe('workflow runner', () => {
     await expect(run('unsupported')).rejects.toThrow("hashFiles('**/package-lock.json')");
   });
 });
+
+describe('recording fakes on PATH', () => {
+  let workspace: string;
+  let fakes: FakeBin;
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'fakes-workspace-'));
+    fakes = createFakeBin();
+  });
+  afterEach(() => {
+    rmSync(workspace, { recursive: true, force: true });
+    fakes.remove();
+  });
+
+  const publish = () => runJob({ workflowPath: FAKES_WORKFLOW, jobId: 'publish', cwd: workspace, env: { PATH: fakes.path() } });
+
+  test('record docker and aws invocations, with the password docker login reads', async () => {
+    const job = await publish();
+    expect(job.conclusion).toBe('success');
+    expect(job.steps[0].record).toEqual({ roleToAssume: 'arn:aws:iam::123456789012:role/demo-dev-deploy', region: 'us-east-1' });
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo-web:0123456789abcdef0123456789abcdef01234567';
+    expect(fakes.invocations().map((call) => [call.program, ...call.argv])).toEqual([
+      ['aws', 'ecr', 'get-login-password', '--region', 'us-east-1'],
+      ['docker', 'login', '--username', 'AWS', '--password-stdin', '123456789012.dkr.ecr.us-east-1.amazonaws.com'],
+      ['docker', 'build', '--platform', 'linux/amd64', '-t', image, '.'],
+      ['docker', 'push', image],
+      ['docker', 'save', '--output', 'dist/image.tar', image],
+    ]);
+    expect(fakes.invocations('docker')[0].stdin).toBe('fake-ecr-password');
+    expect(fakes.invocations('docker')[1]).toMatchObject({ cwd: workspace, env: { AWS_REGION: 'us-east-1', CI: 'true' } });
+    expect(existsSync(join(workspace, 'dist', 'image.tar'))).toBe(true);
+    expect(job.step('push').outputs).toEqual({ archive: 'image.tar' });
+  });
+
+  test('fail as programmed: a failing docker push fails the step and stops the job', async () => {
+    fakes.program('docker push', { exitCode: 1, stderr: 'denied: not authorized to push\n' });
+    const job = await publish();
+    expect(job.conclusion).toBe('failure');
+    expect(job.step('push')).toMatchObject({ outcome: 'failure', exitCode: 1, stderr: 'denied: not authorized to push\n' });
+    expect(fakes.invocations('docker').map((call) => call.argv[0])).toEqual(['login', 'build', 'push']);
+    expect(fakes.invocations('docker')[2].exitCode).toBe(1);
+  });
+
+  test('answer a sequence: the first push fails, the retry succeeds', async () => {
+    fakes.program('docker push', [{ exitCode: 1, stderr: 'timeout' }, {}]);
+    const workflowPath = join(workspace, 'retry.yml');
+    writeFileSync(workflowPath, 'jobs:\n  push:\n    steps:\n      - run: docker push img:1 || docker push img:1\n');
+    const job = await runJob({ workflowPath, jobId: 'push', cwd: workspace, env: { PATH: fakes.path() } });
+    expect(job.conclusion).toBe('success');
+    expect(fakes.invocations('docker').map((call) => call.exitCode)).toEqual([1, 0]);
+    expect(job.steps[0].stderr).toBe('timeout');
+  });
+});
+
+describe('terraform wrapper', () => {
+  let workspace: string;
+  let fakes: FakeBin;
+  beforeAll(() => {
+    assertOfflineTerraformAvailable();
+    workspace = mkdtempSync(join(tmpdir(), 'terraform-workspace-'));
+    writeMinimalStack(join(workspace, 'stack'));
+    fakes = createFakeBin({ terraform: { platformTestingModule: PLATFORM_TESTING_SOURCES } });
+  });
+  afterAll(() => {
+    rmSync(workspace, { recursive: true, force: true });
+    fakes.remove();
+  });
+
+  test('prepares the stack offline, turns apply -auto-approve into a plan with the real provider and answers output', async () => {
+    fakes.setTerraformOutputs('stack', { repository_url: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo-web' });
+    const job = await runJob({ workflowPath: FAKES_WORKFLOW, jobId: 'terraform', cwd: workspace, env: { PATH: fakes.path() } });
+    expect(job.steps.map((step) => [step.name, step.outcome])).toEqual([
+      ['Run hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd', 'success'],
+      ['Init', 'success'],
+      ['Apply', 'success'],
+      ['Outputs', 'success'],
+    ]);
+    expect(job.step('Apply').stdout).toMatch(/# aws_ecr_repository\.web will be created[\s\S]*"ImageTag" = "abc"[\s\S]*Plan: 1 to add, 0 to change, 0 to destroy/);
+    expect(job.step('outputs').outputs).toEqual({ url: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo-web' });
+
+    const [init, apply, output] = fakes.terraformInvocations();
+    expect(init).toMatchObject({ command: 'init', chdir: 'stack', prepared: { override: true, upstreamStates: [] }, exitCode: 0 });
+    expect(JSON.parse(readFileSync(join(workspace, 'stack', 'zz_offline_override.tf.json'), 'utf-8')).terraform.backend).toEqual({ local: { path: expect.any(String) } });
+    expect(apply).toMatchObject({
+      command: 'apply',
+      vars: { image_tag: 'abc' },
+      executed: ['-chdir=stack', 'plan', '-input=false', '-no-color', '-var', 'image_tag=abc'],
+      exitCode: 0,
+    });
+    expect(output).toMatchObject({ command: 'output', args: ['-chdir=stack', 'output', '-raw', 'repository_url'], exitCode: 0 });
+    expect(output.executed).toBeUndefined();
+  });
+});
+
+/** A hand-written Terraform JSON stack: the aws provider, S3 state and one ECR repository. */
+function writeMinimalStack(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const stack = {
+    terraform: {
+      required_providers: { aws: { source: 'hashicorp/aws', version: '5.100.0' } },
+      backend: { s3: { bucket: 'demo-terraform-state', key: 'stack.tfstate', region: 'us-east-1' } },
+    },
+    provider: { aws: [{ region: 'us-east-1' }] },
+    variable: { image_tag: { type: 'string' } },
+    resource: { aws_ecr_repository: { web: { name: 'demo-web', image_tag_mutability: 'IMMUTABLE', tags: { ImageTag: '${var.image_tag}' } } } },
+    output: { repository_url: { value: '${aws_ecr_repository.web.repository_url}' } },
+  };
+  writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, undefined, 2));
+}
