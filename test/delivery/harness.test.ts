@@ -73,6 +73,25 @@ describe('workflow runner', () => {
     expect(consumed.steps[1].stdout).toBe('image\nplan\nfrom out\n');
   });
 
+  test('runs github-script against a recording fake of the issues API', async () => {
+    const workflowRun = createWorkflowRun();
+    workflowRun.githubApi.seedComment(12, 'unrelated');
+    const event = { name: 'pull_request', payload: { number: 12, pull_request: { number: 12 } } };
+    const first = await run('comment', { run: workflowRun, event });
+    expect(first.conclusion).toBe('success');
+    expect(first.step('upsert').outputs).toEqual({ updated: 'false', result: '{"comments":1}' });
+    const second = await run('comment', { run: workflowRun, event });
+    expect(second.step('upsert').outputs.updated).toBe('true');
+    expect(workflowRun.githubApi.commentsOn(12).map((comment) => comment.body)).toEqual(['unrelated', '<!-- plan:dev -->\nPlan for 0123456']);
+    expect(workflowRun.githubApi.calls.map((call) => call.method)).toEqual([
+      'issues.listComments', 'issues.createComment', 'issues.listComments', 'issues.updateComment',
+    ]);
+  });
+
+  test('throws on an action without a handler, naming it', async () => {
+    await expect(run('unknown-action')).rejects.toThrow('No handler for the action some-org/deploy-magic');
+  });
+
   test('throws on an expression it does not support, naming it', async () => {
     await expect(run('unsupported')).rejects.toThrow("hashFiles('**/package-lock.json')");
   });
