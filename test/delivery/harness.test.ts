@@ -176,7 +176,13 @@ describe('terraform wrapper', () => {
     expect(job.step('outputs').outputs).toEqual({ url: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo-web' });
 
     const [init, apply, output] = fakes.terraformInvocations();
-    expect(init).toMatchObject({ command: 'init', chdir: 'stack', prepared: { override: true, upstreamStates: [] }, exitCode: 0 });
+    expect(init).toMatchObject({
+      command: 'init',
+      chdir: 'stack',
+      prepared: { override: true, upstreamStates: [] },
+      executed: ['-chdir=stack', 'init', '-input=false', '-no-color'],
+      exitCode: 0,
+    });
     expect(JSON.parse(readFileSync(join(workspace, 'stack', 'zz_offline_override.tf.json'), 'utf-8')).terraform.backend).toEqual({ local: { path: expect.any(String) } });
     expect(apply).toMatchObject({
       command: 'apply',

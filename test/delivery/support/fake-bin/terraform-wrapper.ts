@@ -59,10 +59,13 @@ export function main(configFile: string): void {
   if (parsed.command === 'output') {
     exitCode = wrapper.answerOutput(parsed.rest);
   } else {
+    let rest = parsed.rest;
     if (parsed.command === 'init') {
       prepared = wrapper.prepareStack();
+      // The override swaps S3 for a local backend, which takes none of the S3 settings.
+      rest = prepared.override ? withoutBackendConfig(rest) : rest;
     }
-    executed = [...parsed.globals, ...offlineCommand(parsed.command, parsed.rest)];
+    executed = [...parsed.globals, ...offlineCommand(parsed.command, rest)];
     exitCode = wrapper.runReal(executed);
   }
   const invocation: TerraformInvocation = {
@@ -97,6 +100,11 @@ export function offlineCommand(command: string, rest: string[]): string[] {
     return ['plan', '-destroy', ...withoutApproval];
   }
   return [command, ...rest];
+}
+
+/** `init` arguments without `-backend-config` settings. */
+export function withoutBackendConfig(rest: string[]): string[] {
+  return rest.filter((arg, index) => !arg.startsWith('-backend-config') && rest[index - 1] !== '-backend-config');
 }
 
 /** Splits global options (`-chdir=…`) from the subcommand and its arguments. */
