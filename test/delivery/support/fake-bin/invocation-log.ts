@@ -13,6 +13,8 @@ export interface CommandInvocation {
   readonly stdin?: string;
   /** The exit code the fake returned. */
   readonly exitCode: number;
+  /** When it finished (milliseconds since the epoch), to order invocations of different programs. */
+  readonly finishedAt: number;
 }
 
 /** One invocation of the `terraform` wrapper. */
@@ -35,6 +37,8 @@ export interface TerraformInvocation {
   readonly prepared?: { readonly override: boolean; readonly upstreamStates: string[] };
   readonly exitCode: number;
   readonly durationMs: number;
+  /** When it finished (milliseconds since the epoch). */
+  readonly finishedAt: number;
 }
 
 /** Variables a command invocation records: AWS, docker and terraform settings, and CI markers. */

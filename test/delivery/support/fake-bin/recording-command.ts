@@ -38,7 +38,7 @@ export function main(program: string, stateDir: string): void {
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] =>
     RECORDED_ENV.test(entry[0]) && entry[1] !== undefined));
   const invocation: CommandInvocation = {
-    program, argv, cwd: process.cwd(), env, ...(stdin !== undefined ? { stdin } : {}), exitCode: response.exitCode,
+    program, argv, cwd: process.cwd(), env, ...(stdin !== undefined ? { stdin } : {}), exitCode: response.exitCode, finishedAt: Date.now(),
   };
   appendJsonLine(log, invocation);
   process.stdout.write(response.stdout);

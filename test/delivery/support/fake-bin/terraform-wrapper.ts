@@ -80,6 +80,7 @@ export function main(configFile: string): void {
     ...(prepared !== undefined ? { prepared } : {}),
     exitCode,
     durationMs: Date.now() - started,
+    finishedAt: Date.now(),
   };
   appendJsonLine(config.logFile, invocation);
   process.exitCode = exitCode;
