@@ -15,7 +15,7 @@ const DEPLOYMENT_OPTIONS = `
 /**
  * Packs this package, creates a service repository from it with `projen new --from` as a user
  * would, and gives it what a deploy needs (an account, a state bucket, a GitHub repository) in
- * `.projenrc.ts`, then regenerates it with `npx projen`.
+ * `.projenrc.ts`, then regenerates it with `npx projen` and compiles it.
  *
  * @returns the tarball the repository depends on (keep it until the repository is no longer used)
  */
@@ -29,5 +29,7 @@ export function createDeployableRepo(workdir: string, repo: string): string {
   }
   writeFileSync(projenrc, source.replace('new EcsServiceProject({', `new EcsServiceProject({${DEPLOYMENT_OPTIONS}`));
   runProjen(repo);
+  // The terraform wrapper of the tests loads the repository's compiled offline harness.
+  runProjen(repo, 'compile');
   return tarball;
 }
