@@ -91,7 +91,7 @@ export class BootstrapStack extends TerraformStack {
         Principal: { AWS: '*' },
         Action: 's3:PutObject',
         Resource: `${this.stateBucket.bucket.arn}/*`,
-        Condition: { 'StringNotEquals': { 's3:x-amz-server-side-encryption': 'aws:kms' }, 'Null': { 's3:x-amz-server-side-encryption': 'false' } },
+        Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
       }, ...foreignStateGrants(partition, this.stateBucket.bucket.arn, foreign));
       exportOutput(this, 'state_bucket_name', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
       exportOutput(this, 'state_key_arn', this.stateKey.key.arn, 'KMS key of the Terraform state.');
@@ -137,9 +137,9 @@ export class BootstrapStack extends TerraformStack {
           ];
         },
       });
-      const id = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
-      exportOutput(this, `${id}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
-      exportOutput(this, `${id}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
+      const outputId = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
+      exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
+      exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
     }
   }
 

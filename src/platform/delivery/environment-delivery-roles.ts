@@ -12,8 +12,8 @@ import { policyDocument, PolicyStatement } from '../policies';
 import { deployGuardrails } from './deploy-guardrails';
 import { EnvironmentScopes } from './environment-scopes';
 import { OPERATIONS_PERMISSIONS } from './operations-permissions';
-import { permissionsBoundaryArn } from './permissions-boundary-aspect';
 import { permissionsBoundaryStatements } from './permissions-boundary';
+import { permissionsBoundaryArn } from './permissions-boundary-aspect';
 import { ATTACHED_POLICIES_MAX, INLINE_POLICIES_MAX_CHARACTERS, packStatements, renderedPolicyLength } from './policy-size';
 import { permissionsOfResourceTypes } from './resource-types';
 import { scopedStatements } from './scoped-statements';
@@ -75,7 +75,9 @@ export class EnvironmentDeliveryRoles extends Construct {
       name: roles.permissionsBoundary.policyName,
       path: roles.permissionsBoundary.path,
       description: `Permissions boundary of every role ${roles.deployRoleName} creates in ${environment.name}`,
-      policy: policyDocument(permissionsBoundaryStatements({ partition: environment.partition, region: environment.region, accountId, resourcePrefix: prefix })),
+      policy: policyDocument(permissionsBoundaryStatements({
+        partition: environment.partition, region: environment.region, accountId, resourcePrefix: prefix,
+      })),
     });
 
     const trust = (subjects: GitHubSubjects) => policyDocument([{
@@ -125,7 +127,11 @@ export class EnvironmentDeliveryRoles extends Construct {
     });
   }
 
-  private attachPolicies(role: IamRole, namePrefix: string, policies: { managed: PolicyStatement[]; inline: PolicyStatement[]; inlineName: string }): RolePolicies {
+  private attachPolicies(
+    role: IamRole,
+    namePrefix: string,
+    policies: { managed: PolicyStatement[]; inline: PolicyStatement[]; inlineName: string },
+  ): RolePolicies {
     const documents = packStatements(policies.managed);
     if (documents.length > ATTACHED_POLICIES_MAX) {
       throw new Error(`The policies of ${namePrefix} need ${documents.length} managed policies; IAM attaches at most ${ATTACHED_POLICIES_MAX} to a role`);
