@@ -237,7 +237,8 @@ describe('permissions boundary', () => {
 
   test.each(Object.entries(DEPLOYED))('is set on every role of the environment stacks of %s', (_name, config) => {
     const app = appOf(config);
-    const environmentStacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack && !(child instanceof BootstrapStack));
+    const environmentStacks = app.node.children
+      .filter((child): child is TerraformStack => child instanceof TerraformStack && !(child instanceof BootstrapStack));
     for (const stack of environmentStacks) {
       const roles = Object.values<any>(JSON.parse(Testing.synth(stack)).resource?.aws_iam_role ?? {});
       for (const role of roles) {
