@@ -7,9 +7,10 @@ import type {
   BootstrapConfig,
   DeploymentConfig,
   EnvironmentDeploymentConfig,
+  PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
 } from '../platform/deployment-config';
-import { IAM_ROLE_NAME_MAX } from '../platform/naming';
+import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/naming';
 import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
 
 /** The options the deployment configuration is resolved from. */
@@ -192,7 +193,7 @@ function resolveEnvironmentDeployment(
   const path = `deployment.environments.${env.name}`;
   const prefix = `${project}-${env.name}`;
   const roleArn = (kind: 'deploy' | 'plan') => bootstrapped && env.accountId !== undefined
-    ? `arn:${env.partition}:iam::${env.accountId}:role/${roleName(project, env.name, kind)}`
+    ? `arn:${env.partition}:iam::${env.accountId}:role${DELIVERY_IAM_PATH}${roleName(project, env.name, kind)}`
     : undefined;
   const deployRoleArn = options.deployRoleArn ?? roleArn('deploy');
   const planRoleArn = options.planRoleArn ?? roleArn('plan');
@@ -208,6 +209,7 @@ function resolveEnvironmentDeployment(
     name: env.name,
     region: env.region,
     requireApproval: options.requireApproval ?? production,
+    ...(bootstrapped ? { permissionsBoundary: permissionsBoundary(project, env) } : {}),
     ...(deployRoleArn !== undefined ? { deployRoleArn } : {}),
     ...(planRoleArn !== undefined ? { planRoleArn } : {}),
     clusterName: env.cluster.name,
@@ -223,6 +225,19 @@ function resolveEnvironmentDeployment(
       codeDeployDeploymentGroupName: `${prefix}-${service.name}`,
       greenTargetGroupName: fitName([project, env.name, service.name, 'green'], ELB_NAME_MAX),
     })),
+  };
+}
+
+/**
+ * The permissions boundary of an environment's workload roles: one managed policy per environment,
+ * under the delivery path, its ARN literal when the account is configured.
+ */
+export function permissionsBoundary(project: string, env: Pick<EnvironmentConfig, 'name' | 'partition' | 'accountId'>): PermissionsBoundaryConfig {
+  const policyName = fitName([project, env.name, 'workload', 'boundary'], IAM_ROLE_NAME_MAX);
+  return {
+    policyName,
+    path: DELIVERY_IAM_PATH,
+    ...(env.accountId !== undefined ? { arn: `arn:${env.partition}:iam::${env.accountId}:policy${DELIVERY_IAM_PATH}${policyName}` } : {}),
   };
 }
 
@@ -250,11 +265,17 @@ function resolveBootstrap(
     partition: members[0].partition,
     ...(index === 0 && firstState.backend === 's3' ? { stateBucket: firstState.bucket } : {}),
     createOidcProvider,
-    environments: members.map((env) => ({
-      name: env.name,
-      region: deployments.find((deployment) => deployment.name === env.name)!.region,
-      deployRoleName: roleName(project, env.name, 'deploy'),
-      planRoleName: roleName(project, env.name, 'plan'),
-    })),
+    environments: members.map((env) => {
+      const deployment = deployments.find((candidate) => candidate.name === env.name)!;
+      return {
+        name: env.name,
+        region: deployment.region,
+        deployRoleName: roleName(project, env.name, 'deploy'),
+        planRoleName: roleName(project, env.name, 'plan'),
+        rolePath: DELIVERY_IAM_PATH,
+        requireApproval: deployment.requireApproval,
+        permissionsBoundary: deployment.permissionsBoundary ?? permissionsBoundary(project, env),
+      };
+    }),
   }));
 }

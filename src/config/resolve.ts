@@ -43,7 +43,11 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   const deployment = resolveDeployment(options, project, environments, problems);
 
   problems.throwIfAny();
-  return { project, environments, deployment };
+  const bounded = environments.map((env, index) => {
+    const boundary = deployment.environments[index]?.permissionsBoundary;
+    return boundary ? { ...env, permissionsBoundary: boundary } : env;
+  });
+  return { project, environments: bounded, deployment };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
@@ -116,7 +120,7 @@ function resolveEnvironment(
     partition: ctx.partition,
     ...(env.account !== undefined ? { accountId: env.account } : {}),
     preset: ctx.production ? 'production' : 'development',
-    state: resolveState(options, project, region, problems),
+    state: resolveState(options, project, env.name, region, problems),
     network,
     cluster,
     loadBalancer: resolveLoadBalancer(ctx),
@@ -126,7 +130,7 @@ function resolveEnvironment(
   };
 }
 
-function resolveState(options: PlatformOptions, project: string, region: string, problems: OptionProblems): StateConfig {
+function resolveState(options: PlatformOptions, project: string, environment: string, region: string, problems: OptionProblems): StateConfig {
   const state = options.terraformState ?? {};
   if (state.bucket === undefined) {
     return { backend: 'local' };
@@ -141,5 +145,5 @@ function resolveState(options: PlatformOptions, project: string, region: string,
     keyPrefix,
     'is not allowed; expected path segments of letters, digits and !_.*\'()- separated by single slashes, without leading or trailing slash',
   );
-  return { backend: 's3', bucket: state.bucket, region: bucketRegion, keyPrefix };
+  return { backend: 's3', bucket: state.bucket, region: bucketRegion, keyPrefix, environmentKeyPrefix: `${keyPrefix}/${environment}` };
 }

@@ -1,23 +1,17 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsContext } from './aws-context';
-import type { PlatformConfig } from './config';
-import type { BootstrapConfig, BootstrapEnvironmentConfig, GitHubTrustConfig } from './deployment-config';
-import { GITHUB_OIDC_HOST, githubTrustConditions } from './github-oidc';
-import { policyDocument, PolicyStatement } from './policies';
+import type { PlatformConfig, S3StateConfig } from './config';
+import { EnvironmentDeliveryRoles } from './delivery/environment-delivery-roles';
+import { resourceTypesOf } from './delivery/stack-resource-types';
+import { ForeignEnvironmentRoles, foreignStateGrants, StateLocation } from './delivery/state-access';
+import { StateEncryptionKey } from './delivery/state-encryption-key';
+import type { BootstrapConfig, DeploymentConfig } from './deployment-config';
+import { GITHUB_OIDC_HOST, githubSubjectCustomizationCommand } from './github-oidc';
 import { PrivateBucket } from './private-bucket';
 import { exportOutput } from './stack-outputs';
 import { localStateFileName } from './state';
-
-/** Services whose resources the stacks create; the deploy role may manage them. */
-const MANAGED_SERVICES = [
-  'ec2', 'ecs', 'ecr', 'elasticloadbalancing', 'logs', 'kms', 'application-autoscaling', 'cloudwatch', 'codedeploy',
-  'codebuild', 'codepipeline', 's3', 'codeconnections', 'codestar-connections',
-];
 
 /** Properties of {@link BootstrapStack}. */
 export interface BootstrapStackProps {
@@ -25,21 +19,19 @@ export interface BootstrapStackProps {
   readonly platform: PlatformConfig;
   /** What this stack creates. */
   readonly bootstrap: BootstrapConfig;
-}
-
-/** The OIDC roles of one environment. */
-export interface EnvironmentRoles {
-  /** Assumed by the deploy job, in the GitHub Environment of the same name. */
-  readonly deploy: IamRole;
-  /** Read-only, assumed by pull request plans and by manual plans on the release branch. */
-  readonly plan: IamRole;
+  /**
+   * The stacks of each environment this account hosts, by environment name: the resource types
+   * they contain decide what the environment's deploy and plan roles may do.
+   */
+  readonly environmentStacks: Record<string, Construct[]>;
 }
 
 /**
- * What the pipelines need once per account: the Terraform state bucket (versioned, encrypted,
- * public access blocked, TLS only, kept on destroy), the GitHub OIDC identity provider, and per
- * environment a deploy role and a read-only plan role whose trust policies admit only this
- * repository, the deploy role only from the environment's GitHub Environment.
+ * What the pipelines need once per account: the Terraform state bucket (versioned, encrypted with
+ * a customer managed key, public access blocked, TLS only, kept on destroy), the GitHub OIDC
+ * identity provider, and per environment the permissions boundary of its workload roles, a deploy
+ * role and a read-only plan role ({@link EnvironmentDeliveryRoles}), whose permissions are derived
+ * from the resource types of the environment's stacks and whose trust admits only this repository.
  *
  * Its own state is local (`cdktf.out/stacks/<stack>/terraform.<stack>.tfstate`): it creates the
  * bucket the other stacks keep state in.
@@ -53,14 +45,17 @@ export class BootstrapStack extends TerraformStack {
   public readonly oidcProvider?: IamOpenidConnectProvider;
   /** ARN of the OIDC provider the roles trust. */
   public readonly oidcProviderArn: string;
-  /** Roles by environment name. */
-  public readonly roles: Record<string, EnvironmentRoles>;
+  /** Boundary, deploy and plan roles, by environment name. */
+  public readonly roles: Record<string, EnvironmentDeliveryRoles>;
+  /** Customer managed key of the state bucket, when this stack creates the bucket. */
+  public readonly stateKey?: StateEncryptionKey;
 
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
     super(scope, id);
     const { bootstrap, platform } = props;
-    const github = platform.deployment?.github;
-    if (github === undefined) {
+    const deployment = platform.deployment;
+    const github = deployment?.github;
+    if (deployment === undefined || github === undefined) {
       throw new Error('The bootstrap stack needs deployment.repository');
     }
     new LocalBackend(this, { path: localStateFileName(id) });
@@ -72,15 +67,34 @@ export class BootstrapStack extends TerraformStack {
     });
     const partition = bootstrap.partition;
     const account = this.aws.accountId;
+    const state = platform.environments[0].state;
 
-    if (bootstrap.stateBucket !== undefined) {
+    if (bootstrap.stateBucket !== undefined && state.backend === 's3') {
+      const foreign = this.foreignEnvironmentRoles(platform, deployment, bootstrap);
+      this.stateKey = new StateEncryptionKey(this, 'state_key', {
+        aws: this.aws,
+        state,
+        alias: `${platform.project}-terraform-state`,
+        otherAccountRoots: [...new Set(foreign.map((env) => env.accountRootArn))],
+        otherAccountRoles: foreign.flatMap((env) => [env.deployRoleArn, env.planRoleArn]),
+      });
       this.stateBucket = new PrivateBucket(this, 'state_bucket', {
         bucket: bootstrap.stateBucket,
+        kmsKeyArn: this.stateKey.key.arn,
         noncurrentVersionExpiryDays: 90,
         preventDestroy: true,
       });
+      this.stateBucket.addToPolicy({
+        // Terraform's `encrypt` would ask for SSE-S3 and bypass the key; objects take the bucket default.
+        Sid: 'DenyOtherEncryptionThanTheStateKey',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:PutObject',
+        Resource: `${this.stateBucket.bucket.arn}/*`,
+        Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
+      }, ...foreignStateGrants(partition, this.stateBucket.bucket.arn, foreign));
       exportOutput(this, 'state_bucket_name', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
-      this.grantStateToOtherAccounts(this.stateBucket, bootstrap, platform, partition);
+      exportOutput(this, 'state_key_arn', this.stateKey.key.arn, 'KMS key of the Terraform state.');
     }
 
     if (bootstrap.createOidcProvider) {
@@ -94,123 +108,65 @@ export class BootstrapStack extends TerraformStack {
     } else {
       this.oidcProviderArn = `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
     }
+    exportOutput(this, 'github_oidc_subject_command', githubSubjectCustomizationCommand(github.repository),
+      'Run once: makes the repository\'s OIDC subjects carry the branch the roles\' trust policies match.');
 
-    const stateStatements = this.stateAccess(platform, partition);
-    this.roles = Object.fromEntries(bootstrap.environments.map((env) =>
-      [env.name, this.environmentRoles(env, github, platform, partition, account, stateStatements)]));
-  }
-
-  /**
-   * Lets the roles of the environments in other accounts use the state bucket: list it, read
-   * state (plan and deploy roles) and write state and lock files (deploy roles) under the key prefix.
-   * The principals are the accounts, narrowed to the role ARNs by condition, so the policy is valid
-   * whichever account is bootstrapped first.
-   */
-  private grantStateToOtherAccounts(bucket: PrivateBucket, bootstrap: BootstrapConfig, platform: PlatformConfig, partition: string): void {
-    const state = platform.environments[0].state;
-    const others = (platform.deployment?.bootstrap ?? [])
-      .filter((other) => other.accountId !== undefined && other.accountId !== bootstrap.accountId);
-    if (state.backend !== 's3' || others.length === 0) {
-      return;
-    }
-    const roleArn = (account: string, name: string) => `arn:${partition}:iam::${account}:role/${name}`;
-    const accounts = [...new Set(others.map((other) => `arn:${partition}:iam::${other.accountId}:root`))];
-    const deployRoles = others.flatMap((other) => other.environments.map((env) => roleArn(other.accountId!, env.deployRoleName)));
-    const planRoles = others.flatMap((other) => other.environments.map((env) => roleArn(other.accountId!, env.planRoleName)));
-    const bucketArn = bucket.bucket.arn;
-    const objects = `${bucketArn}/${state.keyPrefix}/*`;
-    const forRoles = (roles: string[]) => ({ ArnEquals: { 'aws:PrincipalArn': roles } });
-    bucket.addToPolicy(
-      { Sid: 'OtherAccountsListState', Effect: 'Allow', Principal: { AWS: accounts }, Action: 's3:ListBucket', Resource: bucketArn, Condition: forRoles([...deployRoles, ...planRoles]) },
-      { Sid: 'OtherAccountsReadState', Effect: 'Allow', Principal: { AWS: accounts }, Action: 's3:GetObject', Resource: objects, Condition: forRoles([...deployRoles, ...planRoles]) },
-      { Sid: 'OtherAccountsWriteState', Effect: 'Allow', Principal: { AWS: accounts }, Action: ['s3:PutObject', 's3:DeleteObject'], Resource: objects, Condition: forRoles(deployRoles) },
-    );
-  }
-
-  private stateAccess(platform: PlatformConfig, partition: string): { read: PolicyStatement[]; write: PolicyStatement[] } {
-    const state = platform.environments[0].state;
-    if (state.backend !== 's3') {
-      return { read: [], write: [] };
-    }
-    const bucket = `arn:${partition}:s3:::${state.bucket}`;
-    const objects = `${bucket}/${state.keyPrefix}/*`;
-    return {
-      read: [
-        { Sid: 'ListState', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
-        { Sid: 'ReadState', Effect: 'Allow', Action: 's3:GetObject', Resource: objects },
-      ],
-      write: [
-        { Sid: 'ListState', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
-        { Sid: 'ReadWriteStateAndLocks', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: objects },
-      ],
-    };
-  }
-
-  private environmentRoles(
-    env: BootstrapEnvironmentConfig,
-    github: GitHubTrustConfig,
-    platform: PlatformConfig,
-    partition: string,
-    account: string,
-    state: { read: PolicyStatement[]; write: PolicyStatement[] },
-  ): EnvironmentRoles {
-    const releaseBranch = platform.deployment?.releaseBranch ?? 'main';
-    const id = env.name.replace(/[^A-Za-z0-9_]/g, '_');
-    const trust = (contexts: string[]) => policyDocument([{
-      Effect: 'Allow',
-      Principal: { Federated: this.oidcProviderArn },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: githubTrustConditions(github, contexts),
-    }]);
-    const deploy = new IamRole(this, `${id}_deploy_role`, {
-      name: env.deployRoleName,
-      description: `GitHub Actions deployments of ${platform.project} to ${env.name} (${github.repository}, environment ${env.name})`,
-      assumeRolePolicy: trust([`environment:${env.name}`]),
-      maxSessionDuration: 3600,
-    });
-    const prefix = `${platform.project}-${env.name}`;
-    new IamRolePolicy(this, `${id}_deploy_policy`, {
-      role: deploy.id,
-      name: 'deploy-stacks',
-      policy: policyDocument([
-        ...state.write,
-        {
-          Sid: 'ManageStackServices',
-          Effect: 'Allow',
-          Action: MANAGED_SERVICES.map((service) => `${service}:*`),
-          Resource: '*',
-          Condition: { StringEquals: { 'aws:RequestedRegion': env.region } },
+    this.roles = {};
+    for (const roles of bootstrap.environments) {
+      const environment = platform.environments.find((env) => env.name === roles.name)!;
+      const stacks = props.environmentStacks[roles.name] ?? [];
+      const resourceTypes = resourceTypesOf(stacks);
+      const delivery = new EnvironmentDeliveryRoles(this, `${roles.name.replace(/[^A-Za-z0-9_]/g, '_')}_delivery`, {
+        aws: this.aws,
+        project: platform.project,
+        environment,
+        deployment,
+        github,
+        roles,
+        oidcProviderArn: this.oidcProviderArn,
+        resourceTypes,
+        ...(environment.state.backend === 's3' ? { state: this.stateLocation(environment.state, platform, partition) } : {}),
+      });
+      this.roles[roles.name] = delivery;
+      // Resources added to the environment's stacks after this point would deploy without permissions.
+      this.node.addValidation({
+        validate: () => {
+          const missing = resourceTypesOf(stacks).filter((type) => !resourceTypes.includes(type));
+          return missing.length === 0 ? [] : [
+            `${roles.name} gained resource types after its delivery roles were derived (${missing.join(', ')}); create every resource before the bootstrap stack`,
+          ];
         },
-        {
-          Sid: 'ManageEnvironmentRoles',
-          Effect: 'Allow',
-          Action: [
-            'iam:GetRole', 'iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:TagRole', 'iam:UntagRole',
-            'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies',
-            'iam:ListInstanceProfilesForRole', 'iam:PassRole',
-          ],
-          Resource: `arn:${partition}:iam::${account}:role/${prefix}-*`,
-        },
-        { Sid: 'CreateServiceLinkedRoles', Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: `arn:${partition}:iam::${account}:role/aws-service-role/*` },
-        { Sid: 'ReadIdentity', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
-      ]),
-    });
-
-    const plan = new IamRole(this, `${id}_plan_role`, {
-      name: env.planRoleName,
-      description: `Read-only Terraform plans of ${platform.project} in ${env.name} from pull requests and the ${releaseBranch} branch of ${github.repository}`,
-      assumeRolePolicy: trust(['pull_request', `ref:refs/heads/${releaseBranch}`]),
-      maxSessionDuration: 3600,
-    });
-    new IamRolePolicyAttachment(this, `${id}_plan_read_only`, {
-      role: plan.name,
-      policyArn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess`,
-    });
-    if (state.read.length > 0) {
-      new IamRolePolicy(this, `${id}_plan_state_policy`, { role: plan.id, name: 'read-state', policy: policyDocument(state.read) });
+      });
+      const outputId = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
+      exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
+      exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
     }
-    exportOutput(this, `${id}_deploy_role_arn`, deploy.arn, `Role of the GitHub Actions deploy job of ${env.name}.`);
-    exportOutput(this, `${id}_plan_role_arn`, plan.arn, `Role of the pull request plans of ${env.name}.`);
-    return { deploy, plan };
+  }
+
+  /** Where an environment's state lives, and the key ARN its roles may use (a pattern in other accounts). */
+  private stateLocation(state: S3StateConfig, platform: PlatformConfig, partition: string): StateLocation {
+    const owner = platform.deployment!.bootstrap.find((candidate) => candidate.stateBucket !== undefined);
+    const keyArn = this.stateKey !== undefined
+      ? this.stateKey.key.arn
+      : `arn:${partition}:kms:${state.region}:${owner?.accountId ?? '*'}:key/*`;
+    return { partition, state, keyArn };
+  }
+
+  /** The delivery roles of the environments other bootstrap stacks create in other accounts. */
+  private foreignEnvironmentRoles(platform: PlatformConfig, deployment: DeploymentConfig, bootstrap: BootstrapConfig): ForeignEnvironmentRoles[] {
+    const partition = bootstrap.partition;
+    return deployment.bootstrap
+      .filter((other) => other.accountId !== undefined && other.accountId !== bootstrap.accountId)
+      .flatMap((other) => other.environments.map((env) => {
+        const state = platform.environments.find((candidate) => candidate.name === env.name)!.state as S3StateConfig;
+        const roleArn = (name: string) => `arn:${partition}:iam::${other.accountId}:role${env.rolePath}${name}`;
+        return {
+          environment: env.name,
+          state,
+          deployRoleArn: roleArn(env.deployRoleName),
+          planRoleArn: roleArn(env.planRoleName),
+          accountRootArn: `arn:${partition}:iam::${other.accountId}:root`,
+        };
+      }));
   }
 }

@@ -1,4 +1,4 @@
-import type { DeploymentConfig } from './deployment-config';
+import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -31,8 +31,13 @@ export interface S3StateConfig {
   readonly backend: 's3';
   readonly bucket: string;
   readonly region: string;
-  /** Object keys are `<keyPrefix>/<stack>.tfstate`. */
+  /** Prefix shared by every environment of the project. */
   readonly keyPrefix: string;
+  /**
+   * `<keyPrefix>/<environment>`: object keys are `<environmentKeyPrefix>/<stack>.tfstate`, so each
+   * environment's roles can be granted its own keys only.
+   */
+  readonly environmentKeyPrefix: string;
 }
 
 export type NatGatewayMode = 'per-az' | 'single' | 'none';
@@ -277,4 +282,9 @@ export interface EnvironmentConfig {
   readonly staticSite?: StaticSiteConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
+  /**
+   * Permissions boundary set on every IAM role of the environment's stacks; present when a
+   * bootstrap stack creates the environment's deploy role (which may create bounded roles only).
+   */
+  readonly permissionsBoundary?: PermissionsBoundaryConfig;
 }

@@ -83,6 +83,21 @@ export interface EnvironmentDeploymentConfig {
   readonly services: ServiceDeploymentTarget[];
   /** CPU architecture of the image built from `app/`. */
   readonly imageArchitecture: 'X86_64' | 'ARM64';
+  /** Boundary of every role the environment's stacks create; present when a bootstrap stack creates it. */
+  readonly permissionsBoundary?: PermissionsBoundaryConfig;
+}
+
+/**
+ * The managed policy the bootstrap stack creates per environment as permissions boundary of every
+ * role the environment's deploy role creates (task, execution, instance, flow log and pipeline roles).
+ */
+export interface PermissionsBoundaryConfig {
+  /** Policy name. */
+  readonly policyName: string;
+  /** IAM path of the policy, e.g. `/delivery/`. */
+  readonly path: string;
+  /** Full ARN, when the environment's account is configured; built from the stack's account otherwise. */
+  readonly arn?: string;
 }
 
 /** What one account needs once so that pipelines can deploy to it. */
@@ -113,4 +128,10 @@ export interface BootstrapEnvironmentConfig {
   readonly planRoleName: string;
   /** Region of the environment (its resources). */
   readonly region: string;
+  /** IAM path of both roles and of their policies. */
+  readonly rolePath: string;
+  /** Deploys only from the release branch (trust policy pinned to it). */
+  readonly requireApproval: boolean;
+  /** The permissions boundary the deploy role must put on every role it creates. */
+  readonly permissionsBoundary: PermissionsBoundaryConfig;
 }

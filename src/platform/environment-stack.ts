@@ -2,6 +2,7 @@ import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsContext } from './aws-context';
 import type { EnvironmentConfig } from './config';
+import { applyPermissionsBoundary } from './delivery/permissions-boundary-aspect';
 import { resourcePrefix } from './naming';
 import { configureStateBackend } from './state';
 
@@ -35,5 +36,6 @@ export abstract class EnvironmentStack extends TerraformStack {
     this.namePrefix = resourcePrefix(props.project, props.environment);
     this.aws = new AwsContext(this, 'aws', props.environment);
     this.backend = configureStateBackend(this, props.environment.state);
+    applyPermissionsBoundary(this, this.aws, props.environment.permissionsBoundary);
   }
 }

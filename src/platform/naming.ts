@@ -37,6 +37,16 @@ export function toIdentifier(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+/**
+ * IAM path of the roles and policies the bootstrap stack creates (deploy role, plan role, their
+ * managed policies and the permissions boundary). The deploy role may manage only roles named
+ * `<project>-<env>-*` at the root path (`role/<project>-<env>-*`); an ARN under this path reads
+ * `role/delivery/<name>`, which that pattern cannot match, so whatever names the environment's
+ * roles get, the deploy role can never modify itself, the plan role or the boundary through its
+ * Allow statements (explicit Deny statements say the same once more).
+ */
+export const DELIVERY_IAM_PATH = '/delivery/';
+
 /** IAM caps role names at 64 characters. */
 export const IAM_ROLE_NAME_MAX = 64;
 

@@ -48,8 +48,10 @@ export function createPlatform(app: Construct, config: PlatformConfig): Environm
       : undefined;
     return { name: environment.name, network, cluster, service, ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
   });
+  const environmentStacks = Object.fromEntries(environments.map((env) =>
+    [env.name, [env.network, env.cluster, env.service, ...(env.pipeline ? [env.pipeline] : [])]]));
   for (const bootstrap of config.deployment?.bootstrap ?? []) {
-    new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap });
+    new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap, environmentStacks });
   }
   return environments;
 }

@@ -20,9 +20,9 @@ export function localStatePathFromSibling(stack: string): string {
   return `../${stack}/${localStateFileName(stack)}`;
 }
 
-/** Object key of a stack's state in the state bucket. */
+/** Object key of a stack's state in the state bucket: `<keyPrefix>/<environment>/<stack>.tfstate`. */
 export function s3StateKey(state: S3StateConfig, stack: string): string {
-  return `${state.keyPrefix}/${stack}.tfstate`;
+  return `${state.environmentKeyPrefix}/${stack}.tfstate`;
 }
 
 /**
@@ -35,11 +35,12 @@ export function configureStateBackend(stack: TerraformStack, state: StateConfig)
   if (state.backend === 'local') {
     return new LocalBackend(stack, { path: localStateFileName(name) });
   }
+  // No `encrypt`: with it and no `kms_key_id`, Terraform asks for SSE-S3 on every write and so
+  // overrides the bucket's default encryption with its customer managed key (bootstrap stack).
   const backend = new S3Backend(stack, {
     bucket: state.bucket,
     region: state.region,
     key: s3StateKey(state, name),
-    encrypt: true,
   });
   // Native S3 locking; cdktf 0.21 has no property for it yet.
   backend.addOverride('use_lockfile', true);

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createDeployableRepo, DEV_ACCOUNT } from './support/deployable-repo';
 import { assertOfflineTerraformAvailable, createFakeBin, createWorkflowRun, FakeAws, FakeBin, JobResult, runJob } from './support';
+import { createDeployableRepo, DEV_ACCOUNT } from './support/deployable-repo';
 
 // Executes the generated workflows of a deployable repository as GitHub would: every `run:` step in
 // order in the repository (npm ci, the projen tasks, the operations commands), `uses:` steps
@@ -79,7 +79,7 @@ describe('deploy.yml, job deploy-dev, on a push to main', () => {
 
   test('assumes the deploy role of dev', () => {
     expect(job.steps.find((step) => step.action === 'aws-actions/configure-aws-credentials')?.record).toEqual(expect.objectContaining({
-      roleToAssume: `arn:aws:iam::${DEV_ACCOUNT}:role/orders-dev-github-deploy`,
+      roleToAssume: `arn:aws:iam::${DEV_ACCOUNT}:role/delivery/orders-dev-github-deploy`,
     }));
   });
 
@@ -155,7 +155,7 @@ describe('terraform-plan.yml on a pull request', () => {
 
   test('plans with the read-only plan role and never applies', () => {
     expect(plan.conclusion).toBe('success');
-    expect(plan.steps.find((step) => step.action === 'aws-actions/configure-aws-credentials')?.record).toEqual(expect.objectContaining({ roleToAssume: `arn:aws:iam::${DEV_ACCOUNT}:role/orders-dev-github-plan` }));
+    expect(plan.steps.find((step) => step.action === 'aws-actions/configure-aws-credentials')?.record).toEqual(expect.objectContaining({ roleToAssume: `arn:aws:iam::${DEV_ACCOUNT}:role/delivery/orders-dev-github-plan` }));
   });
 
   test('the job summary has a row for every stack, each with resources to add', () => {

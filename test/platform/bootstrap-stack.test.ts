@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { deploymentConfig, DEPLOYMENTS } from './support/deployment-configs';
+import { deploymentConfig, DEPLOYMENTS, FULL_FEATURE_DEPLOYMENT } from './support/deployment-configs';
 import { environmentStacksInOrder, main } from '../../src/platform/stack-order';
 import { OfflineTerraform, PlanJson, readStackJson, SynthesizedStack, synthPlatform } from '../../src/platform/testing';
 
@@ -13,6 +13,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const twoAccounts = synthPlatform(deploymentConfig(DEPLOYMENTS.githubRolling), join(root, 'two-accounts'));
 const oneAccount = synthPlatform(deploymentConfig(DEPLOYMENTS.immutableSubjects, { sameAccount: true }), join(root, 'one-account'));
+const fullFeatures = synthPlatform(FULL_FEATURE_DEPLOYMENT, join(root, 'full-features'));
 const plans: Record<string, PlanJson> = {};
 
 async function planStack(stack: SynthesizedStack): Promise<PlanJson> {
@@ -23,7 +24,7 @@ async function planStack(stack: SynthesizedStack): Promise<PlanJson> {
 }
 
 beforeAll(async () => {
-  const stacks = [...twoAccounts, ...oneAccount].filter((stack) => stack.name.startsWith('bootstrap'));
+  const stacks = [...twoAccounts, ...oneAccount, ...fullFeatures].filter((stack) => stack.name.startsWith('bootstrap'));
   const results = await Promise.all(stacks.map(async (stack) => [`${stack.dir}`, await planStack(stack)] as const));
   for (const [dir, result] of results) {
     plans[dir] = result;
@@ -42,6 +43,11 @@ function created(plan: PlanJson, type: string): Array<Record<string, any>> {
 function trustOf(stacks: SynthesizedStack[], stackName: string, roleName: string): any {
   const roles = readStackJson(stacks.find((stack) => stack.name === stackName)!.dir).resource!.aws_iam_role;
   return JSON.parse(String(Object.values(roles).find((role) => role.name === roleName)!.assume_role_policy)).Statement[0];
+}
+
+function bucketPolicyOf(stacks: SynthesizedStack[], stackName: string): any[] {
+  const policies = readStackJson(stacks.find((stack) => stack.name === stackName)!.dir).resource!.aws_s3_bucket_policy;
+  return JSON.parse(String(Object.values(policies)[0].policy)).Statement;
 }
 
 describe('bootstrap stacks', () => {
@@ -65,12 +71,41 @@ describe('bootstrap stacks', () => {
 describe('state bucket', () => {
   const plan = () => planOf(oneAccount, 'bootstrap');
 
-  test('is the configured bucket, versioned, encrypted, with public access blocked', () => {
+  test('is the configured bucket, versioned, encrypted with its own key and bucket keys, with public access blocked', () => {
     expect(created(plan(), 'aws_s3_bucket').map((bucket) => bucket.bucket)).toEqual(['orders-terraform-state']);
     expect(created(plan(), 'aws_s3_bucket_versioning')[0].versioning_configuration).toEqual([expect.objectContaining({ status: 'Enabled' })]);
-    expect(created(plan(), 'aws_s3_bucket_server_side_encryption_configuration')[0].rule[0].apply_server_side_encryption_by_default[0].sse_algorithm).toBe('AES256');
+    const rule = created(plan(), 'aws_s3_bucket_server_side_encryption_configuration')[0].rule[0];
+    expect(rule.apply_server_side_encryption_by_default[0].sse_algorithm).toBe('aws:kms');
+    expect(rule.bucket_key_enabled).toBe(true);
     expect(created(plan(), 'aws_s3_bucket_public_access_block')[0]).toEqual(expect.objectContaining({
       block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+    }));
+  });
+
+  test('its key rotates and only the account administers it', () => {
+    const [key] = created(plan(), 'aws_kms_key');
+    expect(key.enable_key_rotation).toBe(true);
+    expect(JSON.parse(key.policy).Statement).toEqual([expect.objectContaining({ Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*' })]);
+  });
+
+  test('its key admits the other accounts\' delivery roles through S3 only', () => {
+    const [key] = created(planOf(twoAccounts, 'bootstrap-111122223333'), 'aws_kms_key');
+    expect(JSON.parse(key.policy).Statement[1]).toEqual(expect.objectContaining({
+      Principal: { AWS: ['arn:aws:iam::444455556666:root'] },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Condition: {
+        ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/delivery/orders-prod-github-deploy', 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-plan'] },
+        StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' },
+      },
+    }));
+  });
+
+  test('refuses writes that ask for another encryption than its key', () => {
+    const statement = bucketPolicyOf(oneAccount, 'bootstrap').find((candidate) => candidate.Sid === 'DenyOtherEncryptionThanTheStateKey');
+    expect(statement).toEqual(expect.objectContaining({
+      Effect: 'Deny',
+      Action: 's3:PutObject',
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
     }));
   });
 
@@ -80,24 +115,24 @@ describe('state bucket', () => {
     expect(statement).toEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
   });
 
-  test('lets the other accounts\' roles use it: plan roles read, deploy roles read and write, under the key prefix', () => {
-    const policies = readStackJson(twoAccounts.find((stack) => stack.name === 'bootstrap-111122223333')!.dir).resource!.aws_s3_bucket_policy;
-    const statements: any[] = JSON.parse(String(Object.values(policies)[0].policy)).Statement;
+  test('lets the other accounts\' roles use their own environment\'s state: plan roles read and lock, deploy roles read and write', () => {
+    const statements = bucketPolicyOf(twoAccounts, 'bootstrap-111122223333');
     const sid = (name: string) => statements.find((statement) => statement.Sid === name);
-    expect(sid('OtherAccountsReadState')).toEqual(expect.objectContaining({
-      Principal: { AWS: ['arn:aws:iam::444455556666:root'] },
+    const roles = ['arn:aws:iam::444455556666:role/delivery/orders-prod-github-deploy', 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-plan'];
+    expect(sid('ReadStateprod')).toEqual(expect.objectContaining({
+      Principal: { AWS: 'arn:aws:iam::444455556666:root' },
       Action: 's3:GetObject',
-      Condition: { ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/orders-prod-github-deploy', 'arn:aws:iam::444455556666:role/orders-prod-github-plan'] } },
+      Condition: { ArnEquals: { 'aws:PrincipalArn': roles } },
     }));
-    expect(sid('OtherAccountsReadState').Resource).toMatch(/\/orders\/\*$/);
-    expect(sid('OtherAccountsWriteState').Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/orders-prod-github-deploy'] } });
-    expect(sid('OtherAccountsListState').Action).toBe('s3:ListBucket');
+    expect(sid('ReadStateprod').Resource).toMatch(/\/orders\/prod\/\*$/);
+    expect(sid('WriteStateprod').Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': [roles[0]] } });
+    expect(sid('LockStateprod')).toEqual(expect.objectContaining({ Resource: expect.stringMatching(/\/orders\/prod\/\*\.tflock$/), Condition: { ArnEquals: { 'aws:PrincipalArn': [roles[1]] } } }));
+    expect(sid('ListStateprod').Action).toBe('s3:ListBucket');
+    expect(statements.map((statement) => statement.Sid)).not.toContain('ReadStatedev');
   });
 
   test('grants nothing across accounts when every environment is in one account', () => {
-    const policies = readStackJson(oneAccount.find((stack) => stack.name === 'bootstrap')!.dir).resource!.aws_s3_bucket_policy;
-    const statements: any[] = JSON.parse(String(Object.values(policies)[0].policy)).Statement;
-    expect(statements.map((statement) => statement.Sid)).toEqual(['DenyInsecureTransport']);
+    expect(bucketPolicyOf(oneAccount, 'bootstrap').map((statement) => statement.Sid)).toEqual(['DenyInsecureTransport', 'DenyOtherEncryptionThanTheStateKey']);
   });
 
   test('is created by the first account\'s stack only', () => {
@@ -114,39 +149,58 @@ describe('GitHub OIDC', () => {
     })]);
   });
 
-  test('the deploy role trusts only the repository\'s GitHub Environment of the same name', () => {
+  test('the deploy role of an environment that requires approval trusts only its GitHub Environment on the release branch', () => {
     const trust = trustOf(twoAccounts, 'bootstrap-444455556666', 'orders-prod-github-deploy');
     expect(trust.Action).toBe('sts:AssumeRoleWithWebIdentity');
     expect(trust.Principal.Federated).toMatch(/^\$\{aws_iam_openid_connect_provider\./);
     expect(trust.Condition).toEqual({
       StringEquals: {
         'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-        'token.actions.githubusercontent.com:sub': ['repo:acme/orders:environment:prod'],
+        'token.actions.githubusercontent.com:sub': ['repo:acme/orders:environment:prod:ref:refs/heads/main'],
       },
     });
   });
 
-  test('the plan role trusts pull requests and the release branch, and is read-only', () => {
-    const plan = planOf(twoAccounts, 'bootstrap-111122223333');
-    expect(trustOf(twoAccounts, 'bootstrap-111122223333', 'orders-dev-github-plan').Condition.StringEquals['token.actions.githubusercontent.com:sub'])
-      .toEqual(['repo:acme/orders:pull_request', 'repo:acme/orders:ref:refs/heads/main']);
-    expect(created(plan, 'aws_iam_role_policy_attachment').map((attachment) => attachment.policy_arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+  test('the deploy role of an environment without approval trusts its GitHub Environment on any branch', () => {
+    expect(trustOf(twoAccounts, 'bootstrap-111122223333', 'orders-dev-github-deploy').Condition.StringLike)
+      .toEqual({ 'token.actions.githubusercontent.com:sub': ['repo:acme/orders:environment:dev:ref:refs/heads/*'] });
+  });
+
+  test('the plan role trusts pull requests and the release branch', () => {
+    expect(trustOf(twoAccounts, 'bootstrap-111122223333', 'orders-dev-github-plan').Condition).toEqual({
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': ['repo:acme/orders:ref:refs/heads/main:ref:refs/heads/main', 'repo:acme/orders:pull_request:ref:refs/pull/*/merge'] },
+    });
+  });
+
+  test('the plan role has no AWS managed policy (no ReadOnlyAccess)', () => {
+    for (const plan of Object.values(plans)) {
+      expect(created(plan, 'aws_iam_role_policy_attachment').map((attachment) => attachment.policy_arn).filter((arn) => arn !== undefined)).toEqual([]);
+    }
   });
 
   test('with the numeric ids, the immutable subject is trusted too and the repository id is required', () => {
-    const trust = trustOf(oneAccount, 'bootstrap', 'orders-dev-github-deploy');
+    const trust = trustOf(oneAccount, 'bootstrap', 'orders-prod-github-deploy');
     expect(trust.Condition.StringEquals).toEqual({
       'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-      'token.actions.githubusercontent.com:sub': ['repo:acme/orders:environment:dev', 'repo:acme@1234567/orders@89012345:environment:dev'],
+      'token.actions.githubusercontent.com:sub': ['repo:acme/orders:environment:prod:ref:refs/heads/main', 'repo:acme@1234567/orders@89012345:environment:prod:ref:refs/heads/main'],
       'token.actions.githubusercontent.com:repository_id': '89012345',
     });
   });
 
-  test('the deploy role may manage only this project\'s IAM roles', () => {
-    const policy = JSON.parse(created(planOf(twoAccounts, 'bootstrap-111122223333'), 'aws_iam_role_policy').find((candidate) => candidate.name === 'deploy-stacks')!.policy);
-    const iam = policy.Statement.find((statement: any) => statement.Sid === 'ManageEnvironmentRoles');
-    expect(iam.Resource).toBe('arn:aws:iam::111122223333:role/orders-dev-*');
-    expect(policy.Statement.find((statement: any) => statement.Sid === 'ReadWriteStateAndLocks').Resource).toBe('arn:aws:s3:::orders-terraform-state/orders/*');
+  test('the one-time subject customization command is an output', () => {
+    const outputs = readStackJson(oneAccount.find((stack) => stack.name === 'bootstrap')!.dir).output!;
+    expect(outputs.github_oidc_subject_command.value).toBe(
+      "gh api --method PUT repos/acme/orders/actions/oidc/customization/sub -F use_default=false -f 'include_claim_keys[]=repo' -f 'include_claim_keys[]=context' -f 'include_claim_keys[]=ref'",
+    );
+  });
+});
+
+describe('delivery roles', () => {
+  test('every full-feature stack plans with the boundary, the deploy and plan roles and their policies', () => {
+    const plan = planOf(fullFeatures, 'bootstrap-111122223333');
+    expect(created(plan, 'aws_iam_policy').map((policy) => policy.name).sort()).toEqual(expect.arrayContaining(['orders-dev-deploy-1', 'orders-dev-plan-1', 'orders-dev-workload-boundary']));
+    expect(created(plan, 'aws_iam_role').map((role) => `${role.path}${role.name}`).sort()).toEqual(['/delivery/orders-dev-github-deploy', '/delivery/orders-dev-github-plan']);
   });
 });
 

@@ -129,10 +129,14 @@ describe('state', () => {
     ]);
   });
 
-  test('S3 state uses the bucket, its region and <keyPrefix>/<stack>.tfstate, encrypted', () => {
+  test('S3 state uses the bucket, its region and <keyPrefix>/<env>/<stack>.tfstate', () => {
     expect(s3.network.terraform.backend.s3).toMatchObject({
-      bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev-network.tfstate', encrypt: true,
+      bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev/dev-network.tfstate',
     });
+  });
+
+  test('S3 state takes the bucket\'s default encryption (no `encrypt`, which would force SSE-S3 over the state key)', () => {
+    expect(s3.network.terraform.backend.s3.encrypt).toBeUndefined();
   });
 
   test('S3 backend uses use_lockfile', () => {
@@ -143,8 +147,8 @@ describe('state', () => {
 
   test('with S3 state, the service stack reads the upstream outputs from the same bucket and keys', () => {
     expect(s3.service.data?.terraform_remote_state).toEqual({
-      network: { backend: 's3', config: { bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev-network.tfstate' } },
-      cluster: { backend: 's3', config: { bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev-cluster.tfstate' } },
+      network: { backend: 's3', config: { bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev/dev-network.tfstate' } },
+      cluster: { backend: 's3', config: { bucket: 'orders-terraform-state', region: 'us-east-1', key: 'orders/dev/dev-cluster.tfstate' } },
     });
   });
 

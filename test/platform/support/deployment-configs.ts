@@ -1,6 +1,6 @@
 import { resolvePlatformConfig } from '../../../src/config/resolve';
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy } from '../../../src/deployment-options';
-import { EnvironmentPreset } from '../../../src/options';
+import { CapacityProvider, EnvironmentPreset } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/config';
 
 /** A CodeConnections connection ARN in the configurations' account and region. */
@@ -33,3 +33,27 @@ export const DEPLOYMENTS = {
   codePipelineBlueGreen: { repository: 'acme/orders', pipeline: DeploymentPipeline.CODEPIPELINE, connectionArn: CONNECTION_ARN, strategy: DeploymentStrategy.BLUE_GREEN },
   immutableSubjects: { repository: 'acme/orders', ownerId: '1234567', repositoryId: '89012345' },
 } satisfies Record<string, DeploymentOptions>;
+
+/**
+ * Every feature that adds resource types at once, deployed by CodePipeline with blue/green: EC2
+ * capacity, Service Connect, ECS Exec, a static site, two services; dev and prod (production
+ * preset, requires approval) in two accounts.
+ */
+export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
+  name: 'orders',
+  defaultReleaseBranch: 'main',
+  environments: [
+    { name: 'dev', account: '111122223333' },
+    { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION },
+  ],
+  terraformState: { bucket: 'orders-terraform-state' },
+  cluster: {
+    capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }],
+    ec2Capacity: { instanceType: 't3.medium' },
+    serviceConnect: true,
+    executeCommand: true,
+  },
+  services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }],
+  staticSite: {},
+  deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
+});
