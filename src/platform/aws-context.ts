@@ -3,9 +3,11 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformLocal, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './config';
+import { ACCOUNT_ID_VARIABLE } from './contract/stack-interface';
 
-/** Name of the variable that supplies the account id when the configuration leaves it open. */
-export const ACCOUNT_ID_VARIABLE = 'account_id';
+
+export { ACCOUNT_ID_VARIABLE };
+
 
 /** Options of {@link AwsArn}. */
 export interface ArnOptions {

@@ -7,6 +7,7 @@ import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import { ClusterResources, ContainerService } from './container-service';
+import { IMAGE_TAG_VARIABLE } from './contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
 import { PublicLoadBalancer } from './load-balancer';
 import type { NetworkStack } from './network-stack';
@@ -14,8 +15,9 @@ import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from 
 import { UpstreamOutputs } from './state';
 import { StaticSite } from './static-site';
 
-/** Name of the variable holding the tag of the images built from this repository. */
-export const IMAGE_TAG_VARIABLE = 'image_tag';
+
+export { IMAGE_TAG_VARIABLE };
+
 
 /** Properties of {@link ServiceStack}. */
 export interface ServiceStackProps extends EnvironmentStackProps {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { builtinModules } from 'module';
-import { join, relative } from 'path';
+import { join, posix, relative } from 'path';
+import { AWS_SDK_VERSIONS } from '../../src/components/operations-tasks';
 
 const PLATFORM_DIR = join(__dirname, '..', '..', 'src', 'platform');
 
@@ -23,12 +24,34 @@ describe('platform sources', () => {
     expect(barrelImports.map((source) => source.name)).toEqual([]);
   });
 
-  test('import only cdktf, constructs, provider resources, node built-ins and each other (relatively)', () => {
-    const allowed = (spec: string) =>
+  test('import only cdktf, constructs, provider resources, node built-ins and each other (relatively); the operations commands also the pinned AWS SDK clients', () => {
+    const allowed = (source: string, spec: string) =>
       spec.startsWith('./') || spec.startsWith('../') || spec === 'cdktf' || spec === 'constructs'
-      || /^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/.test(spec) || builtinModules.includes(spec.replace(/^node:/, ''));
-    const offending = sources.flatMap((source) => importsOf(source.text).filter((spec) => !allowed(spec)).map((spec) => `${source.name}: ${spec}`));
+      || /^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/.test(spec) || builtinModules.includes(spec.replace(/^node:/, ''))
+      || (source.startsWith('ops/') && spec in AWS_SDK_VERSIONS);
+    const offending = sources.flatMap((source) => importsOf(source.text).filter((spec) => !allowed(source.name, spec)).map((spec) => `${source.name}: ${spec}`));
     expect(offending).toEqual([]);
+  });
+
+  test('the operations commands and the contract never load cdktf or the provider bindings, not even through other files', () => {
+    const byName = new Map(sources.map((source) => [source.name, source]));
+    const resolveRelative = (from: string, spec: string) => {
+      const base = posix.normalize(posix.join(posix.dirname(from), spec));
+      return [`${base}.ts`, `${base}/index.ts`].find((candidate) => byName.has(candidate));
+    };
+    const loadsCdktf = (name: string, seen = new Set<string>()): string[] => {
+      if (seen.has(name)) return [];
+      seen.add(name);
+      const valueImports = [...byName.get(name)!.text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gms)].map((match) => match[1]);
+      return valueImports.flatMap((spec) => {
+        if (spec === 'cdktf' || spec === 'constructs' || spec.startsWith('@cdktf/')) return [`${name} -> ${spec}`];
+        const target = spec.startsWith('.') ? resolveRelative(name, spec) : undefined;
+        return target ? loadsCdktf(target, seen) : [];
+      });
+    };
+    const roots = sources.map((source) => source.name).filter((name) => name.startsWith('ops/') || name.startsWith('contract/'));
+    expect(roots.length).toBeGreaterThan(10);
+    expect(roots.flatMap((name) => loadsCdktf(name))).toEqual([]);
   });
 
   test('contain no tests, and the testing harness does not depend on jest', () => {

@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import { renameSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
-import { ACCOUNT_ID_VARIABLE } from '../aws-context';
-import { IMAGE_TAG_VARIABLE } from '../service-stack';
+import { ACCOUNT_ID_VARIABLE, IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { localStateFileName } from '../state';
 import { readStackJson, StackJson, upstreamReferences } from './stack-json';
 import { OFFLINE_ACCESS_KEY, OFFLINE_SECRET_KEY, offlineTerraformEnv, ProviderSource, resolveProviderSource } from './terraform-environment';

@@ -2,10 +2,10 @@ import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import type { EnvironmentConfig, PlatformConfig } from '../config';
-import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../naming';
-import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../stack-outputs';
 import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
+import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
+import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../naming';
 import { readStackJson, upstreamReferences } from './stack-json';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */

@@ -1,6 +1,7 @@
 import { OPS_CONFIG, RecordingOutput } from './support';
 import { main } from '../../../src/platform/ops/cli';
 import { explainError } from '../../../src/platform/ops/errors';
+import { runProcess } from '../../../src/platform/ops/processes';
 import { countChanges } from '../../../src/platform/ops/terraform';
 
 test('an unknown command prints the usage and exits 2', async () => {
@@ -48,4 +49,10 @@ test('a plan counts replacements as one add and one destroy', () => {
       { change: { actions: ['no-op'] } },
     ],
   })).toEqual({ add: 2, change: 1, destroy: 1 });
+});
+
+test('a program that is not installed is one line saying how to install it', async () => {
+  await expect(runProcess('terraform', ['version'], { env: { PATH: '/nonexistent' } })).rejects.toThrow(
+    'terraform is not installed or not on PATH: install Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)',
+  );
 });

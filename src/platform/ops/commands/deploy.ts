@@ -1,5 +1,4 @@
-import { IMAGE_TAG_VARIABLE } from '../../service-stack';
-import { SERVICE_OUTPUTS } from '../../stack-outputs';
+import { IMAGE_TAG_VARIABLE, SERVICE_OUTPUTS } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 import { imageExists, publishImages, registryHost } from '../images';

@@ -1,5 +1,5 @@
 import { createInterface } from 'readline';
-import { IMAGE_TAG_VARIABLE } from '../../service-stack';
+import { IMAGE_TAG_VARIABLE } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 

@@ -1,5 +1,5 @@
 import { appendFileSync, writeFileSync } from 'fs';
-import { IMAGE_TAG_VARIABLE } from '../../service-stack';
+import { IMAGE_TAG_VARIABLE } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { explainError } from '../errors';
 import { formatMarkdownTable, formatTable } from '../output';

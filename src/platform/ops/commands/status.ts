@@ -1,6 +1,6 @@
 import { DescribeServicesCommand, Service } from '@aws-sdk/client-ecs';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { SERVICE_OUTPUTS } from '../../stack-outputs';
+import { SERVICE_OUTPUTS } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { formatTable } from '../output';
 import { failureDetails } from '../rollout';
