@@ -37,6 +37,8 @@ const project = new cdk.JsiiProject({
   jestOptions: {
     jestConfig: {
       testTimeout: 300_000,
+      // The end-to-end suites mostly wait on npm and terraform: two workers keep both cores busy.
+      maxWorkers: 2,
       modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/'],
     },
   },
