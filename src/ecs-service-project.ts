@@ -8,7 +8,7 @@ import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
 import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
-import { DEFAULTS, resolvePlatformConfig } from './config/resolve';
+import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
 

@@ -1,5 +1,4 @@
 export * from './options';
-export * from './deployment-options';
 export * from './ecs-service-project';
 export * from './components/cdktf-app';
 export * from './components/cdktf-deps';

@@ -6,7 +6,7 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
-import { LOG_RETENTION_DAYS } from '../../src/config/aws';
+import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { ClusterStack } from '../../src/platform/cluster-stack';
 import type { NetworkStack } from '../../src/platform/network-stack';
 import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';

@@ -5,7 +5,7 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
-import { LOG_RETENTION_DAYS } from '../../src/config/aws';
+import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { NetworkStack } from '../../src/platform/network-stack';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */

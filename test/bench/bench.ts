@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { resolvePlatformConfig } from '../../src/config/resolve';
+import { resolvePlatformConfig } from '../../src/resolve/resolve';
 import { EnvironmentPreset } from '../../src/options';
 import { PACKAGE_ROOT } from '../e2e/service-repo';
 

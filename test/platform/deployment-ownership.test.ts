@@ -1,6 +1,6 @@
 import { deploymentConfig, DEPLOYMENTS } from './support/deployment-configs';
 import { bodiesOf, onlyResource, parsePolicy, refTo, synthEnvironment } from './support/synth';
-import { TaskDefinitionOwner } from '../../src/deployment-options';
+import { TaskDefinitionOwner } from '../../src/options';
 
 describe('task definition ownership', () => {
   test('Terraform owns the task definition by default: only the desired count is ignored', () => {

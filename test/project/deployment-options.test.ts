@@ -1,6 +1,6 @@
-import { InvalidOptionsError } from '../../src/config/problems';
-import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, TaskDefinitionOwner } from '../../src/deployment-options';
+import { InvalidOptionsError } from '../../src/resolve/problems';
+import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, TaskDefinitionOwner } from '../../src/options';
 import { CpuArchitecture, EnvironmentPreset } from '../../src/options';
 
 const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:connection/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';

@@ -1,4 +1,4 @@
-import { resolvePlatformConfig } from '../../src/config/resolve';
+import { resolvePlatformConfig } from '../../src/resolve/resolve';
 import { CpuArchitecture, EnvironmentPreset, NatGateways } from '../../src/options';
 
 const base = { name: 'orders' };

@@ -3,8 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Testing } from 'projen';
 import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
-import { InvalidOptionsError } from '../../src/config/problems';
-import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
+import { InvalidOptionsError } from '../../src/resolve/problems';
+import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
 import type { PlatformConfig } from '../../src/platform/config';
 
 /** Options every test starts from; `overrides` replace them key by key. */

@@ -1,5 +1,5 @@
 import { problemsOf } from './support';
-import { PlatformOptions } from '../../src/config/resolve';
+import { PlatformOptions } from '../../src/resolve/resolve';
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways } from '../../src/options';
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';

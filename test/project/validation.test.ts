@@ -1,6 +1,6 @@
 import { problemsOf, projectOptions } from './support';
 import { EcsServiceProject } from '../../src';
-import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
+import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
 import { NatGateways } from '../../src/options';
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { testContext } from './support';
-import { DeploymentStrategy } from '../../../src/deployment-options';
+import { DeploymentStrategy } from '../../../src/options';
 import { writePipelineArtifacts } from '../../../src/platform/ops/pipeline-artifacts';
 import { configOf } from '../support/configs';
 

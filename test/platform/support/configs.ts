@@ -1,4 +1,4 @@
-import { resolvePlatformConfig } from '../../../src/config/resolve';
+import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 import { CpuArchitecture, EcsServiceProjectOptions, EnvironmentPreset, NatGateways } from '../../../src/options';
 import type { EnvironmentConfig, PlatformConfig, ServiceConfig } from '../../../src/platform/config';
 

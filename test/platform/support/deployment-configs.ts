@@ -1,5 +1,5 @@
-import { resolvePlatformConfig } from '../../../src/config/resolve';
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy } from '../../../src/deployment-options';
+import { resolvePlatformConfig } from '../../../src/resolve/resolve';
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy } from '../../../src/options';
 import { CapacityProvider, EnvironmentPreset } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/config';
 

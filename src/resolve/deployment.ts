@@ -1,4 +1,4 @@
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../deployment-options';
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../options';
 import { ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';

@@ -1,0 +1,109 @@
+import type { CapacityProviderStrategyItem } from './cluster';
+import type { NatGateways } from './network';
+
+/**
+ * A bundle of defaults for an environment. Every value a preset sets can still be set explicitly.
+ */
+export enum EnvironmentPreset {
+  /** Single NAT gateway, one task, Fargate Spot first, ECS Exec on, no deletion protection. */
+  DEVELOPMENT = 'development',
+  /** NAT gateway per zone, at least two tasks on on-demand Fargate, ECS Exec off, deletion protection. */
+  PRODUCTION = 'production',
+}
+
+/**
+ * One deployment environment (a network, a cluster and the services, in one account and region).
+ * Everything not set here comes from the project-wide options and the preset.
+ */
+export interface EnvironmentOptions {
+  /**
+   * Name of the environment: lowercase letters and digits, starting with a letter, at most 12 characters.
+   * It starts every stack name (`<name>-network`, `<name>-cluster`, `<name>-service`) and resource name.
+   */
+  readonly name: string;
+
+  /**
+   * AWS region of the environment.
+   * @default - the project's `region`
+   */
+  readonly region?: string;
+
+  /**
+   * AWS account id (12 digits). When set, ARNs are written literally and Terraform refuses to run
+   * against any other account.
+   * @default - the account of the credentials used at deploy time
+   */
+  readonly account?: string;
+
+  /**
+   * Defaults bundle for this environment.
+   * @default - EnvironmentPreset.DEVELOPMENT
+   */
+  readonly preset?: EnvironmentPreset;
+
+  /**
+   * IPv4 CIDR block of this environment's VPC (distinct blocks let environments be peered later).
+   * @default - `network.cidr`
+   */
+  readonly vpcCidr?: string;
+
+  /**
+   * Availability zones of this environment (needed when its region differs from the project's).
+   * @default - `network.availabilityZones`
+   */
+  readonly availabilityZones?: string[];
+
+  /**
+   * NAT gateways of this environment.
+   * @default - `network.natGateways`, else the preset's
+   */
+  readonly natGateways?: NatGateways;
+
+  /**
+   * ACM certificate of this environment's load balancer (certificates belong to one account and region).
+   * @default - `loadBalancer.certificateArn`
+   */
+  readonly certificateArn?: string;
+
+  /**
+   * Protect this environment's load balancer from deletion.
+   * @default - `loadBalancer.deletionProtection`, else true in production and false in development
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
+   * Retention of this environment's log groups, in days (a value CloudWatch Logs accepts).
+   * @default - `cluster.logRetentionDays`
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Allow `aws ecs execute-command` into this environment's containers.
+   * @default - `cluster.executeCommand`, else true in development and false in production
+   */
+  readonly executeCommand?: boolean;
+
+  /**
+   * Desired task count of every service in this environment.
+   * @default - the service's `desiredCount`, else 1 in development and 2 in production
+   */
+  readonly desiredCount?: number;
+
+  /**
+   * Lower autoscaling bound of every service in this environment.
+   * @default - the service's `minCapacity`, else the desired count
+   */
+  readonly minCapacity?: number;
+
+  /**
+   * Upper autoscaling bound of every service in this environment.
+   * @default - the service's `maxCapacity`, else four times the minimum capacity
+   */
+  readonly maxCapacity?: number;
+
+  /**
+   * Default capacity provider strategy of this environment's services.
+   * @default - `cluster.capacityProviderStrategy`, else the preset's
+   */
+  readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+}

@@ -1,0 +1,85 @@
+import { typescript } from 'projen';
+import type { ClusterOptions } from './cluster';
+import type { DeploymentOptions } from './deployment';
+import type { EnvironmentOptions } from './environment';
+import type { LoadBalancerOptions } from './load-balancer';
+import type { NetworkOptions } from './network';
+import type { ServiceOptions } from './service';
+import type { TerraformStateOptions } from './state';
+import type { StaticSiteOptions } from './static-site';
+
+/**
+ * Options of an ECS service repository.
+ */
+export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOptions {
+  /**
+   * Default AWS region of the environments.
+   * @default "us-east-1"
+   * @featured
+   */
+  readonly region?: string;
+
+  /**
+   * Prefix of every AWS resource name: lowercase letters, digits and hyphens, starting with a letter,
+   * at most 20 characters.
+   * @default - the project name, lowercased, without npm scope, other characters replaced by hyphens
+   */
+  readonly resourcePrefix?: string;
+
+  /**
+   * Deployment environments, in deployment order.
+   * @default [{"name":"dev"}]
+   * @featured
+   */
+  readonly environments?: EnvironmentOptions[];
+
+  /**
+   * The VPC of every environment.
+   * @default {}
+   */
+  readonly network?: NetworkOptions;
+
+  /**
+   * The ECS cluster of every environment.
+   * @default {}
+   */
+  readonly cluster?: ClusterOptions;
+
+  /**
+   * The load balancer in front of the services.
+   * @default {}
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
+
+  /**
+   * The services; the first load-balanced one receives the load balancer's default route.
+   * @default - one service named after the project, built from `app/`
+   * @featured
+   */
+  readonly services?: ServiceOptions[];
+
+  /**
+   * A static website served by CloudFront from S3, next to the services.
+   * @default - none
+   */
+  readonly staticSite?: StaticSiteOptions;
+
+  /**
+   * Where Terraform keeps state.
+   * @default - local state files
+   */
+  readonly terraformState?: TerraformStateOptions;
+
+  /**
+   * Terraform version installed by the CI workflows.
+   * @default "1.11.4"
+   */
+  readonly terraformVersion?: string;
+
+  /**
+   * How the services are built and deployed: GitHub Actions or CodePipeline, rolling or blue/green,
+   * who owns the task definition, and the OIDC roles and approvals of each environment.
+   * @default {}
+   */
+  readonly deployment?: DeploymentOptions;
+}

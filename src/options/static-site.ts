@@ -1,0 +1,47 @@
+/**
+ * CloudFront price class of the static site: which edge locations serve it.
+ */
+export enum PriceClass {
+  /** North America and Europe. */
+  PRICE_CLASS_100 = 'PriceClass_100',
+  /** Adds Asia, the Middle East and Africa. */
+  PRICE_CLASS_200 = 'PriceClass_200',
+  /** Every edge location. */
+  PRICE_CLASS_ALL = 'PriceClass_All',
+}
+
+/**
+ * A static website (for example a single-page frontend) in a private S3 bucket, served by
+ * CloudFront through origin access control.
+ */
+export interface StaticSiteOptions {
+  /**
+   * CloudFront price class.
+   * @default - PriceClass.PRICE_CLASS_100
+   */
+  readonly priceClass?: PriceClass;
+
+  /**
+   * Object served for "/".
+   * @default "index.html"
+   */
+  readonly defaultRootObject?: string;
+
+  /**
+   * Serve the root object with status 200 for unknown paths (client-side routing).
+   * @default true
+   */
+  readonly singlePageApp?: boolean;
+
+  /**
+   * Alternate domain names of the distribution; requires `certificateArn`.
+   * @default []
+   */
+  readonly domainNames?: string[];
+
+  /**
+   * ACM certificate in us-east-1 for the domain names.
+   * @default - the cloudfront.net certificate
+   */
+  readonly certificateArn?: string;
+}
