@@ -8,9 +8,9 @@ import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
 import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
-import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
+import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 
 /** Terraform CLI version installed by the generated workflows. */
 const DEFAULT_TERRAFORM_VERSION = '1.11.4';

@@ -6,10 +6,12 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
-import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { ClusterStack } from '../../src/platform/cluster-stack';
+import { CLUSTER_RULES } from '../../src/platform/contract/rules';
 import type { NetworkStack } from '../../src/platform/network-stack';
 import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
+import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
+import { DEFAULTS } from '../../src/resolve/defaults';
 
 /** Capacity providers a Fargate cluster offers. */
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
@@ -59,7 +61,7 @@ export const CLUSTER_VARIABLES: ModuleVariable[] = [
     name: 'log_retention_days',
     type: 'number',
     description: 'Retention of the services\' KMS-encrypted log group, days; one of CloudWatch Logs\' retention values.',
-    default: 30,
+    default: DEFAULTS.logRetentionDays,
     option: 'cluster.logRetentionDays',
     validation: [{ condition: oneOf('var.log_retention_days', LOG_RETENTION_DAYS), errorMessage: `log_retention_days must be one of ${LOG_RETENTION_DAYS.join(', ')}.` }],
   },
@@ -80,10 +82,10 @@ export const CLUSTER_VARIABLES: ModuleVariable[] = [
   {
     name: 'ecr_keep_images',
     type: 'number',
-    description: 'Images kept per ECR repository; untagged images expire after 7 days.',
-    default: 30,
+    description: `Images kept per ECR repository; untagged images expire after ${DEFAULTS.ecrUntaggedExpiryDays} days.`,
+    default: CLUSTER_RULES.ecrKeepImages.default,
     option: 'cluster.ecrKeepImages',
-    validation: [integerRule('ecr_keep_images', 1, 10000)],
+    validation: [integerRule('ecr_keep_images', CLUSTER_RULES.ecrKeepImages)],
   },
   capacityStrategyVariable(
     'Default capacity provider strategy of the cluster\'s services.',

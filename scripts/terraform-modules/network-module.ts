@@ -5,8 +5,9 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
-import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { NetworkStack } from '../../src/platform/network-stack';
+import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
+import { DEFAULTS } from '../../src/resolve/defaults';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */
 const DEFAULT_ENDPOINTS_WITHOUT_NAT = ['ecr.api', 'ecr.dkr', 'logs'];
@@ -88,7 +89,7 @@ export const NETWORK_VARIABLES: ModuleVariable[] = [
     name: 'flow_log_retention_days',
     type: 'number',
     description: 'Retention of the VPC flow logs, days; one of CloudWatch Logs\' retention values.',
-    default: 30,
+    default: DEFAULTS.logRetentionDays,
     option: 'cluster.logRetentionDays',
     validation: [{ condition: oneOf('var.flow_log_retention_days', LOG_RETENTION_DAYS), errorMessage: `flow_log_retention_days must be one of ${LOG_RETENTION_DAYS.join(', ')}.` }],
   },

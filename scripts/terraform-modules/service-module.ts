@@ -5,13 +5,14 @@ import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
-import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
-import { DEFAULTS } from '../../src/resolve/defaults';
-import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/resolve/fargate';
+import { integerRule, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
 import type { ClusterStack } from '../../src/platform/cluster-stack';
+import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
 import type { NetworkStack } from '../../src/platform/network-stack';
 import { ServiceStack } from '../../src/platform/service-stack';
 import { SERVICE_OUTPUTS } from '../../src/platform/stack-outputs';
+import { DEFAULTS } from '../../src/resolve/defaults';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/resolve/fargate';
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;
@@ -65,12 +66,9 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     type: 'string',
     description: 'Tag of the image to run from the service\'s ECR repository, e.g. the commit SHA (tags are immutable).',
     option: '(deploy-time variable image_tag)',
-    validation: [{
-      condition: 'can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))',
-      errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
-    }],
+    validation: [textRule('image_tag', TEXT_RULES.imageTag)],
   },
-  { name: 'container_port', type: 'number', description: 'Port the application listens on.', default: 8080, option: 'services[].containerPort', validation: [integerRule('container_port', 1, 65535)] },
+  { name: 'container_port', type: 'number', description: 'Port the application listens on.', default: SERVICE_RULES.containerPort.default, option: 'services[].containerPort', validation: [integerRule('container_port', SERVICE_RULES.containerPort)] },
   {
     name: 'cpu',
     type: 'number',
@@ -108,28 +106,28 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     default: 1,
     option: 'services[].desiredCount',
     validation: [
-      integerRule('desired_count', 0, 1000),
+      integerRule('desired_count', SERVICE_RULES.desiredCount),
       { condition: 'var.desired_count >= var.min_capacity && var.desired_count <= var.max_capacity', errorMessage: 'desired_count must lie between min_capacity and max_capacity.' },
     ],
   },
-  { name: 'min_capacity', type: 'number', description: 'Fewest tasks autoscaling keeps.', default: 1, option: 'services[].minCapacity', validation: [integerRule('min_capacity', 0, 1000)] },
+  { name: 'min_capacity', type: 'number', description: 'Fewest tasks autoscaling keeps.', default: 1, option: 'services[].minCapacity', validation: [integerRule('min_capacity', SERVICE_RULES.minCapacity)] },
   {
     name: 'max_capacity',
     type: 'number',
     description: 'Most tasks autoscaling starts.',
     default: 4,
     option: 'services[].maxCapacity',
-    validation: [integerRule('max_capacity', 1, 1000), { condition: 'var.max_capacity >= var.min_capacity', errorMessage: 'max_capacity must be at least min_capacity.' }],
+    validation: [integerRule('max_capacity', SERVICE_RULES.maxCapacity), { condition: 'var.max_capacity >= var.min_capacity', errorMessage: 'max_capacity must be at least min_capacity.' }],
   },
-  { name: 'target_cpu_utilization', type: 'number', description: 'Average CPU utilization (%) target tracking keeps.', default: 60, option: 'services[].targetCpuUtilization', validation: [integerRule('target_cpu_utilization', 1, 100)] },
-  { name: 'target_memory_utilization', type: 'number', description: 'Average memory utilization (%) target tracking keeps.', default: 80, option: 'services[].targetMemoryUtilization', validation: [integerRule('target_memory_utilization', 1, 100)] },
+  { name: 'target_cpu_utilization', type: 'number', description: 'Average CPU utilization (%) target tracking keeps.', default: SERVICE_RULES.targetCpuUtilization.default, option: 'services[].targetCpuUtilization', validation: [integerRule('target_cpu_utilization', SERVICE_RULES.targetCpuUtilization)] },
+  { name: 'target_memory_utilization', type: 'number', description: 'Average memory utilization (%) target tracking keeps.', default: SERVICE_RULES.targetMemoryUtilization.default, option: 'services[].targetMemoryUtilization', validation: [integerRule('target_memory_utilization', SERVICE_RULES.targetMemoryUtilization)] },
   {
     name: 'health_check_path',
     type: 'string',
     description: 'Path the load balancer checks on every task.',
     default: '/health',
     option: 'services[].healthCheckPath',
-    validation: [{ condition: 'length(var.health_check_path) <= 1024 && can(regex("^/[A-Za-z0-9._~%!$&\'()*+,;=:@/-]*$", var.health_check_path))', errorMessage: 'health_check_path must be an HTTP path starting with "/", e.g. "/health".' }],
+    validation: [textRule('health_check_path', TEXT_RULES.healthCheckPath)],
   },
   {
     name: 'health_check_success_codes',
@@ -137,18 +135,21 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     description: 'Status codes the health check accepts, e.g. `200` or `200-299` or `200,301`.',
     default: '200-299',
     option: 'services[].healthCheckSuccessCodes',
-    validation: [{ condition: 'can(regex("^[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*$", var.health_check_success_codes))', errorMessage: 'health_check_success_codes must be HTTP codes and ranges separated by commas.' }],
+    validation: [textRule('health_check_success_codes', TEXT_RULES.healthCheckSuccessCodes)],
   },
-  { name: 'health_check_grace_period_seconds', type: 'number', description: 'Seconds ECS ignores failing health checks of a new task.', default: 60, option: 'services[].healthCheckGracePeriodSeconds', validation: [integerRule('health_check_grace_period_seconds', 0, 2147483647)] },
-  { name: 'deregistration_delay_seconds', type: 'number', description: 'Seconds the load balancer drains a stopping task.', default: 30, option: 'services[].deregistrationDelaySeconds', validation: [integerRule('deregistration_delay_seconds', 0, 3600)] },
-  { name: 'stop_timeout_seconds', type: 'number', description: 'Seconds a container has to exit after SIGTERM (Fargate allows at most 120).', default: 30, option: 'services[].stopTimeoutSeconds', validation: [integerRule('stop_timeout_seconds', 2, 120)] },
+  { name: 'health_check_grace_period_seconds', type: 'number', description: 'Seconds ECS ignores failing health checks of a new task.', default: SERVICE_RULES.healthCheckGracePeriodSeconds.default, option: 'services[].healthCheckGracePeriodSeconds', validation: [integerRule('health_check_grace_period_seconds', SERVICE_RULES.healthCheckGracePeriodSeconds)] },
+  { name: 'deregistration_delay_seconds', type: 'number', description: 'Seconds the load balancer drains a stopping task.', default: SERVICE_RULES.deregistrationDelaySeconds.default, option: 'services[].deregistrationDelaySeconds', validation: [integerRule('deregistration_delay_seconds', SERVICE_RULES.deregistrationDelaySeconds)] },
+  { name: 'stop_timeout_seconds', type: 'number', description: 'Seconds a container has to exit after SIGTERM (Fargate allows at most 120).', default: SERVICE_RULES.stopTimeoutSeconds.default, option: 'services[].stopTimeoutSeconds', validation: [integerRule('stop_timeout_seconds', SERVICE_RULES.stopTimeoutSeconds)] },
   {
     name: 'environment_variables',
     type: 'map(string)',
     description: 'Plain environment variables of the application container.',
     default: {},
     option: 'services[].environment',
-    validation: [{ condition: 'alltrue([for name in keys(var.environment_variables) : can(regex("^[A-Za-z_][A-Za-z0-9_]*$", name))])', errorMessage: 'environment_variables names must be letters, digits and underscores, not starting with a digit.' }],
+    validation: [{
+      condition: `alltrue([for name in keys(var.environment_variables) : ${terraformTextCondition('name', TEXT_RULES.environmentVariableName)}])`,
+      errorMessage: `environment_variables names must be ${TEXT_RULES.environmentVariableName.expected}.`,
+    }],
   },
   {
     name: 'allowed_cidrs',
@@ -184,7 +185,7 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
       errorMessage: 'ssl_policy must be a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06".',
     }],
   },
-  { name: 'idle_timeout_seconds', type: 'number', description: 'Idle timeout of the load balancer\'s connections, seconds.', default: 60, option: 'loadBalancer.idleTimeoutSeconds', validation: [integerRule('idle_timeout_seconds', 1, 4000)] },
+  { name: 'idle_timeout_seconds', type: 'number', description: 'Idle timeout of the load balancer\'s connections, seconds.', default: LOAD_BALANCER_RULES.idleTimeoutSeconds.default, option: 'loadBalancer.idleTimeoutSeconds', validation: [integerRule('idle_timeout_seconds', LOAD_BALANCER_RULES.idleTimeoutSeconds)] },
   { name: 'deletion_protection', type: 'bool', description: 'Protect the load balancer from deletion.', default: false, option: 'loadBalancer.deletionProtection' },
 ];
 

@@ -1,3 +1,5 @@
+import { IntegerRule, terraformTextCondition, TextRule } from '../../src/platform/contract/rules';
+
 /** A `validation` block of a module variable. */
 export interface VariableValidation {
   /** Terraform condition, without `${}`. */
@@ -46,9 +48,14 @@ export function integerIn(expression: string, min: number, max: number): string 
   return `${expression} == floor(${expression}) && ${expression} >= ${min} && ${expression} <= ${max}`;
 }
 
-/** A validation rule: `name` is an integer from `min` to `max`. */
-export function integerRule(name: string, min: number, max: number): VariableValidation {
-  return { condition: integerIn(`var.${name}`, min, max), errorMessage: `${name} must be an integer from ${min} to ${max}.` };
+/** A validation rule: `name` is a whole number within the option's rule. */
+export function integerRule(name: string, rule: IntegerRule): VariableValidation {
+  return { condition: integerIn(`var.${name}`, rule.min, rule.max), errorMessage: `${name} must be an integer from ${rule.min} to ${rule.max}.` };
+}
+
+/** A validation rule: `name` satisfies the option's text rule. */
+export function textRule(name: string, rule: TextRule): VariableValidation {
+  return { condition: terraformTextCondition(`var.${name}`, rule), errorMessage: `${name} must be ${rule.expected}.` };
 }
 
 /** The variables every module shares: the names of its resources and the account. */

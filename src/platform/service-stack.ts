@@ -7,6 +7,7 @@ import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import { ClusterResources, ContainerService } from './container-service';
+import { terraformTextCondition, TEXT_RULES } from './contract/rules';
 import { IMAGE_TAG_VARIABLE } from './contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from './environment-stack';
 import { PublicLoadBalancer } from './load-balancer';
@@ -71,8 +72,8 @@ export class ServiceStack extends EnvironmentStack {
         type: 'string',
         description: 'The tag of the service images in their ECR repositories, e.g. the commit SHA.',
         validation: [{
-          condition: `\${can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.${IMAGE_TAG_VARIABLE}))}`,
-          errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
+          condition: `\${${terraformTextCondition(`var.${IMAGE_TAG_VARIABLE}`, TEXT_RULES.imageTag)}}`,
+          errorMessage: `image_tag must be a Docker image tag: ${TEXT_RULES.imageTag.expected}.`,
         }],
       });
       this.imageTag.overrideLogicalId(IMAGE_TAG_VARIABLE);

@@ -5,6 +5,7 @@ import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
 import { fitName } from './naming';
 import type { ClusterConfig, Ec2CapacityConfig } from '../platform/config';
+import { CLUSTER_RULES } from '../platform/contract/rules';
 
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** Graviton families carry a "g" after the generation digit: t4g, m7g, c6gn, r6gd, x2gd, im4gn, a1. */
@@ -28,8 +29,8 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
     retention.value,
     `is not a CloudWatch Logs retention; expected one of ${LOG_RETENTION_DAYS.join(', ')}`,
   );
-  const ecrKeepImages = cluster.ecrKeepImages ?? DEFAULTS.ecrKeepImages;
-  problems.checkInteger('cluster.ecrKeepImages', ecrKeepImages, 1, 10000);
+  const ecrKeepImages = cluster.ecrKeepImages ?? CLUSTER_RULES.ecrKeepImages.default;
+  problems.checkRange('cluster.ecrKeepImages', ecrKeepImages, CLUSTER_RULES.ecrKeepImages);
 
   const strategy = overridable(ctx, 'capacityProviderStrategy', cluster.capacityProviderStrategy, 'cluster.capacityProviderStrategy', presetCapacityStrategy(ctx.production));
   const capacityProviderStrategy = resolveCapacityStrategy(strategy.value, strategy.path, problems);

@@ -4,6 +4,7 @@ import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import type { LoadBalancerConfig } from '../platform/config';
+import { LOAD_BALANCER_RULES, PORT } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */
 export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig {
@@ -41,12 +42,12 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
     sslPolicy,
     'is not allowed; expected a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"',
   );
-  const idleTimeoutSeconds = lb.idleTimeoutSeconds ?? DEFAULTS.idleTimeoutSeconds;
-  problems.checkInteger('loadBalancer.idleTimeoutSeconds', idleTimeoutSeconds, 1, 4000);
+  const idleTimeoutSeconds = lb.idleTimeoutSeconds ?? LOAD_BALANCER_RULES.idleTimeoutSeconds.default;
+  problems.checkRange('loadBalancer.idleTimeoutSeconds', idleTimeoutSeconds, LOAD_BALANCER_RULES.idleTimeoutSeconds);
   const httpPort = lb.httpPort ?? 80;
   const httpsPort = lb.httpsPort ?? 443;
-  problems.checkInteger('loadBalancer.httpPort', httpPort, 1, 65535);
-  if (problems.checkInteger('loadBalancer.httpsPort', httpsPort, 1, 65535) && secure) {
+  problems.checkRange('loadBalancer.httpPort', httpPort, PORT);
+  if (problems.checkRange('loadBalancer.httpsPort', httpsPort, PORT) && secure) {
     problems.check(httpsPort !== httpPort, 'loadBalancer.httpsPort', httpsPort, 'is the HTTP listener\'s port too; expected another port');
   }
   const accessLogRetentionDays = lb.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays;

@@ -1,3 +1,5 @@
+import { IntegerRule, matchesText, TextRule, textRuleReason } from '../platform/contract/rules';
+
 /**
  * Thrown when project options are invalid. The message lists every problem, one line each,
  * in the form `<option path>: <bad value> <what is wrong>; <what is allowed>`.
@@ -43,6 +45,16 @@ export class OptionProblems {
       value,
       `is not allowed; expected an integer from ${min} to ${max}`,
     );
+  }
+
+  /** Records a problem unless `value` is a whole number within `rule`; returns whether it is. */
+  public checkRange(path: string, value: number, rule: IntegerRule): boolean {
+    return this.checkInteger(path, value, rule.min, rule.max);
+  }
+
+  /** Records a problem unless `value` satisfies the text rule; returns whether it does. */
+  public checkText(path: string, value: string, rule: TextRule): boolean {
+    return this.check(typeof value === 'string' && matchesText(rule, value), path, value, textRuleReason(rule));
   }
 
   /** Records a problem unless `value` is one of the values of the enum `allowed`; returns whether it is. */

@@ -8,7 +8,7 @@ import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
 import { OptionProblems } from './problems';
-import { resolveServices } from './services';
+import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
 

@@ -1,8 +1,6 @@
 import { OperationError } from './errors';
 import { runProcess } from './processes';
-
-/** Docker image tags: letters, digits, `_`, `.`, `-`, at most 128 characters. */
-const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+import { matchesText, TEXT_RULES } from '../contract/rules';
 
 /**
  * The tag of the image a deploy builds and runs: `--tag` when given, else the commit being built
@@ -12,8 +10,8 @@ const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
  */
 export async function resolveImageTag(explicit: string | undefined, env: NodeJS.ProcessEnv, now: Date = new Date()): Promise<string> {
   const tag = explicit ?? env.GITHUB_SHA ?? env.CODEBUILD_RESOLVED_SOURCE_VERSION ?? await gitTag(now);
-  if (!IMAGE_TAG_PATTERN.test(tag)) {
-    throw new OperationError(`--tag ${JSON.stringify(tag)} is not an image tag: letters, digits, "_", "." and "-", at most 128 characters`);
+  if (!matchesText(TEXT_RULES.imageTag, tag)) {
+    throw new OperationError(`--tag ${JSON.stringify(tag)} is not an image tag; expected ${TEXT_RULES.imageTag.expected}`);
   }
   return tag;
 }

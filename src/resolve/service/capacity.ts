@@ -1,0 +1,112 @@
+import { CapacityProvider, CpuArchitecture, ServiceOptions } from '../../options';
+import type { CapacityProviderStrategyConfig, ClusterConfig } from '../../platform/config';
+import { SERVICE_RULES } from '../../platform/contract/rules';
+import { resolveCapacityStrategy } from '../capacity';
+import { usesEc2 } from '../cluster';
+import type { EnvironmentContext } from '../context';
+import { DEFAULTS } from '../defaults';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../fargate';
+import type { OptionProblems } from '../problems';
+
+/** CPU units and memory of a service's task. */
+export interface TaskSize {
+  readonly cpu: number;
+  readonly memoryMiB: number;
+}
+
+/** The task size: a Fargate combination on Fargate, any size within the ECS limits on EC2. */
+export function resolveTaskSize(service: ServiceOptions, compatibility: 'FARGATE' | 'EC2', path: string, problems: OptionProblems): TaskSize {
+  const cpu = service.cpu ?? DEFAULTS.cpu;
+  const memoryMiB = service.memoryMiB ?? DEFAULTS.memoryMiB;
+  if (compatibility === 'FARGATE') {
+    checkFargateSize(cpu, memoryMiB, path, problems);
+  } else {
+    problems.checkRange(`${path}.cpu`, cpu, SERVICE_RULES.ec2Cpu);
+    problems.checkRange(`${path}.memoryMiB`, memoryMiB, SERVICE_RULES.ec2MemoryMiB);
+  }
+  return { cpu, memoryMiB };
+}
+
+function checkFargateSize(cpu: number, memoryMiB: number, path: string, problems: OptionProblems): void {
+  const memoryChoices = fargateMemoryFor(cpu);
+  if (memoryChoices === undefined) {
+    problems.check(false, `${path}.cpu`, cpu, `is not a Fargate CPU value; expected one of ${FARGATE_CPU_VALUES.join(', ')}`);
+    return;
+  }
+  problems.check(
+    memoryChoices.includes(memoryMiB),
+    `${path}.memoryMiB`,
+    memoryMiB,
+    `is not a Fargate memory size for cpu ${cpu}; expected ${describeMemoryChoices(memoryChoices)}`,
+  );
+}
+
+/**
+ * The service's capacity provider strategy: its own, else the cluster's (without Fargate Spot for
+ * ARM64 services); EC2 entries need the cluster's EC2 capacity of the same architecture.
+ */
+export function resolveServiceCapacity(
+  ctx: EnvironmentContext,
+  cluster: ClusterConfig,
+  service: ServiceOptions,
+  path: string,
+  architecture: CpuArchitecture,
+): CapacityProviderStrategyConfig[] {
+  const strategyPath = `${path}.capacityProviderStrategy`;
+  const strategy = service.capacityProviderStrategy !== undefined
+    ? ownStrategy(ctx, service, strategyPath, architecture)
+    : clusterStrategy(cluster, architecture);
+  if (usesEc2(strategy)) {
+    checkEc2Architecture(ctx, cluster, strategy, path, architecture);
+  }
+  return strategy;
+}
+
+function ownStrategy(
+  ctx: EnvironmentContext,
+  service: ServiceOptions,
+  strategyPath: string,
+  architecture: CpuArchitecture,
+): CapacityProviderStrategyConfig[] {
+  const strategy = resolveCapacityStrategy(service.capacityProviderStrategy ?? [], strategyPath, ctx.problems);
+  ctx.problems.check(
+    !(architecture === CpuArchitecture.ARM64 && strategy.some((item) => item.capacityProvider === CapacityProvider.FARGATE_SPOT)),
+    strategyPath,
+    strategy.map((item) => item.capacityProvider),
+    'uses FARGATE_SPOT for an ARM64 service; Fargate Spot runs X86_64 tasks only',
+  );
+  return strategy;
+}
+
+function clusterStrategy(cluster: ClusterConfig, architecture: CpuArchitecture): CapacityProviderStrategyConfig[] {
+  const strategy = cluster.capacityProviderStrategy;
+  if (architecture !== CpuArchitecture.ARM64 || !strategy.some((item) => item.capacityProvider === CapacityProvider.FARGATE_SPOT)) {
+    return strategy;
+  }
+  // Fargate Spot has no Graviton capacity: ARM64 services fall back to on-demand Fargate.
+  const onDemand = strategy.filter((item) => item.capacityProvider !== CapacityProvider.FARGATE_SPOT);
+  return onDemand.length > 0 && onDemand.some((item) => item.weight > 0)
+    ? onDemand
+    : [{ capacityProvider: CapacityProvider.FARGATE, base: 0, weight: 1 }];
+}
+
+function checkEc2Architecture(
+  ctx: EnvironmentContext,
+  cluster: ClusterConfig,
+  strategy: CapacityProviderStrategyConfig[],
+  path: string,
+  architecture: CpuArchitecture,
+): void {
+  const ec2 = cluster.ec2Capacity;
+  if (ec2 === undefined) {
+    ctx.problems.check(false, `${path}.capacityProviderStrategy`, strategy.map((item) => item.capacityProvider), 'uses EC2, but the cluster has no EC2 capacity; set cluster.ec2Capacity');
+    return;
+  }
+  const example = architecture === 'ARM64' ? 'ARM (Graviton, e.g. "m7g.large")' : 'x86 (e.g. "m6i.large")';
+  ctx.problems.check(
+    ec2.architecture === architecture,
+    `${path}.cpuArchitecture`,
+    architecture,
+    `does not match the EC2 instance type ${ec2.instanceType} (${ec2.architecture}); use an ${example} instance type in cluster.ec2Capacity.instanceType`,
+  );
+}

@@ -1,0 +1,64 @@
+import type { ServiceOptions } from '../../options';
+import type { SecretConfig } from '../../platform/config';
+import { TEXT_RULES } from '../../platform/contract/rules';
+import type { OptionProblems } from '../problems';
+import { resolveSecrets } from '../secrets';
+
+const KMS_KEY_ARN_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
+
+/** What the application container runs with: variables, secrets, the image and the command. */
+export interface ContainerSettings {
+  readonly environment: Record<string, string>;
+  readonly secrets: SecretConfig[];
+  readonly secretsKmsKeyArn?: string;
+  readonly command?: string[];
+}
+
+/** The application container's variables and secrets (each from one place only), secrets key, image reference and command. */
+export function resolveContainerSettings(service: ServiceOptions, path: string, problems: OptionProblems): ContainerSettings {
+  const environment = service.environment ?? {};
+  checkVariableNames(Object.keys(environment), `${path}.environment`, problems);
+  const secretOptions = service.secrets ?? {};
+  checkVariableNames(Object.keys(secretOptions), `${path}.secrets`, problems);
+  const secrets = resolveSecrets(secretOptions, `${path}.secrets`, problems);
+  for (const key of Object.keys(secretOptions)) {
+    problems.check(!(key in environment), `${path}.secrets`, key, 'is also a plain environment variable; a variable comes from one place only');
+  }
+  if (service.secretsKmsKeyArn !== undefined) {
+    problems.check(
+      KMS_KEY_ARN_PATTERN.test(service.secretsKmsKeyArn),
+      `${path}.secretsKmsKeyArn`,
+      service.secretsKmsKeyArn,
+      'is not a KMS key ARN; expected arn:<partition>:kms:<region>:<account>:key/<uuid>',
+    );
+  }
+  if (service.image !== undefined) {
+    problems.check(/^\S+$/.test(service.image), `${path}.image`, service.image, 'is not an image reference; expected e.g. "public.ecr.aws/nginx/nginx:1.27"');
+  }
+  checkCommand(service.command, `${path}.command`, problems);
+  return {
+    environment: sortedRecord(environment),
+    secrets,
+    ...(service.secretsKmsKeyArn !== undefined ? { secretsKmsKeyArn: service.secretsKmsKeyArn } : {}),
+    ...(service.command !== undefined ? { command: [...service.command] } : {}),
+  };
+}
+
+/** Every name is a valid environment variable name. */
+export function checkVariableNames(names: string[], path: string, problems: OptionProblems): void {
+  for (const key of names) {
+    problems.checkText(path, key, TEXT_RULES.environmentVariableName);
+  }
+}
+
+/** A command, when given, is a non-empty list of strings. */
+export function checkCommand(command: string[] | undefined, path: string, problems: OptionProblems): void {
+  if (command !== undefined) {
+    problems.check(command.length > 0 && command.every((part) => typeof part === 'string'), path, command, 'is not allowed; expected a non-empty list of strings, e.g. ["node", "server.js"]');
+  }
+}
+
+/** The record with its keys sorted, so that generated files do not change with option order. */
+export function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,70 @@
+import { resolveAutoscaling } from './autoscaling';
+import { resolveServiceCapacity, resolveTaskSize } from './capacity';
+import { resolveContainerSettings } from './container-settings';
+import { resolveReverseProxy, resolveSidecars } from './containers';
+import { resolveLoadBalancerHealthCheck } from './health-checks';
+import { resolveReachability } from './ingress';
+import { resolveTaskCount } from './task-count';
+import { CpuArchitecture, ServiceOptions } from '../../options';
+import type { ClusterConfig, ServiceConfig } from '../../platform/config';
+import { SERVICE_RULES } from '../../platform/contract/rules';
+import { usesEc2 } from '../cluster';
+import type { EnvironmentContext } from '../context';
+import { DNS_LABEL_PATTERN } from '../defaults';
+
+/** Where a service sits in the list of services. */
+export interface ServicePosition {
+  /** Option path, `services[<index>]`. */
+  readonly path: string;
+  /** Index in the list. */
+  readonly index: number;
+  /** The first load-balanced service takes the listener's default route. */
+  readonly defaultRoute: boolean;
+}
+
+/** Resolves one service from its options: each part by its own validator, which adds its path. */
+export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, service: ServiceOptions, position: ServicePosition): ServiceConfig {
+  const { problems } = ctx;
+  const { path } = position;
+  const name = service.name ?? ctx.project;
+  // A default name inherits the resource prefix, whose problems are reported already.
+  problems.check(
+    service.name === undefined || DNS_LABEL_PATTERN.test(name),
+    `${path}.name`,
+    name,
+    'is not allowed; expected 2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen',
+  );
+  const containerPort = service.containerPort ?? SERVICE_RULES.containerPort.default;
+  problems.checkRange(`${path}.containerPort`, containerPort, SERVICE_RULES.containerPort);
+
+  const cpuArchitecture = service.cpuArchitecture ?? CpuArchitecture.X86_64;
+  problems.checkEnum(`${path}.cpuArchitecture`, cpuArchitecture, CpuArchitecture);
+  const capacityProviderStrategy = resolveServiceCapacity(ctx, cluster, service, path, cpuArchitecture);
+  const compatibility = usesEc2(capacityProviderStrategy) ? 'EC2' : 'FARGATE';
+  const size = resolveTaskSize(service, compatibility, path, problems);
+
+  const { desiredCount, minCapacity, maxCapacity } = resolveTaskCount(ctx, service, path);
+  const autoscaling = resolveAutoscaling(ctx, service, path, { minCapacity, maxCapacity });
+  const healthChecks = resolveLoadBalancerHealthCheck(service, path, problems);
+  const reverseProxy = resolveReverseProxy(service, containerPort, path, problems);
+  const sidecars = resolveSidecars(service, name, path, [containerPort, ...(reverseProxy ? [reverseProxy.port] : [])], problems);
+  const reachability = resolveReachability(ctx, cluster, service, name, position, autoscaling);
+
+  return {
+    name,
+    ...(service.image !== undefined ? { image: service.image } : {}),
+    containerPort,
+    ...size,
+    cpuArchitecture,
+    compatibility,
+    capacityProviderStrategy,
+    desiredCount,
+    ...healthChecks,
+    ...resolveContainerSettings(service, path, problems),
+    readonlyRootFilesystem: service.readonlyRootFilesystem ?? true,
+    sidecars,
+    ...(reverseProxy ? { reverseProxy } : {}),
+    ...reachability,
+    autoscaling,
+  };
+}
