@@ -10,6 +10,7 @@ import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
+import { InvalidOptionsError } from './resolve/problems';
 import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 
 /** Terraform CLI version installed by the generated workflows. */
@@ -67,7 +68,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
 
     this.platformOptions = options;
     this.environments = [...(options.environments ?? DEFAULTS.environments)];
-    this.resolvedConfig = resolvePlatformConfig(options);
+    this.resolvedConfig = resolveOrReport(options);
 
     new CdktfDeps(this);
     this.cdktfApp = new CdktfApp(this, {
@@ -136,7 +137,24 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
    */
   public addEnvironment(environment: EnvironmentOptions): void {
     const environments = [...this.environments, environment];
-    this.resolvedConfig = resolvePlatformConfig({ ...this.platformOptions, environments });
+    this.resolvedConfig = resolveOrReport({ ...this.platformOptions, environments });
     this.environments.push(environment);
+  }
+}
+
+/**
+ * Resolves the options; when `.projenrc` itself is running (`npx projen`), invalid options end the
+ * process with the list of problems and exit code 1, without the stack trace and source frame Node
+ * prints for an uncaught error. Anywhere else (tests, other programs) the error is thrown.
+ */
+function resolveOrReport(options: EcsServiceProjectOptions): PlatformConfig {
+  try {
+    return resolvePlatformConfig(options);
+  } catch (error) {
+    if (error instanceof InvalidOptionsError && /[\\/]\.projenrc\.[cm]?[jt]s$/.test(require.main?.filename ?? '')) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
   }
 }

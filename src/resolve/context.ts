@@ -16,6 +16,7 @@ export type PlatformOptions = Pick<
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'
+  | 'terraformVersion'
 >;
 
 /** What every part of an environment's resolution needs to know. */

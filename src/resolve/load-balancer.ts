@@ -1,4 +1,4 @@
-import { isCertificateArn } from './aws';
+import { accountOfArn, isCertificateArn } from './aws';
 import { parseIpv4Cidr } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
@@ -12,12 +12,16 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
   const lb = ctx.options.loadBalancer ?? {};
   const certificate = overridable<string | undefined>(ctx, 'certificateArn', lb.certificateArn, 'loadBalancer.certificateArn', undefined);
   const certificateHelp = `is not an ACM certificate ARN in ${region}; expected arn:${partition}:acm:${region}:<account>:certificate/<uuid>`;
+  const checkCertificate = (path: string, arn: string) => {
+    if (problems.check(isCertificateArn(arn, region), path, arn, certificateHelp) && ctx.env.account !== undefined) {
+      problems.check(accountOfArn(arn) === ctx.env.account, path, arn, `belongs to account ${accountOfArn(arn)}; the load balancer of ${ctx.env.name} (account ${ctx.env.account}) can only use certificates of its own account`);
+    }
+  };
   if (certificate.value !== undefined) {
-    problems.check(isCertificateArn(certificate.value, region), certificate.path, certificate.value, certificateHelp);
+    checkCertificate(certificate.path, certificate.value);
   }
   const additionalCertificateArns = lb.additionalCertificateArns ?? [];
-  additionalCertificateArns.forEach((arn, i) =>
-    problems.check(isCertificateArn(arn, region), `loadBalancer.additionalCertificateArns[${i}]`, arn, certificateHelp));
+  additionalCertificateArns.forEach((arn, i) => checkCertificate(`loadBalancer.additionalCertificateArns[${i}]`, arn));
   if (additionalCertificateArns.length > 0) {
     problems.check(certificate.value !== undefined, 'loadBalancer.additionalCertificateArns', additionalCertificateArns, 'needs loadBalancer.certificateArn; SNI certificates are added to the HTTPS listener');
   }

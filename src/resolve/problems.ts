@@ -18,15 +18,57 @@ export class InvalidOptionsError extends Error {
   }
 }
 
+/** One recorded problem, and the environment whose resolution found it. */
+interface RecordedProblem {
+  readonly line: string;
+  readonly environment?: string;
+}
+
 /**
- * Collects option problems so that one run reports all of them.
+ * Collects option problems so that one run reports all of them, each once: a problem found while
+ * resolving every environment is reported once, one found in some environments names them.
  */
 export class OptionProblems {
-  private readonly problems: string[] = [];
+  private readonly recorded: RecordedProblem[];
+  private readonly environments: Set<string>;
+  private readonly environment?: string;
+
+  constructor(shared?: { recorded: RecordedProblem[]; environments: Set<string> }, environment?: string) {
+    this.recorded = shared?.recorded ?? [];
+    this.environments = shared?.environments ?? new Set();
+    this.environment = environment;
+  }
+
+  /** A recorder of the same problems that tags what it records with an environment. */
+  public forEnvironment(name: string): OptionProblems {
+    this.environments.add(name);
+    return new OptionProblems({ recorded: this.recorded, environments: this.environments }, name);
+  }
+
+  /** How many problems were recorded so far. */
+  public get count(): number {
+    return this.recorded.length;
+  }
 
   /** Records a problem with the option at `path` holding `value`. */
   public add(path: string, value: unknown, reason: string): void {
-    this.problems.push(`${path}: ${render(value)} ${reason}`);
+    this.recorded.push({ line: `${path}: ${render(value)} ${reason}`, ...(this.environment !== undefined ? { environment: this.environment } : {}) });
+  }
+
+  /** The problems, each once, naming the environments when a problem does not apply to all of them. */
+  public lines(): string[] {
+    const byLine = new Map<string, Set<string> | undefined>();
+    for (const { line, environment } of this.recorded) {
+      const known = byLine.has(line) ? byLine.get(line) : new Set<string>();
+      byLine.set(line, environment === undefined || known === undefined ? undefined : known.add(environment));
+    }
+    return [...byLine].map(([line, environments]) => {
+      if (environments === undefined || environments.size === this.environments.size) {
+        return line;
+      }
+      const names = [...environments];
+      return `${line} (environment${names.length > 1 ? 's' : ''} ${names.join(', ')})`;
+    });
   }
 
   /** Records a problem when `valid` is false; returns `valid`. */
@@ -65,12 +107,19 @@ export class OptionProblems {
 
   /** Throws an {@link InvalidOptionsError} when any problem was recorded. */
   public throwIfAny(): void {
-    if (this.problems.length > 0) {
-      throw new InvalidOptionsError([...this.problems]);
+    if (this.recorded.length > 0) {
+      throw new InvalidOptionsError(this.lines());
     }
   }
 }
 
-function render(value: unknown): string {
-  return value === undefined ? 'undefined' : JSON.stringify(value);
+/** A value as the user wrote it: `NaN` and `Infinity` as such, not JSON's `null`. */
+export function render(value: unknown): string {
+  if (value === undefined) {
+    return 'undefined';
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return String(value);
+  }
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item)) ?? String(value);
 }

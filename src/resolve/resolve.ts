@@ -1,5 +1,5 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
-import { isBucketName, partitionOf, REGION_PATTERN } from './aws';
+import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
@@ -8,6 +8,7 @@ import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
 import { OptionProblems } from './problems';
+import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
@@ -26,9 +27,13 @@ const RESOURCE_PREFIX_PATTERN = new RegExp(`^[a-z][a-z0-9-]{0,${RESOURCE_PREFIX_
  */
 export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig {
   const problems = new OptionProblems();
+  // Resolution reads the options; it only runs on options of the right shape.
+  if (!checkOptionShapes(options, problems)) {
+    problems.throwIfAny();
+  }
   const project = resolveResourcePrefix(options, problems);
   const region = options.region ?? DEFAULTS.region;
-  problems.check(REGION_PATTERN.test(region), 'region', region, 'is not an AWS region name; expected e.g. "us-east-1"');
+  problems.check(isKnownRegion(region), 'region', region, unknownRegionReason(region));
 
   const environmentOptions = options.environments ?? DEFAULTS.environments;
   problems.check(environmentOptions.length > 0, 'environments', environmentOptions, 'is empty; at least one environment is required');
@@ -41,6 +46,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   });
 
   const deployment = resolveDeployment(options, project, environments, problems);
+  checkTerraformVersion(options.terraformVersion, problems);
 
   problems.throwIfAny();
   const bounded = environments.map((env, index) => {
@@ -85,7 +91,7 @@ function resolveEnvironment(
   );
   const region = env.region ?? options.region ?? DEFAULTS.region;
   if (env.region !== undefined) {
-    problems.check(REGION_PATTERN.test(region), `${path}.region`, region, 'is not an AWS region name; expected e.g. "eu-west-1"');
+    problems.check(isKnownRegion(region), `${path}.region`, region, unknownRegionReason(region));
   }
   if (env.account !== undefined) {
     problems.check(/^\d{12}$/.test(env.account), `${path}.account`, env.account, 'is not an AWS account id; expected 12 digits');
@@ -100,7 +106,7 @@ function resolveEnvironment(
     region,
     partition: partitionOf(region),
     production: preset === EnvironmentPreset.PRODUCTION,
-    problems,
+    problems: problems.forEnvironment(env.name ?? path),
   };
   const namePrefix = `${project}-${env.name}`;
 
@@ -137,7 +143,7 @@ function resolveState(options: PlatformOptions, project: string, environment: st
   }
   problems.check(isBucketName(state.bucket), 'terraformState.bucket', state.bucket, 'is not a valid S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens');
   const bucketRegion = state.region ?? region;
-  problems.check(REGION_PATTERN.test(bucketRegion), 'terraformState.region', bucketRegion, 'is not an AWS region name; expected e.g. "us-east-1"');
+  problems.check(isKnownRegion(bucketRegion), 'terraformState.region', bucketRegion, unknownRegionReason(bucketRegion));
   const keyPrefix = state.keyPrefix ?? project;
   problems.check(
     /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/.test(keyPrefix),
@@ -146,4 +152,13 @@ function resolveState(options: PlatformOptions, project: string, environment: st
     'is not allowed; expected path segments of letters, digits and !_.*\'()- separated by single slashes, without leading or trailing slash',
   );
   return { backend: 's3', bucket: state.bucket, region: bucketRegion, keyPrefix, environmentKeyPrefix: `${keyPrefix}/${environment}` };
+}
+
+/** Terraform 1.10 brought native S3 state locking (`use_lockfile`), which the stacks use. */
+const TERRAFORM_VERSION_PATTERN = /^1\.(1\d|[2-9]\d)\.\d+$/;
+
+function checkTerraformVersion(version: string | undefined, problems: OptionProblems): void {
+  if (version !== undefined) {
+    problems.check(TERRAFORM_VERSION_PATTERN.test(version), 'terraformVersion', version, 'is not a Terraform release the stacks support; expected a version such as "1.11.4" (1.10 or later)');
+  }
 }

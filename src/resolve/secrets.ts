@@ -1,3 +1,4 @@
+import { regionOfArn } from './aws';
 import type { OptionProblems } from './problems';
 import type { SecretConfig } from '../platform/config';
 
@@ -25,16 +26,23 @@ export function parseSecretReference(name: string, reference: string): SecretCon
   return undefined;
 }
 
-/** Resolves a service's secrets, sorted by variable name. */
-export function resolveSecrets(secrets: Record<string, string>, path: string, problems: OptionProblems): SecretConfig[] {
+/**
+ * Resolves a service's secrets, sorted by variable name. ECS reads secrets of the task's region
+ * only; another account's secret is allowed (its resource policy must admit the execution role).
+ */
+export function resolveSecrets(secrets: Record<string, string>, path: string, problems: OptionProblems, region: string): SecretConfig[] {
   return Object.keys(secrets).sort().flatMap((name) => {
     const parsed = parseSecretReference(name, secrets[name]);
-    problems.check(
+    const valid = problems.check(
       parsed !== undefined,
       `${path}.${name}`,
       secrets[name],
       'is not a secret reference; expected a Secrets Manager secret ARN, an SSM parameter ARN, or an SSM parameter name such as "/orders/db-password"',
     );
+    const secretRegion = parsed?.resourceArn !== undefined ? regionOfArn(parsed.resourceArn) : region;
+    if (valid) {
+      problems.check(secretRegion === region, `${path}.${name}`, secrets[name], `is in ${secretRegion}; ECS reads secrets of the environment's region (${region}) only`);
+    }
     return parsed ? [parsed] : [];
   });
 }

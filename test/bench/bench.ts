@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { resolvePlatformConfig } from '../../src/resolve/resolve';
 import { EnvironmentPreset } from '../../src/options';
+import { resolvePlatformConfig } from '../../src/resolve/resolve';
 import { PACKAGE_ROOT } from '../e2e/service-repo';
 
 // Prints synth time and peak memory of the default generated app, and the time of `npx projen`,

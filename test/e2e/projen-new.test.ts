@@ -1,5 +1,5 @@
-import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createServiceRepo, packPackage, runProjen } from './service-repo';
@@ -63,4 +63,18 @@ test('a second `npx projen` changes nothing', () => {
   const before = readFileSync(join(repo, 'src', 'config.generated.ts'), 'utf-8');
   runProjen(repo);
   expect(readFileSync(join(repo, 'src', 'config.generated.ts'), 'utf-8')).toBe(before);
+});
+
+test('a typo in .projenrc.ts fails `npx projen` with one line naming it, no stack trace', () => {
+  const projenrc = join(repo, '.projenrc.ts');
+  const original = readFileSync(projenrc, 'utf-8');
+  try {
+    writeFileSync(projenrc, original.replace('new EcsServiceProject({', 'new EcsServiceProject({\n  services: [{ desiredCont: 3 }],'));
+    const result = spawnSync('npx', ['projen'], { cwd: repo, encoding: 'utf-8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('services[0].desiredCont: 3 is not an option; did you mean desiredCount?');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  } finally {
+    writeFileSync(projenrc, original);
+  }
 });

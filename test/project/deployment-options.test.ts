@@ -1,7 +1,6 @@
+import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, TaskDefinitionOwner, CpuArchitecture, EnvironmentPreset } from '../../src/options';
 import { InvalidOptionsError } from '../../src/resolve/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, TaskDefinitionOwner } from '../../src/options';
-import { CpuArchitecture, EnvironmentPreset } from '../../src/options';
 
 const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:connection/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
 const BASE: PlatformOptions = {
@@ -62,8 +61,8 @@ describe('defaults', () => {
 });
 
 test.each<[string, DeploymentOptions, Partial<PlatformOptions>, string]>([
-  ['unknown pipeline', { pipeline: 'jenkins' as DeploymentPipeline }, {}, 'deployment.pipeline: "jenkins" is not allowed; expected one of github-actions, codepipeline'],
-  ['unknown strategy', { strategy: 'canary' as DeploymentStrategy }, {}, 'deployment.strategy: "canary" is not allowed; expected one of rolling, blue-green'],
+  ['unknown pipeline', { pipeline: 'jenkins' as DeploymentPipeline }, {}, 'deployment.pipeline: "jenkins" is not allowed; expected one of DeploymentPipeline.GITHUB_ACTIONS ("github-actions"), DeploymentPipeline.CODEPIPELINE ("codepipeline")'],
+  ['unknown strategy', { strategy: 'canary' as DeploymentStrategy }, {}, 'deployment.strategy: "canary" is not allowed; expected one of DeploymentStrategy.ROLLING ("rolling"), DeploymentStrategy.BLUE_GREEN ("blue-green")'],
   ['Terraform owner with blue/green', { strategy: DeploymentStrategy.BLUE_GREEN, taskDefinitionOwner: TaskDefinitionOwner.TERRAFORM }, {},
     'deployment.taskDefinitionOwner: "terraform" is not allowed with the blue-green strategy; expected TaskDefinitionOwner.PIPELINE'],
   ['CodePipeline without connection', { pipeline: DeploymentPipeline.CODEPIPELINE, repository: 'acme/orders' }, {},

@@ -1,5 +1,5 @@
-import { resolvePlatformConfig } from '../../src/resolve/resolve';
 import { CpuArchitecture, EnvironmentPreset, NatGateways } from '../../src/options';
+import { resolvePlatformConfig } from '../../src/resolve/resolve';
 
 const base = { name: 'orders' };
 

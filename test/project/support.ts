@@ -3,9 +3,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Testing } from 'projen';
 import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
+import type { PlatformConfig } from '../../src/platform/config';
 import { InvalidOptionsError } from '../../src/resolve/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
-import type { PlatformConfig } from '../../src/platform/config';
 
 /** Options every test starts from; `overrides` replace them key by key. */
 export function projectOptions(overrides: Partial<EcsServiceProjectOptions> = {}): EcsServiceProjectOptions {

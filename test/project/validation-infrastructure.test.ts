@@ -1,6 +1,6 @@
 import { problemsOf } from './support';
-import { PlatformOptions } from '../../src/resolve/resolve';
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways } from '../../src/options';
+import { PlatformOptions } from '../../src/resolve/resolve';
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
 const euCert = 'arn:aws:acm:eu-west-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';

@@ -1,7 +1,7 @@
 import { problemsOf, projectOptions } from './support';
 import { EcsServiceProject } from '../../src';
-import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
 import { NatGateways } from '../../src/options';
+import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
 
 const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
 
@@ -9,8 +9,9 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['project name without letters', { name: '1234' }, 'name: "1234" gives no usable resource prefix'],
   ['resource prefix with upper case', { resourcePrefix: 'Orders' }, 'resourcePrefix: "Orders" is not allowed; expected 2 to 20 lowercase letters'],
   ['resource prefix too long', { resourcePrefix: 'a'.repeat(21) }, `resourcePrefix: "${'a'.repeat(21)}" is not allowed`],
-  ['unknown region', { region: 'mars-1' }, 'region: "mars-1" is not an AWS region name; expected e.g. "us-east-1"'],
-  ['environment region', { environments: [{ name: 'dev', region: 'useast1' }] }, 'environments[0].region: "useast1" is not an AWS region name'],
+  ['unknown region', { region: 'mars-1' }, 'region: "mars-1" is not an AWS region; expected a region such as "us-east-1" or "eu-west-1"'],
+  ['region that does not exist', { region: 'eu-west-9' }, 'region: "eu-west-9" is not an AWS region; did you mean eu-west-1?'],
+  ['environment region', { environments: [{ name: 'dev', region: 'useast1' }] }, 'environments[0].region: "useast1" is not an AWS region; did you mean us-east-1?'],
   ['no environments', { environments: [] }, 'environments: [] is empty; at least one environment is required'],
   ['environment name with hyphen', { environments: [{ name: 'my-dev' }] }, 'environments[0].name: "my-dev" is not allowed; expected 1 to 12 lowercase letters or digits'],
   ['environment name too long', { environments: [{ name: 'developmentxyz' }] }, 'environments[0].name: "developmentxyz" is not allowed'],
@@ -23,7 +24,7 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['one availability zone', { network: { availabilityZones: ['us-east-1a'] } }, 'network.availabilityZones: ["us-east-1a"] is not allowed; expected 2 to 8 availability zones'],
   ['zone of another region', { network: { availabilityZones: ['us-east-1a', 'eu-west-1b'] } }, 'network.availabilityZones[1]: "eu-west-1b" is not a zone of region us-east-1'],
   ['duplicate zone', { network: { availabilityZones: ['us-east-1a', 'us-east-1a'] } }, 'lists a zone twice'],
-  ['NAT mode', { network: { natGateways: 'two' as NatGateways } }, 'network.natGateways: "two" is not allowed; expected one of per-az, single, none'],
+  ['NAT mode', { network: { natGateways: 'two' as NatGateways } }, 'network.natGateways: "two" is not allowed; expected one of NatGateways.PER_AZ ("per-az"), NatGateways.SINGLE ("single"), NatGateways.NONE ("none")'],
   ['log retention', { cluster: { logRetentionDays: 10 } }, 'cluster.logRetentionDays: 10 is not a CloudWatch Logs retention; expected one of 1, 3, 5, 7, 14, 30'],
   ['ECR images kept', { cluster: { ecrKeepImages: 0 } }, 'cluster.ecrKeepImages: 0 is not allowed; expected an integer from 1 to 10000'],
   ['certificate ARN', { loadBalancer: { certificateArn: 'arn:aws:iam::123456789012:server-certificate/x' } }, 'loadBalancer.certificateArn: "arn:aws:iam::123456789012:server-certificate/x" is not an ACM certificate ARN in us-east-1'],

@@ -15,12 +15,12 @@ export interface ContainerSettings {
 }
 
 /** The application container's variables and secrets (each from one place only), secrets key, image reference and command. */
-export function resolveContainerSettings(service: ServiceOptions, path: string, problems: OptionProblems): ContainerSettings {
+export function resolveContainerSettings(service: ServiceOptions, path: string, problems: OptionProblems, region: string): ContainerSettings {
   const environment = service.environment ?? {};
   checkVariableNames(Object.keys(environment), `${path}.environment`, problems);
   const secretOptions = service.secrets ?? {};
   checkVariableNames(Object.keys(secretOptions), `${path}.secrets`, problems);
-  const secrets = resolveSecrets(secretOptions, `${path}.secrets`, problems);
+  const secrets = resolveSecrets(secretOptions, `${path}.secrets`, problems, region);
   for (const key of Object.keys(secretOptions)) {
     problems.check(!(key in environment), `${path}.secrets`, key, 'is also a plain environment variable; a variable comes from one place only');
   }

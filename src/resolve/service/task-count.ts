@@ -37,7 +37,8 @@ export function resolveTaskCount(ctx: EnvironmentContext, service: ServiceOption
       `is outside the autoscaling range; expected ${minCapacity} to ${maxCapacity}`,
     );
   }
-  if (ctx.production && minOk) {
+  // A minimum derived from an invalid desired count is not the user's: that count is reported already.
+  if (ctx.production && minOk && (min.value !== undefined || desiredOk)) {
     problems.check(
       minCapacity >= 2,
       min.value !== undefined ? min.path : desired.path,

@@ -1,6 +1,5 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
-import { DeploymentStrategy } from '../../../src/options';
-import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
+import { DeploymentStrategy, AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/config';
 
 /** An ACM certificate ARN in `region`. */
