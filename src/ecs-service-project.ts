@@ -10,6 +10,7 @@ import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
+import { appDirectoryOf } from './platform/contract/app-directory';
 import { InvalidOptionsError } from './resolve/problems';
 import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 
@@ -98,8 +99,11 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
       ],
     });
 
-    const firstService = this._platformConfig.environments[0].services[0];
-    new SampleApp(this, { dir: 'app', port: firstService.containerPort, healthCheckPath: firstService.healthCheckPath });
+    // One app directory per service built from this repository: two services are two images.
+    const ownImages = this._platformConfig.environments[0].services.filter((service) => service.image === undefined);
+    for (const service of ownImages) {
+      new SampleApp(this, { dir: appDirectoryOf(service.name, ownImages.length), port: service.containerPort, healthCheckPath: service.healthCheckPath });
+    }
     new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
     this.terraformVersion = terraformVersion;
   }

@@ -13,8 +13,9 @@ export interface SampleAppOptions {
 }
 
 /**
- * A minimal container app, written once: a dependency-free Node.js HTTP server with `/` and a
- * health endpoint, and a Dockerfile running it as a non-root user. Replace it with your own.
+ * A minimal container app of one service, written once: a dependency-free Node.js HTTP server with
+ * `/` and a health endpoint on the port and path the task definition passes (`PORT`,
+ * `HEALTH_CHECK_PATH`), and a Dockerfile running it as a non-root user. Replace it with your own.
  */
 export class SampleApp extends Component {
   constructor(project: Project, options: SampleAppOptions) {
@@ -27,11 +28,12 @@ export class SampleApp extends Component {
 
 function serverSource(options: SampleAppOptions): string {
   return `'use strict';
-// Sample service: replace with your application. It must answer ${options.healthCheckPath} with 2xx while healthy.
+// Sample service: replace with your application. The task sets PORT and HEALTH_CHECK_PATH from the
+// options; it must answer the health check path with 2xx while healthy.
 const http = require('http');
 
 const port = Number(process.env.PORT || ${options.port});
-const healthPath = ${JSON.stringify(options.healthCheckPath)};
+const healthPath = process.env.HEALTH_CHECK_PATH || ${JSON.stringify(options.healthCheckPath)};
 
 const server = http.createServer((req, res) => {
   const path = new URL(req.url, 'http://localhost').pathname;

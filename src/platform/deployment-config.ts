@@ -57,6 +57,8 @@ export interface ServiceDeploymentTarget {
   readonly containerPort: number;
   /** ECR repository name; absent when the service runs an external image. */
   readonly imageRepositoryName?: string;
+  /** Directory its image is built from (`app` or `app/<service>`); absent with an external image. */
+  readonly buildContext?: string;
   /** CodeDeploy deployment group name (blue/green). */
   readonly codeDeployDeploymentGroupName: string;
   /** Name of the second (green) target group (blue/green, AWS limit 32 characters). */

@@ -3,6 +3,7 @@ import { ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';
 import type { EnvironmentConfig } from '../platform/config';
+import { appDirectoryOf } from '../platform/contract/app-directory';
 import type {
   BootstrapConfig,
   DeploymentConfig,
@@ -95,7 +96,7 @@ export function resolveDeployment(
     architectures.size <= 1,
     'services',
     [...architectures],
-    'mixes CPU architectures for services built from app/; expected one cpuArchitecture for all of them, because the image is built once',
+    'mixes CPU architectures for services built from this repository; expected one cpuArchitecture for all of them, because one runner builds them',
   );
   for (const env of resolvedEnvironments) {
     const state = environments.find((candidate) => candidate.name === env.name)!.state;
@@ -221,7 +222,9 @@ function resolveEnvironmentDeployment(
       taskDefinitionFamily: `${prefix}-${service.name}`,
       containerName: service.reverseProxy ? REVERSE_PROXY_CONTAINER : service.name,
       containerPort: service.reverseProxy?.port ?? service.containerPort,
-      ...(service.image === undefined ? { imageRepositoryName: `${prefix}/${service.name}` } : {}),
+      ...(service.image === undefined
+        ? { imageRepositoryName: `${prefix}/${service.name}`, buildContext: appDirectoryOf(service.name, ownImages.length) }
+        : {}),
       codeDeployDeploymentGroupName: `${prefix}-${service.name}`,
       greenTargetGroupName: fitName([project, env.name, service.name, 'green'], ELB_NAME_MAX),
     })),

@@ -55,7 +55,7 @@ describe('seed 000: Fargate in three zones behind an HTTPS load balancer', () =>
   test('the secret reaches the container and only the execution role may read it', () => {
     const [container] = containersOf(onlyResource(service, 'aws_ecs_task_definition'));
     expect(container.secrets).toEqual([{ name: 'APP_SECRET', valueFrom: secretIn('eu-central-1', 'webapp/app-secret') }]);
-    expect(container.environment).toEqual([{ name: 'LOG_LEVEL', value: 'DEBUG' }, { name: 'PORT', value: '8000' }]);
+    expect(container.environment).toEqual([{ name: 'HEALTH_CHECK_PATH', value: '/health' }, { name: 'LOG_LEVEL', value: 'DEBUG' }, { name: 'PORT', value: '8000' }]);
     const policy = byName(bodiesOf(service, 'aws_iam_role_policy'), 'start-task');
     expect(statementWithSid(policy.policy, 'ReadSecrets').Resource).toEqual([secretIn('eu-central-1', 'webapp/app-secret')]);
   });

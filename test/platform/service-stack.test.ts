@@ -191,7 +191,9 @@ describe('service stack: task definition', () => {
   });
 
   test('environment variables are passed sorted by name', () => {
-    expect(container.environment).toEqual([{ name: 'APP_ENV', value: 'dev' }, { name: 'LOG_LEVEL', value: 'info' }]);
+    expect(container.environment).toEqual([
+      { name: 'APP_ENV', value: 'dev' }, { name: 'HEALTH_CHECK_PATH', value: '/health' }, { name: 'LOG_LEVEL', value: 'info' }, { name: 'PORT', value: '8080' },
+    ]);
   });
 
   test('logs go to the cluster log group through awslogs with the service name as stream prefix', () => {

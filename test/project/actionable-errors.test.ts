@@ -47,3 +47,8 @@ test('a problem of some environments names them', () => {
   const problems = problemsOf(loose({ environments: [{ name: 'dev' }, { name: 'prod', preset: 'production' }], services: [{ maxCapacity: 1 }] }));
   expect(problems).toEqual(['services[0].maxCapacity: 1 is below the minimum capacity 2; expected at least 2 (environment prod)']);
 });
+
+test('a PORT variable that contradicts the container port is refused', () => {
+  expect(problemsOf({ services: [{ containerPort: 3000, environment: { PORT: '8080' } }] }))
+    .toEqual(['services[0].environment.PORT: "8080" contradicts the service\'s containerPort (3000); remove it, the platform sets it']);
+});

@@ -91,7 +91,7 @@ test.each<[string, DeploymentOptions, Partial<PlatformOptions>, string]>([
     'deployment.blueGreenTerminationWaitMinutes: 3000 is not allowed; expected an integer from 0 to 2880'],
   ['bad branch', { releaseBranch: 'main..x' }, {}, 'deployment.releaseBranch: "main..x" is not a Git branch name'],
   ['mixed architectures', {}, { services: [{ name: 'a' }, { name: 'b', cpuArchitecture: CpuArchitecture.ARM64 }] },
-    'services: ["X86_64","ARM64"] mixes CPU architectures for services built from app/'],
+    'services: ["X86_64","ARM64"] mixes CPU architectures for services built from this repository'],
 ])('%s is rejected with a clear message', (_, deployment, options, message) => {
   expect(problemsOf(deployment, options).filter((problem) => problem.includes(message))).toHaveLength(1);
 });

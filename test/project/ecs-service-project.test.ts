@@ -97,7 +97,7 @@ describe('samples', () => {
 
   test('the container app listens on the service port and answers the health path', () => {
     expect(files['app/server.js']).toContain('process.env.PORT || 8080');
-    expect(files['app/server.js']).toContain('const healthPath = "/health";');
+    expect(files['app/server.js']).toContain('const healthPath = process.env.HEALTH_CHECK_PATH || "/health";');
   });
 
   test('the Dockerfile runs as a non-root user', () => {
@@ -113,7 +113,7 @@ describe('samples', () => {
     const custom = synthProject({ services: [{ containerPort: 3000, healthCheckPath: '/healthz' }] });
     expect(custom['app/server.js']).toContain('process.env.PORT || 3000');
     expect(custom['app/Dockerfile']).toMatch(/^EXPOSE 3000$/m);
-    expect(custom['app/server.js']).toContain('const healthPath = "/healthz";');
+    expect(custom['app/server.js']).toContain('const healthPath = process.env.HEALTH_CHECK_PATH || "/healthz";');
   });
 });
 
@@ -145,5 +145,29 @@ describe('build workflow', () => {
 describe('projen runner', () => {
   test('.projenrc.ts runs with tsx, without a type-check pass', () => {
     expect(files['.projen/tasks.json'].tasks.default.steps).toEqual([{ execArgs: ['tsx', '.projenrc.ts'] }]);
+  });
+});
+
+describe('sample apps', () => {
+  test('one service built from this repository gets app/', () => {
+    expect(Object.keys(synthProject({})).filter((path) => path.startsWith('app/')).sort()).toEqual(['app/.dockerignore', 'app/Dockerfile', 'app/server.js']);
+  });
+
+  test('two services get a directory each, listening on their own port', () => {
+    const files = synthProject({ services: [{ name: 'web', containerPort: 8080 }, { name: 'api', containerPort: 3000 }] });
+    expect(files['app/api/Dockerfile']).toContain('PORT=3000');
+    expect(files['app/web/Dockerfile']).toContain('PORT=8080');
+    expect(files['app/server.js']).toBeUndefined();
+  });
+
+  test('the server listens on PORT and answers HEALTH_CHECK_PATH', () => {
+    const server = synthProject({})['app/server.js'];
+    expect(server).toContain('process.env.PORT');
+    expect(server).toContain('process.env.HEALTH_CHECK_PATH');
+  });
+
+  test('each service is built from its own directory', () => {
+    const config = generatedConfig(synthProject({ services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }] }));
+    expect(config.deployment?.environments[0].services.map((service) => service.buildContext)).toEqual(['app/web', 'app/api']);
   });
 });

@@ -94,7 +94,17 @@ describe('derived values', () => {
 
   test('environment variables are sorted for stable output', () => {
     const [env] = resolvePlatformConfig({ ...base, services: [{ environment: { ZED: '1', ALPHA: '2' } }] }).environments;
-    expect(Object.keys(env.services[0].environment)).toEqual(['ALPHA', 'ZED']);
+    expect(Object.keys(env.services[0].environment)).toEqual(['ALPHA', 'HEALTH_CHECK_PATH', 'PORT', 'ZED']);
+  });
+
+  test('the app built from this repository gets its port and health check path', () => {
+    const [env] = resolvePlatformConfig({ ...base, services: [{ containerPort: 3000, healthCheckPath: '/ready' }] }).environments;
+    expect(env.services[0].environment).toEqual({ HEALTH_CHECK_PATH: '/ready', PORT: '3000' });
+  });
+
+  test('an external image gets no platform variables', () => {
+    const [env] = resolvePlatformConfig({ ...base, services: [{ image: 'public.ecr.aws/nginx/nginx:1.27' }] }).environments;
+    expect(env.services[0].environment).toEqual({});
   });
 
   test('ARM64 is carried to the task', () => {

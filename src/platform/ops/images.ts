@@ -2,7 +2,7 @@ import { DescribeImagesCommand, GetAuthorizationTokenCommand, ImageNotFoundExcep
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { runChecked } from './processes';
-import { APP_DIRECTORY } from '../buildspec';
+import { APP_DIRECTORY } from '../contract/app-directory';
 import type { ServiceDeploymentTarget } from '../deployment-config';
 
 /** The image platform docker builds for each CPU architecture. */
@@ -35,8 +35,9 @@ export async function imageExists(context: OperationsContext, repositoryName: st
 }
 
 /**
- * Builds the app image once and pushes it, tagged `tag`, to the ECR repository of every service
- * that runs an image of this repository; a repository that has the tag already is skipped (a
+ * Builds the image of every service that runs an image of this repository from its directory
+ * (`app/`, or `app/<service>/` when there are several) and pushes it, tagged `tag`, to its ECR
+ * repository; a repository that has the tag already is skipped (a
  * re-run, or an image another environment pushed to a shared registry).
  */
 export async function publishImages(
@@ -61,16 +62,28 @@ export async function publishImages(
     return published;
   }
   await dockerLogin(context, registry);
-  const local = `${context.config.project}:${tag}`;
-  await runChecked('docker', ['build', '--platform', DOCKER_PLATFORMS[context.target.imageArchitecture], '--tag', local, APP_DIRECTORY]);
-  for (const service of missing) {
-    const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
-    await runChecked('docker', ['tag', local, uri]);
-    await runChecked('docker', ['push', uri]);
-    context.output.line(`  pushed ${uri}`);
-    published.push({ service: service.name, uri, pushed: true });
+  for (const [buildContext, services] of groupByBuildContext(missing)) {
+    // One build per directory: services built from the same directory share the image.
+    const local = `${context.config.project}-${buildContext.replace(/[^a-z0-9]+/g, '-')}:${tag}`;
+    await runChecked('docker', ['build', '--platform', DOCKER_PLATFORMS[context.target.imageArchitecture], '--tag', local, buildContext]);
+    for (const service of services) {
+      const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
+      await runChecked('docker', ['tag', local, uri]);
+      await runChecked('docker', ['push', uri]);
+      context.output.line(`  pushed ${uri} (built from ${buildContext}/)`);
+      published.push({ service: service.name, uri, pushed: true });
+    }
   }
   return published;
+}
+
+function groupByBuildContext(services: ServiceDeploymentTarget[]): Map<string, ServiceDeploymentTarget[]> {
+  const groups = new Map<string, ServiceDeploymentTarget[]>();
+  for (const service of services) {
+    const buildContext = service.buildContext ?? APP_DIRECTORY;
+    groups.set(buildContext, [...(groups.get(buildContext) ?? []), service]);
+  }
+  return groups;
 }
 
 async function dockerLogin(context: OperationsContext, registry: string): Promise<void> {

@@ -62,3 +62,29 @@ export function checkCommand(command: string[] | undefined, path: string, proble
 export function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** Variables the platform sets on the application container of an image built from this repository. */
+export const APP_VARIABLES = { port: 'PORT', healthCheckPath: 'HEALTH_CHECK_PATH' } as const;
+
+/**
+ * The application's variables with `PORT` and `HEALTH_CHECK_PATH` from the options, which the
+ * sample app (and any app built from this repository) listens on and answers; a variable of the
+ * same name set to something else is a problem, not a silent override.
+ */
+export function withAppVariables(
+  environment: Record<string, string>,
+  settings: { containerPort: number; healthCheckPath: string },
+  path: string,
+  problems: OptionProblems,
+): Record<string, string> {
+  const platform = { [APP_VARIABLES.port]: String(settings.containerPort), [APP_VARIABLES.healthCheckPath]: settings.healthCheckPath };
+  for (const [name, value] of Object.entries(platform)) {
+    problems.check(
+      environment[name] === undefined || environment[name] === value,
+      `${path}.environment.${name}`,
+      environment[name],
+      `contradicts the service's ${name === APP_VARIABLES.port ? 'containerPort' : 'healthCheckPath'} (${value}); remove it, the platform sets it`,
+    );
+  }
+  return sortedRecord({ ...environment, ...platform });
+}

@@ -1,6 +1,6 @@
 import { resolveAutoscaling } from './autoscaling';
 import { resolveServiceCapacity, resolveTaskSize } from './capacity';
-import { resolveContainerSettings } from './container-settings';
+import { resolveContainerSettings, withAppVariables } from './container-settings';
 import { resolveReverseProxy, resolveSidecars } from './containers';
 import { resolveLoadBalancerHealthCheck } from './health-checks';
 import { resolveReachability } from './ingress';
@@ -49,6 +49,10 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
   const reverseProxy = resolveReverseProxy(service, containerPort, path, problems);
   const sidecars = resolveSidecars(service, name, path, [containerPort, ...(reverseProxy ? [reverseProxy.port] : [])], problems);
   const reachability = resolveReachability(ctx, cluster, service, name, position, autoscaling);
+  const settings = resolveContainerSettings(service, path, problems, ctx.region);
+  const environment = service.image === undefined
+    ? withAppVariables(settings.environment, { containerPort, healthCheckPath: healthChecks.healthCheckPath }, path, problems)
+    : settings.environment;
 
   return {
     name,
@@ -60,7 +64,8 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
     capacityProviderStrategy,
     desiredCount,
     ...healthChecks,
-    ...resolveContainerSettings(service, path, problems, ctx.region),
+    ...settings,
+    environment,
     readonlyRootFilesystem: service.readonlyRootFilesystem ?? true,
     sidecars,
     ...(reverseProxy ? { reverseProxy } : {}),
