@@ -102,7 +102,8 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     // One app directory per service built from this repository: two services are two images.
     const ownImages = this._platformConfig.environments[0].services.filter((service) => service.image === undefined);
     for (const service of ownImages) {
-      new SampleApp(this, { dir: appDirectoryOf(service.name, ownImages.length), port: service.containerPort, healthCheckPath: service.healthCheckPath });
+      const dir = appDirectoryOf(service.name, ownImages.length);
+      new SampleApp(this, { dir, port: service.containerPort, healthCheckPath: service.healthCheckPath });
     }
     new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
     this.terraformVersion = terraformVersion;

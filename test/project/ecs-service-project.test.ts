@@ -154,10 +154,10 @@ describe('sample apps', () => {
   });
 
   test('two services get a directory each, listening on their own port', () => {
-    const files = synthProject({ services: [{ name: 'web', containerPort: 8080 }, { name: 'api', containerPort: 3000 }] });
-    expect(files['app/api/Dockerfile']).toContain('PORT=3000');
-    expect(files['app/web/Dockerfile']).toContain('PORT=8080');
-    expect(files['app/server.js']).toBeUndefined();
+    const twoServices = synthProject({ services: [{ name: 'web', containerPort: 8080 }, { name: 'api', containerPort: 3000 }] });
+    expect(twoServices['app/api/Dockerfile']).toContain('PORT=3000');
+    expect(twoServices['app/web/Dockerfile']).toContain('PORT=8080');
+    expect(twoServices['app/server.js']).toBeUndefined();
   });
 
   test('the server listens on PORT and answers HEALTH_CHECK_PATH', () => {

@@ -62,11 +62,11 @@ export async function publishImages(
     return published;
   }
   await dockerLogin(context, registry);
-  for (const [buildContext, services] of groupByBuildContext(missing)) {
+  for (const [buildContext, built] of groupByBuildContext(missing)) {
     // One build per directory: services built from the same directory share the image.
     const local = `${context.config.project}-${buildContext.replace(/[^a-z0-9]+/g, '-')}:${tag}`;
     await runChecked('docker', ['build', '--platform', DOCKER_PLATFORMS[context.target.imageArchitecture], '--tag', local, buildContext]);
-    for (const service of services) {
+    for (const service of built) {
       const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
       await runChecked('docker', ['tag', local, uri]);
       await runChecked('docker', ['push', uri]);
