@@ -53,8 +53,11 @@ export class ServiceReadme extends Component {
     cost.exec(`node ${project.libdir}/platform/ops/cost.js`);
   }
 
-  /** One short notice while something is missing for a deployment. */
-  public postSynthesize(): void {
+  /**
+   * One short notice while something is missing for a deployment (at synthesis, not after it:
+   * post-synthesis steps are skipped with `--no-post`, and the notice matters most then).
+   */
+  public synthesize(): void {
     const missing = missingForDeploy(this.config());
     if (missing.length > 0) {
       this.project.logger.warn([
