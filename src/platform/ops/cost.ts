@@ -11,6 +11,7 @@ export function costReport(config: PlatformConfig): string {
 
 if (require.main === module) {
   // The configuration the repository generated (`src/config.generated.ts`, compiled next to this file's parent).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = (require(join(__dirname, '..', '..', 'config.generated')) as { config: PlatformConfig }).config;
   process.stdout.write(`${costReport(config)}\n`);
 }
