@@ -7,6 +7,7 @@ import { PlatformConfigFile } from './components/platform-config-file';
 import { PlatformSources } from './components/platform-sources';
 import { SampleApp } from './components/sample-app';
 import { SampleCode } from './components/sample-code';
+import { ServiceReadme, userReadme } from './components/service-readme';
 import { setupTerraformStep } from './components/terraform-ci';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
 import type { PlatformConfig } from './platform/config';
@@ -48,6 +49,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
       // Without a type-check pass `npx projen` stays fast; editors and `tsc` still check .projenrc.ts.
       projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
       workflowNodeVersion: '22.x',
+      readme: { contents: userReadme(options.name) },
       ...options,
       jestOptions: {
         ...options.jestOptions,
@@ -83,6 +85,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     const configFile = `${this.srcdir}/config.generated.ts`;
     new PlatformSources(this, platformDir);
     new PlatformConfigFile(this, configFile, () => this._platformConfig);
+    new ServiceReadme(this, { config: () => this._platformConfig });
     this.eslint?.addIgnorePattern(`${platformDir}/`);
     this.eslint?.addIgnorePattern(configFile);
     this.eslint?.addRules({

@@ -28,7 +28,8 @@ const STACK_COMMANDS = ['deploy', 'plan', 'destroy', 'rollback'] as const;
 /** Commands that only talk to AWS: compiling is enough. */
 const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image'] as const;
 
-const DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
+/** What each per-environment operations task does, by command. */
+export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
   'deploy': 'Applies the stacks, pushes the image tagged with the commit, rolls the services out and waits for them (--tag, --timeout)',
   'plan': 'Plans every stack and prints what would be added, changed and destroyed (--detailed-exitcode, --markdown <file>)',
   'destroy': 'Destroys every stack in reverse order (--yes, or type the environment name)',
@@ -57,7 +58,7 @@ export class OperationsTasks extends Component {
     const cli = `node ${project.libdir}/platform/ops/cli.js`;
     for (const environment of options.config.environments) {
       for (const command of [...STACK_COMMANDS, ...RUNTIME_COMMANDS]) {
-        const task = project.addTask(`${command}:${environment.name}`, { description: `${DESCRIPTIONS[command]} in ${environment.name}` });
+        const task = project.addTask(`${command}:${environment.name}`, { description: `${OPERATIONS_TASK_DESCRIPTIONS[command]} in ${environment.name}` });
         task.spawn((STACK_COMMANDS as readonly string[]).includes(command) ? options.synthTask : project.compileTask);
         task.exec(`${cli} ${command} ${environment.name}`, { receiveArgs: true });
         this.tasks[task.name] = task;

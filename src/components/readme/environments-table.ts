@@ -1,0 +1,21 @@
+import { strategySummary } from './diagram-workload';
+import type { PlatformConfig } from '../../platform/config';
+import { SERVICE_OUTPUTS } from '../../platform/contract/stack-interface';
+
+/** The environments as a Markdown table: where they run, how, and how to get their URL. */
+export function renderEnvironmentsTable(config: PlatformConfig): string {
+  const rows = config.environments.map((environment) => [
+    environment.name,
+    environment.region,
+    environment.accountId ?? 'not set (the credentials\' account)',
+    environment.preset,
+    environment.network.existingVpc !== undefined ? 'existing VPC' : environment.network.natGateways,
+    strategySummary(environment.cluster.capacityProviderStrategy) + (environment.cluster.ec2Capacity ? `; EC2 ${environment.cluster.ec2Capacity.instanceType}` : ''),
+    `\`${SERVICE_OUTPUTS.serviceUrl}\` of \`${environment.name}-service\`: \`npx projen status:${environment.name}\``,
+  ]);
+  return [
+    '| Environment | Region | Account | Preset | NAT | Capacity providers | URL (output, command) |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+import { computeCosts } from './compute-costs';
+import { CostEstimate, CostLineItem, DEFAULT_LOGS_GB_PER_MONTH, HOURS_PER_MONTH, lineItem } from './cost-estimate';
+import { networkCosts } from './network-costs';
+import { FARGATE_SPOT_DISCOUNT, PRICES_AS_OF, REGION_PRICES, RegionPrices } from './price-table';
+import type { EnvironmentConfig } from '../../config';
+
+/** What an estimate may be told besides the environment. */
+export interface EstimateOptions {
+  /** CloudWatch Logs ingested a month by the environment, GB. @default 5 */
+  readonly logsGbPerMonth?: number;
+  /** The price table, by region. @default REGION_PRICES */
+  readonly prices?: Readonly<Record<string, RegionPrices>>;
+}
+
+/**
+ * The monthly cost of an environment as configured, from list prices: compute (Fargate, Fargate
+ * Spot, EC2), NAT gateways, the load balancer, public IPv4 addresses, interface VPC endpoints, KMS
+ * keys and log ingestion. Usage-priced charges (data transfer and processing, requests, S3,
+ * CloudFront, pipelines) are left out and the assumptions say so.
+ */
+export function estimateMonthlyCost(environment: EnvironmentConfig, options: EstimateOptions = {}): CostEstimate {
+  const prices = (options.prices ?? REGION_PRICES)[environment.region];
+  const logsGb = options.logsGbPerMonth ?? DEFAULT_LOGS_GB_PER_MONTH;
+  const base = { environment: environment.name, region: environment.region };
+  if (prices === undefined) {
+    return {
+      ...base,
+      priced: false,
+      lineItems: [],
+      total: 0,
+      assumptions: [],
+      warnings: [`No prices for region ${environment.region}: the price table knows ${Object.keys(options.prices ?? REGION_PRICES).join(', ')}.`],
+    };
+  }
+  const compute = computeCosts(environment, prices);
+  const lineItems: CostLineItem[] = [
+    ...compute.lineItems,
+    ...networkCosts(environment, prices),
+    lineItem(`KMS keys × ${kmsKeyCount(environment)}`, kmsKeyCount(environment), 'key-months', prices.kmsKeyMonth),
+    lineItem('CloudWatch Logs ingestion', logsGb, 'GB', prices.logsIngestionGb),
+  ];
+  return {
+    ...base,
+    priced: true,
+    lineItems,
+    total: lineItems.reduce((sum, item) => sum + item.monthly, 0),
+    assumptions: assumptions(environment, prices, logsGb),
+    warnings: compute.warnings,
+  };
+}
+
+/** The keys the stacks create: the cluster's (logs, images, ECS Exec) and the flow logs'. */
+function kmsKeyCount(environment: EnvironmentConfig): number {
+  return 1 + (environment.network.flowLogs ? 1 : 0);
+}
+
+function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsGb: number): string[] {
+  const counts = environment.services.map((service) => `${service.name} ${service.desiredCount}`).join(', ');
+  return [
+    `${HOURS_PER_MONTH} hours a month, everything running 24×7.`,
+    `Each service at its desired count (${counts}); scaling out costs more.`,
+    'Tasks shared between capacity providers by base, then weight, as averages (a fraction of a task is its share of the month).',
+    `Fargate Spot at ${Math.round(FARGATE_SPOT_DISCOUNT * 100)}% below on-demand Fargate (AWS prices Spot per region and over time; this is an average).`,
+    ...(environment.cluster.ec2Capacity ? ['EC2 capacity at the Auto Scaling group\'s minimum size, on-demand; EBS volumes not included.'] : []),
+    'One load balancer capacity unit all month (light traffic).',
+    `${logsGb} GB of CloudWatch Logs ingested a month; log storage and queries not included.`,
+    'No data transfer, NAT or endpoint data processing, requests, Container Insights metrics, S3, CloudFront or pipeline charges; no free tier, savings plans or taxes.',
+    `${environment.region} list prices as of ${PRICES_AS_OF}${prices.unverified.length > 0 ? `; not confirmed against a source: ${prices.unverified.join(', ')}` : ''}.`,
+  ];
+}

@@ -1,0 +1,31 @@
+import { mermaidBlocks, mermaidParserAvailable, parseMermaid } from './mermaid-parser';
+import { CapacityProvider, EnvironmentPreset } from '../../../src/options';
+import { synthProject } from '../../project/support';
+
+// Needs the devDependencies `mermaid` and `jsdom` (or MERMAID_RESOLVE_FROM naming a directory that has them).
+const describeWithParser = mermaidParserAvailable() ? describe : describe.skip;
+
+describeWithParser('the diagrams of the generated docs/SERVICE.md parse with the real Mermaid parser', () => {
+  test('the default repository: one valid flowchart', () => {
+    const blocks = mermaidBlocks(synthProject()['docs/SERVICE.md']);
+    expect(parseMermaid(blocks)).toEqual([{ ok: true, type: 'flowchart-v2' }]);
+  });
+
+  test('two environments, EC2 capacity, a reverse proxy, a sidecar and a static site: two valid flowcharts', () => {
+    const files = synthProject({
+      environments: [{ name: 'dev' }, { name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION }],
+      cluster: { ec2Capacity: { instanceType: 't3.medium', minSize: 1, maxSize: 3 } },
+      services: [
+        { name: 'api', capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }], reverseProxy: {}, sidecars: [{ name: 'otel', image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0' }] },
+        { name: 'worker', loadBalanced: false, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }] },
+      ],
+      staticSite: { singlePageApp: true },
+    });
+    const blocks = mermaidBlocks(files['docs/SERVICE.md']);
+    expect(parseMermaid(blocks)).toEqual([{ ok: true, type: 'flowchart-v2' }, { ok: true, type: 'flowchart-v2' }]);
+  });
+
+  test('the parser rejects a broken diagram (the check can fail)', () => {
+    expect(parseMermaid(['flowchart TB\n  a -->'])[0].ok).toBe(false);
+  });
+});
