@@ -18,6 +18,39 @@ import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 /** Terraform CLI version installed by the generated workflows. */
 const DEFAULT_TERRAFORM_VERSION = '1.11.4';
 
+const PROVIDER_BARREL_MESSAGE = 'Import the resource module (@cdktf/provider-aws/lib/<resource>): the barrel adds seconds and hundreds of MB to every synth.';
+
+/**
+ * projen's TypeScript app options for a service repository: npm, tsx for `.projenrc.ts`, Node 22 in
+ * the workflows, the user's README written once, long test timeouts (every stack is planned by the
+ * real Terraform), the cdktf packages pinned out of upgrades, Terraform installed before the build.
+ */
+function typeScriptProjectOptions(options: EcsServiceProjectOptions, terraformVersion: string): typescript.TypeScriptProjectOptions {
+  return {
+    projenrcTs: true,
+    packageManager: javascript.NodePackageManager.NPM,
+    sampleCode: false,
+    runner: typescript.TypeScriptRunner.tsx(),
+    // Without a type-check pass `npx projen` stays fast; editors and `tsc` still check .projenrc.ts.
+    projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
+    workflowNodeVersion: '22.x',
+    readme: { contents: userReadme(options.name) },
+    ...options,
+    jestOptions: {
+      ...options.jestOptions,
+      jestConfig: { testTimeout: 600_000, ...options.jestOptions?.jestConfig },
+    },
+    depsUpgradeOptions: {
+      ...options.depsUpgradeOptions,
+      exclude: [...(options.depsUpgradeOptions?.exclude ?? []), 'cdktf', '@cdktf/provider-aws', 'constructs'],
+    },
+    buildWorkflowOptions: {
+      ...options.buildWorkflowOptions,
+      preBuildSteps: [setupTerraformStep(terraformVersion), ...(options.buildWorkflowOptions?.preBuildSteps ?? [])],
+    },
+  };
+}
+
 /**
  * A service repository that deploys containers to Amazon ECS on Fargate with CDK for Terraform.
  *
@@ -41,33 +74,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
 
   constructor(options: EcsServiceProjectOptions) {
     const terraformVersion = options.terraformVersion ?? DEFAULT_TERRAFORM_VERSION;
-    super({
-      projenrcTs: true,
-      packageManager: javascript.NodePackageManager.NPM,
-      sampleCode: false,
-      runner: typescript.TypeScriptRunner.tsx(),
-      // Without a type-check pass `npx projen` stays fast; editors and `tsc` still check .projenrc.ts.
-      projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
-      workflowNodeVersion: '22.x',
-      readme: { contents: userReadme(options.name) },
-      ...options,
-      jestOptions: {
-        ...options.jestOptions,
-        jestConfig: {
-          // Every stack is validated and planned by the real Terraform CLI.
-          testTimeout: 600_000,
-          ...options.jestOptions?.jestConfig,
-        },
-      },
-      depsUpgradeOptions: {
-        ...options.depsUpgradeOptions,
-        exclude: [...(options.depsUpgradeOptions?.exclude ?? []), 'cdktf', '@cdktf/provider-aws', 'constructs'],
-      },
-      buildWorkflowOptions: {
-        ...options.buildWorkflowOptions,
-        preBuildSteps: [setupTerraformStep(terraformVersion), ...(options.buildWorkflowOptions?.preBuildSteps ?? [])],
-      },
-    });
+    super(typeScriptProjectOptions(options, terraformVersion));
 
     this.platformOptions = options;
     this.environments = [...(options.environments ?? DEFAULTS.environments)];
@@ -89,27 +96,20 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
     this.eslint?.addIgnorePattern(`${platformDir}/`);
     this.eslint?.addIgnorePattern(configFile);
     this.eslint?.addRules({
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@cdktf/provider-aws',
-              message: 'Import the resource module (@cdktf/provider-aws/lib/<resource>): the barrel adds seconds and hundreds of MB to every synth.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: '@cdktf/provider-aws', message: PROVIDER_BARREL_MESSAGE }] }],
     });
+    this.addSampleApps();
+    new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
+    this.terraformVersion = terraformVersion;
+  }
 
-    // One app directory per service built from this repository: two services are two images.
+  /** One app directory per service built from this repository: two services are two images. */
+  private addSampleApps(): void {
     const ownImages = this._platformConfig.environments[0].services.filter((service) => service.image === undefined);
     for (const service of ownImages) {
       const dir = appDirectoryOf(service.name, ownImages.length);
       new SampleApp(this, { dir, port: service.containerPort, healthCheckPath: service.healthCheckPath });
     }
-    new SampleCode(this, { srcdir: this.srcdir, testdir: this.testdir, terraformProviderAwsVersion: CDKTF_VERSIONS.terraformProviderAws });
-    this.terraformVersion = terraformVersion;
   }
 
   /**

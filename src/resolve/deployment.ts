@@ -51,16 +51,7 @@ export function resolveDeployment(
   const strategy = options.strategy ?? DeploymentStrategy.ROLLING;
   problems.checkEnum('deployment.strategy', strategy, DeploymentStrategy);
 
-  const pipelineMustOwn = strategy === DeploymentStrategy.BLUE_GREEN || pipeline === DeploymentPipeline.CODEPIPELINE;
-  const taskDefinitionOwner = options.taskDefinitionOwner ?? (pipelineMustOwn ? TaskDefinitionOwner.PIPELINE : TaskDefinitionOwner.TERRAFORM);
-  if (problems.checkEnum('deployment.taskDefinitionOwner', taskDefinitionOwner, TaskDefinitionOwner)) {
-    problems.check(
-      !(pipelineMustOwn && taskDefinitionOwner === TaskDefinitionOwner.TERRAFORM),
-      'deployment.taskDefinitionOwner',
-      taskDefinitionOwner,
-      `is not allowed with ${strategy === DeploymentStrategy.BLUE_GREEN ? 'the blue-green strategy' : 'CodePipeline'}; expected TaskDefinitionOwner.PIPELINE, because CodeDeploy and the CodePipeline ECS action register task definition revisions themselves`,
-    );
-  }
+  const taskDefinitionOwner = resolveTaskDefinitionOwner(options, pipeline, strategy, problems);
 
   const releaseBranch = options.releaseBranch ?? input.defaultReleaseBranch ?? DEPLOYMENT_DEFAULTS.releaseBranch;
   problems.check(BRANCH_PATTERN.test(releaseBranch), 'deployment.releaseBranch', releaseBranch, 'is not a Git branch name; expected e.g. "main"');
@@ -89,24 +80,8 @@ export function resolveDeployment(
   const resolvedEnvironments = environments.map((env) => resolveEnvironmentDeployment(
     project, env, perEnvironment[env.name] ?? {}, env.preset === 'production', github !== undefined, problems,
   ));
-  // Every environment runs the same services: checking the first reports a mix once.
-  const architectures = new Set(resolvedEnvironments[0]?.services.filter((service) => service.imageRepositoryName !== undefined)
-    .map((service) => environments[0].services.find((candidate) => candidate.name === service.name)!.cpuArchitecture));
-  problems.check(
-    architectures.size <= 1,
-    'services',
-    [...architectures],
-    'mixes CPU architectures for services built from this repository; expected one cpuArchitecture for all of them, because one runner builds them',
-  );
-  for (const env of resolvedEnvironments) {
-    const state = environments.find((candidate) => candidate.name === env.name)!.state;
-    problems.check(
-      pipeline !== DeploymentPipeline.GITHUB_ACTIONS || (env.deployRoleArn === undefined && env.planRoleArn === undefined) || state.backend === 's3',
-      `deployment.environments.${env.name}`,
-      env.name,
-      'is planned or deployed by GitHub Actions but Terraform state is local; set terraformState.bucket so that runs share state',
-    );
-  }
+  checkBuildArchitectures(environments, problems);
+  checkSharedState(pipeline, environments, resolvedEnvironments, problems);
 
   return {
     pipeline,
@@ -119,6 +94,53 @@ export function resolveDeployment(
     environments: resolvedEnvironments,
     bootstrap: github ? resolveBootstrap(project, environments, resolvedEnvironments, options.createOidcProvider ?? true) : [],
   };
+}
+
+/** Who registers task definition revisions: the pipeline, necessarily so with blue/green or CodePipeline. */
+function resolveTaskDefinitionOwner(options: DeploymentOptions, pipeline: string, strategy: string, problems: OptionProblems): TaskDefinitionOwner {
+  const pipelineMustOwn = strategy === DeploymentStrategy.BLUE_GREEN || pipeline === DeploymentPipeline.CODEPIPELINE;
+  const taskDefinitionOwner = options.taskDefinitionOwner ?? (pipelineMustOwn ? TaskDefinitionOwner.PIPELINE : TaskDefinitionOwner.TERRAFORM);
+  if (problems.checkEnum('deployment.taskDefinitionOwner', taskDefinitionOwner, TaskDefinitionOwner)) {
+    problems.check(
+      !(pipelineMustOwn && taskDefinitionOwner === TaskDefinitionOwner.TERRAFORM),
+      'deployment.taskDefinitionOwner',
+      taskDefinitionOwner,
+      `is not allowed with ${strategy === DeploymentStrategy.BLUE_GREEN ? 'the blue-green strategy' : 'CodePipeline'}; expected TaskDefinitionOwner.PIPELINE, because CodeDeploy and the CodePipeline ECS action register task definition revisions themselves`,
+    );
+  }
+  return taskDefinitionOwner;
+}
+
+/**
+ * One runner builds every image of the repository: one CPU architecture. Every environment runs the
+ * same services, so the first is checked.
+ */
+function checkBuildArchitectures(environments: EnvironmentConfig[], problems: OptionProblems): void {
+  const built = (environments[0]?.services ?? []).filter((service) => service.image === undefined);
+  const architectures = new Set(built.map((service) => service.cpuArchitecture));
+  problems.check(
+    architectures.size <= 1,
+    'services',
+    [...architectures],
+    'mixes CPU architectures for services built from this repository; expected one cpuArchitecture for all of them, because one runner builds them',
+  );
+}
+
+/** Runs on GitHub Actions share state: an environment they plan or deploy needs the S3 backend. */
+function checkSharedState(
+  pipeline: string,
+  environments: EnvironmentConfig[],
+  deployments: EnvironmentDeploymentConfig[],
+  problems: OptionProblems,
+): void {
+  deployments.forEach((env, index) => {
+    problems.check(
+      pipeline !== DeploymentPipeline.GITHUB_ACTIONS || (env.deployRoleArn === undefined && env.planRoleArn === undefined) || environments[index].state.backend === 's3',
+      `deployment.environments.${env.name}`,
+      env.name,
+      'is planned or deployed by GitHub Actions but Terraform state is local; set terraformState.bucket so that runs share state',
+    );
+  });
 }
 
 function resolveGitHub(options: DeploymentOptions, problems: OptionProblems): DeploymentConfig['github'] {

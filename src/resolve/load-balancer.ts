@@ -8,6 +8,48 @@ import { LOAD_BALANCER_RULES, PORT } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */
 export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig {
+  const { problems } = ctx;
+  const lb = ctx.options.loadBalancer ?? {};
+  const tls = resolveTls(ctx);
+  const allowedCidrs = lb.allowedCidrs ?? [...DEFAULTS.allowedCidrs];
+  problems.check(allowedCidrs.length > 0 && allowedCidrs.length <= 50, 'loadBalancer.allowedCidrs', allowedCidrs, 'is not allowed; expected 1 to 50 IPv4 CIDR blocks');
+  allowedCidrs.forEach((c, i) =>
+    problems.check(parseIpv4Cidr(c) !== undefined, `loadBalancer.allowedCidrs[${i}]`, c, 'is not an IPv4 CIDR block; expected e.g. "203.0.113.0/24"'),
+  );
+  const idleTimeoutSeconds = lb.idleTimeoutSeconds ?? LOAD_BALANCER_RULES.idleTimeoutSeconds.default;
+  problems.checkRange('loadBalancer.idleTimeoutSeconds', idleTimeoutSeconds, LOAD_BALANCER_RULES.idleTimeoutSeconds);
+  const httpPort = lb.httpPort ?? 80;
+  const httpsPort = lb.httpsPort ?? 443;
+  problems.checkRange('loadBalancer.httpPort', httpPort, PORT);
+  if (problems.checkRange('loadBalancer.httpsPort', httpsPort, PORT) && tls.certificateArn !== undefined) {
+    problems.check(httpsPort !== httpPort, 'loadBalancer.httpsPort', httpsPort, 'is the HTTP listener\'s port too; expected another port');
+  }
+  const accessLogRetentionDays = lb.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays;
+  problems.checkInteger('loadBalancer.accessLogRetentionDays', accessLogRetentionDays, 1, 3650);
+
+  const name = fitName([ctx.project, ctx.env.name], ELB_NAME_MAX);
+  problems.check(
+    !name.startsWith('internal-'),
+    'resourcePrefix',
+    ctx.project,
+    `gives the load balancer name "${name}", and AWS rejects names starting with "internal-"; choose another prefix`,
+  );
+  return {
+    name,
+    ...tls,
+    allowedCidrs: [...allowedCidrs],
+    deletionProtection: overridable(ctx, 'deletionProtection', lb.deletionProtection, 'loadBalancer.deletionProtection', ctx.production).value,
+    idleTimeoutSeconds,
+    httpPort,
+    httpsPort,
+    ...(lb.accessLogs ?? true
+      ? { accessLogs: { bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'alb-logs'], 36)}-`, retentionDays: accessLogRetentionDays, forceDestroy: !ctx.production } }
+      : {}),
+  };
+}
+
+/** HTTPS: the certificates (ACM, in the environment's region and account), the redirect, the TLS policy. */
+function resolveTls(ctx: EnvironmentContext): Pick<LoadBalancerConfig, 'certificateArn' | 'additionalCertificateArns' | 'redirectHttpToHttps' | 'sslPolicy'> {
   const { problems, region, partition } = ctx;
   const lb = ctx.options.loadBalancer ?? {};
   const certificate = overridable<string | undefined>(ctx, 'certificateArn', lb.certificateArn, 'loadBalancer.certificateArn', undefined);
@@ -33,12 +75,6 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
     redirectHttpToHttps,
     'needs a certificate; set loadBalancer.certificateArn (or the environment\'s certificateArn) or leave the redirect off',
   );
-
-  const allowedCidrs = lb.allowedCidrs ?? [...DEFAULTS.allowedCidrs];
-  problems.check(allowedCidrs.length > 0 && allowedCidrs.length <= 50, 'loadBalancer.allowedCidrs', allowedCidrs, 'is not allowed; expected 1 to 50 IPv4 CIDR blocks');
-  allowedCidrs.forEach((c, i) =>
-    problems.check(parseIpv4Cidr(c) !== undefined, `loadBalancer.allowedCidrs[${i}]`, c, 'is not an IPv4 CIDR block; expected e.g. "203.0.113.0/24"'),
-  );
   const sslPolicy = lb.sslPolicy ?? DEFAULTS.sslPolicy;
   problems.check(
     /^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$/.test(sslPolicy),
@@ -46,39 +82,10 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
     sslPolicy,
     'is not allowed; expected a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"',
   );
-  const idleTimeoutSeconds = lb.idleTimeoutSeconds ?? LOAD_BALANCER_RULES.idleTimeoutSeconds.default;
-  problems.checkRange('loadBalancer.idleTimeoutSeconds', idleTimeoutSeconds, LOAD_BALANCER_RULES.idleTimeoutSeconds);
-  const httpPort = lb.httpPort ?? 80;
-  const httpsPort = lb.httpsPort ?? 443;
-  problems.checkRange('loadBalancer.httpPort', httpPort, PORT);
-  if (problems.checkRange('loadBalancer.httpsPort', httpsPort, PORT) && secure) {
-    problems.check(httpsPort !== httpPort, 'loadBalancer.httpsPort', httpsPort, 'is the HTTP listener\'s port too; expected another port');
-  }
-  const accessLogRetentionDays = lb.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays;
-  problems.checkInteger('loadBalancer.accessLogRetentionDays', accessLogRetentionDays, 1, 3650);
-
-  const name = fitName([ctx.project, ctx.env.name], ELB_NAME_MAX);
-  problems.check(
-    !name.startsWith('internal-'),
-    'resourcePrefix',
-    ctx.project,
-    `gives the load balancer name "${name}", and AWS rejects names starting with "internal-"; choose another prefix`,
-  );
-  const deletionProtection = overridable(ctx, 'deletionProtection', lb.deletionProtection, 'loadBalancer.deletionProtection', ctx.production).value;
-
   return {
-    name,
     ...(certificate.value !== undefined ? { certificateArn: certificate.value } : {}),
     additionalCertificateArns: [...additionalCertificateArns],
     redirectHttpToHttps,
     sslPolicy,
-    allowedCidrs: [...allowedCidrs],
-    deletionProtection,
-    idleTimeoutSeconds,
-    httpPort,
-    httpsPort,
-    ...(lb.accessLogs ?? true
-      ? { accessLogs: { bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'alb-logs'], 36)}-`, retentionDays: accessLogRetentionDays, forceDestroy: !ctx.production } }
-      : {}),
   };
 }

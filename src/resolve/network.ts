@@ -2,7 +2,7 @@ import { NatGateways } from '../options';
 import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
-import type { NetworkConfig, VpcEndpointsConfig } from '../platform/config';
+import type { ExistingVpcConfig, NetworkConfig, VpcEndpointsConfig } from '../platform/config';
 
 /** What the services of an environment need from AWS, which decides the VPC endpoints. */
 export interface EndpointNeeds {
@@ -15,65 +15,20 @@ export interface EndpointNeeds {
 const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8,17}$/;
 const SUBNET_ID_PATTERN = /^subnet-[0-9a-f]{8,17}$/;
 
-/** Resolves and validates the VPC of one environment. */
+/** Resolves and validates the VPC of one environment: its range, zones, subnets, NAT, endpoints. */
 export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): NetworkConfig {
-  const { problems, region } = ctx;
+  const { problems } = ctx;
   const network = ctx.options.network ?? {};
   const cidrSetting = overridable(ctx, 'vpcCidr', network.cidr, 'network.cidr', DEFAULTS.vpcCidr);
-  const cidr = parseIpv4Cidr(cidrSetting.value);
-  const cidrOk = problems.check(
-    cidr !== undefined && cidr.prefixLength >= 16 && cidr.prefixLength <= 28,
-    cidrSetting.path,
-    cidrSetting.value,
-    'is not allowed; expected an IPv4 network address with prefix length /16 to /28, e.g. "10.0.0.0/16"',
-  );
-
-  const zonesSetting = overridable(ctx, 'availabilityZones', network.availabilityZones, 'network.availabilityZones', [`${region}a`, `${region}b`]);
-  const zones = zonesSetting.value;
-  problems.check(zones.length >= 2 && zones.length <= 8, zonesSetting.path, zones, 'is not allowed; expected 2 to 8 availability zones');
-  problems.check(new Set(zones).size === zones.length, zonesSetting.path, zones, 'lists a zone twice; expected distinct zones');
-  zones.forEach((zone, i) =>
-    problems.check(
-      new RegExp(`^${region}[a-z]$`).test(zone),
-      `${zonesSetting.path}[${i}]`,
-      zone,
-      `is not a zone of region ${region}; expected e.g. "${region}a"`,
-    ),
-  );
-
+  const parsed = parseIpv4Cidr(cidrSetting.value);
+  const cidr = parsed !== undefined && parsed.prefixLength >= 16 && parsed.prefixLength <= 28 ? parsed : undefined;
+  problems.check(cidr !== undefined, cidrSetting.path, cidrSetting.value, 'is not allowed; expected an IPv4 network address with prefix length /16 to /28, e.g. "10.0.0.0/16"');
+  const zones = resolveZones(ctx);
   const natSetting = overridable(ctx, 'natGateways', network.natGateways, 'network.natGateways', ctx.production ? NatGateways.PER_AZ : NatGateways.SINGLE);
   const natGateways = natSetting.value;
   problems.checkEnum(natSetting.path, natGateways, NatGateways);
-
-  // By default each subnet is 1/16 of the VPC: public subnets take slots 0-7, private subnets 8-15.
-  const defaultSubnets = (offset: number) =>
-    cidrOk && cidr && cidr.prefixLength <= 24 ? zones.map((_, i) => formatIpv4Cidr(subnetOf(cidr, 4, offset + i))) : [];
-  if (cidrOk && cidr && cidr.prefixLength > 24) {
-    problems.check(
-      network.publicSubnetCidrs !== undefined && network.privateSubnetCidrs !== undefined,
-      cidrSetting.path,
-      cidrSetting.value,
-      'is too small to carve /28 or larger subnets by default; set network.publicSubnetCidrs and network.privateSubnetCidrs',
-    );
-  }
-  const publicSubnetCidrs = network.publicSubnetCidrs ?? defaultSubnets(0);
-  const privateSubnetCidrs = network.privateSubnetCidrs ?? defaultSubnets(8);
-  if (cidrOk && cidr) {
-    checkSubnets(ctx, cidr, cidrSetting.value, zones.length, [
-      { path: 'network.publicSubnetCidrs', cidrs: publicSubnetCidrs, explicit: network.publicSubnetCidrs !== undefined },
-      { path: 'network.privateSubnetCidrs', cidrs: privateSubnetCidrs, explicit: network.privateSubnetCidrs !== undefined },
-    ]);
-  }
-
-  const existingVpc = network.existingVpc;
-  if (existingVpc !== undefined) {
-    problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId ?? ''), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
-    for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
-      const ids = existingVpc[key] ?? [];
-      problems.check(ids.length >= 2, `network.existingVpc.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
-      ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `network.existingVpc.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
-    }
-  }
+  const subnets = resolveSubnets(ctx, cidr, cidrSetting, zones);
+  const existingVpc = resolveExistingVpc(ctx);
 
   const endpointsWanted = network.vpcEndpoints ?? natGateways === NatGateways.NONE;
   if (existingVpc === undefined) {
@@ -84,24 +39,78 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
       'is false while natGateways is "none"; tasks could not pull images or write logs. Enable VPC endpoints or NAT gateways',
     );
   }
-
   return {
     cidr: cidrSetting.value,
     availabilityZones: [...zones],
-    publicSubnetCidrs: [...publicSubnetCidrs],
-    privateSubnetCidrs: [...privateSubnetCidrs],
+    ...subnets,
     natGateways,
     vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
     flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
-    ...(existingVpc !== undefined
-      ? {
-        existingVpc: {
-          vpcId: existingVpc.vpcId,
-          publicSubnetIds: [...(existingVpc.publicSubnetIds ?? [])],
-          privateSubnetIds: [...(existingVpc.privateSubnetIds ?? [])],
-        },
-      }
-      : {}),
+    ...(existingVpc !== undefined ? { existingVpc } : {}),
+  };
+}
+
+/** Two to eight distinct zones of the environment's region, explicit (no lookup at synth). */
+function resolveZones(ctx: EnvironmentContext): string[] {
+  const { problems, region } = ctx;
+  const setting = overridable(ctx, 'availabilityZones', ctx.options.network?.availabilityZones, 'network.availabilityZones', [`${region}a`, `${region}b`]);
+  const zones = setting.value;
+  problems.check(zones.length >= 2 && zones.length <= 8, setting.path, zones, 'is not allowed; expected 2 to 8 availability zones');
+  problems.check(new Set(zones).size === zones.length, setting.path, zones, 'lists a zone twice; expected distinct zones');
+  zones.forEach((zone, i) =>
+    problems.check(new RegExp(`^${region}[a-z]$`).test(zone), `${setting.path}[${i}]`, zone, `is not a zone of region ${region}; expected e.g. "${region}a"`));
+  return zones;
+}
+
+/**
+ * The public and private subnet ranges: the options', else 1/16 of the VPC each (public subnets
+ * in slots 0-7, private in 8-15), inside the VPC and disjoint.
+ */
+function resolveSubnets(
+  ctx: EnvironmentContext,
+  cidr: Ipv4Cidr | undefined,
+  cidrSetting: { value: string; path: string },
+  zones: string[],
+): Pick<NetworkConfig, 'publicSubnetCidrs' | 'privateSubnetCidrs'> {
+  const network = ctx.options.network ?? {};
+  const defaultSubnets = (offset: number) =>
+    cidr && cidr.prefixLength <= 24 ? zones.map((_, i) => formatIpv4Cidr(subnetOf(cidr, 4, offset + i))) : [];
+  if (cidr && cidr.prefixLength > 24) {
+    ctx.problems.check(
+      network.publicSubnetCidrs !== undefined && network.privateSubnetCidrs !== undefined,
+      cidrSetting.path,
+      cidrSetting.value,
+      'is too small to carve /28 or larger subnets by default; set network.publicSubnetCidrs and network.privateSubnetCidrs',
+    );
+  }
+  const publicSubnetCidrs = network.publicSubnetCidrs ?? defaultSubnets(0);
+  const privateSubnetCidrs = network.privateSubnetCidrs ?? defaultSubnets(8);
+  if (cidr) {
+    checkSubnets(ctx, cidr, cidrSetting.value, zones.length, [
+      { path: 'network.publicSubnetCidrs', cidrs: publicSubnetCidrs, explicit: network.publicSubnetCidrs !== undefined },
+      { path: 'network.privateSubnetCidrs', cidrs: privateSubnetCidrs, explicit: network.privateSubnetCidrs !== undefined },
+    ]);
+  }
+  return { publicSubnetCidrs: [...publicSubnetCidrs], privateSubnetCidrs: [...privateSubnetCidrs] };
+}
+
+/** A VPC owned elsewhere: its id and subnets in at least two zones. */
+function resolveExistingVpc(ctx: EnvironmentContext): ExistingVpcConfig | undefined {
+  const existingVpc = ctx.options.network?.existingVpc;
+  if (existingVpc === undefined) {
+    return undefined;
+  }
+  const { problems } = ctx;
+  problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId ?? ''), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
+  for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
+    const ids = existingVpc[key] ?? [];
+    problems.check(ids.length >= 2, `network.existingVpc.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
+    ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `network.existingVpc.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
+  }
+  return {
+    vpcId: existingVpc.vpcId,
+    publicSubnetIds: [...(existingVpc.publicSubnetIds ?? [])],
+    privateSubnetIds: [...(existingVpc.privateSubnetIds ?? [])],
   };
 }
 
