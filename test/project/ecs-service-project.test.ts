@@ -32,7 +32,7 @@ describe('dependencies', () => {
 describe('cdktf app', () => {
   test('cdktf.json runs the launcher: the compiled app when up to date, else src/main.ts with tsx', () => {
     expect(files['cdktf.json']).toMatchObject({ language: 'typescript', app: 'node scripts/cdktf-app.cjs', output: 'cdktf.out' });
-    expect(files['scripts/cdktf-app.cjs']).toContain("const compiled = join(root, \"lib/main.js\");");
+    expect(files['scripts/cdktf-app.cjs']).toContain('const compiled = join(root, "lib/main.js");');
     expect(files['scripts/cdktf-app.cjs']).toContain("require.resolve('tsx/cli', { paths: [root] }), \"src/main.ts\"");
   });
 
