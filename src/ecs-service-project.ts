@@ -85,6 +85,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
       entrypoint: `${this.srcdir}/main.ts`,
       compiledEntrypoint: `${this.libdir}/main.js`,
       outdir: 'cdktf.out',
+      srcdir: this.srcdir,
     });
     this.postCompileTask.spawn(this.cdktfApp.synthCompiledTask);
 

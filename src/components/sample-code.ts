@@ -44,13 +44,22 @@ function stacksTest(options: SampleCodeOptions): string {
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { config } from '../${options.srcdir}/config.generated';
-import { OfflineTerraform, synthPlatform, writeUpstreamStates } from '../${options.srcdir}/platform/testing';
+import { checkStacksOffline, OfflineStackCheck, synthPlatform } from '../${options.srcdir}/platform/testing';
 
 // Synthesizes every stack and has Terraform with the real AWS provider (hashicorp/aws ${options.terraformProviderAwsVersion})
 // validate and plan it, offline: dummy credentials, upstream stack outputs from fixture state files.
+// Terraform checks the stacks in parallel, one per CPU; each test awaits the result it asserts on.
 const outdir = mkdtempSync(join(tmpdir(), 'stacks-'));
 const stacks = synthPlatform(config, outdir);
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+let checks: Map<string, OfflineStackCheck>;
+beforeAll(() => {
+  checks = checkStacksOffline(stacks, config);
+});
+afterAll(async () => {
+  // Let Terraform finish before its working directories go.
+  await Promise.allSettled([...checks.values()].flatMap((check) => [check.validation, check.plan]));
+  rmSync(outdir, { recursive: true, force: true });
+});
 
 // The resources each kind of stack must plan to create (stacks are named <environment>-<kind>);
 // an existing VPC or cluster is referenced, not created.
@@ -67,22 +76,17 @@ function keyResources(kind: string, environment: (typeof config.environments)[nu
   }
 }
 
-describe.each(stacks.map((stack) => [stack.name, stack] as const))('%s', (name, stack) => {
-  const terraform = new OfflineTerraform(stack.dir);
+describe.each(stacks.map((stack) => [stack.name] as const))('%s', (name) => {
   const kind = name.slice(name.lastIndexOf('-') + 1);
   const environment = config.environments.find((env) => name === \`\${env.name}-\${kind}\`)!;
 
-  beforeAll(() => {
-    writeUpstreamStates(stack, stacks, config);
-    terraform.init();
+  test('passes terraform validate', async () => {
+    const validation = await checks.get(name)!.validation;
+    expect(validation.valid).toBe(true);
   });
 
-  test('passes terraform validate', () => {
-    expect(terraform.validate().valid).toBe(true);
-  });
-
-  test('plans to create its key resources and to change nothing else', () => {
-    const plan = terraform.plan();
+  test('plans to create its key resources and to change nothing else', async () => {
+    const plan = await checks.get(name)!.plan;
     const actions = new Set(plan.resource_changes.flatMap((change) => change.change.actions));
     const created = plan.resource_changes
       .filter((change) => change.change.actions.includes('create'))

@@ -3,6 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { CONFIGURED_ACCOUNT_ID, DEFAULT_CONFIG, MULTI_CONFIG, VARIANTS } from './support/configs';
 import {
+  checkStacksOffline,
+  DEPENDENCY_LOCK_FILE,
   fixtureOutputs,
   OFFLINE_ACCOUNT_ID,
   OFFLINE_OVERRIDE_FILE,
@@ -113,6 +115,32 @@ describe('OfflineTerraform', () => {
       network: { backend: 'local', config: { path: '../dev-network/terraform.dev-network.tfstate' } },
       cluster: { backend: 'local', config: { path: '../dev-cluster/terraform.dev-cluster.tfstate' } },
     });
+  });
+
+  test('the lock file pins the providers of the stack, without checksums', () => {
+    const [network] = synth('lock-file');
+    expect(new OfflineTerraform(network.dir).writeLockFile()).toBe(true);
+    const lock = readFileSync(join(network.dir, DEPENDENCY_LOCK_FILE), 'utf-8');
+    expect(lock).toContain('provider "registry.terraform.io/hashicorp/aws" {\n  version     = "5.100.0"\n  constraints = "5.100.0"\n}');
+    expect(lock).not.toContain('hashes');
+  });
+
+  test('a lock file the harness did not write is left as it is', () => {
+    const [network] = synth('own-lock-file');
+    const lockFile = join(network.dir, DEPENDENCY_LOCK_FILE);
+    writeFileSync(lockFile, '# maintained by terraform init\n');
+    expect(new OfflineTerraform(network.dir).writeLockFile()).toBe(false);
+    expect(readFileSync(lockFile, 'utf-8')).toBe('# maintained by terraform init\n');
+  });
+
+  test('checks of every stack fail, and do not skip, when the Terraform CLI is missing', async () => {
+    const stacks = synth('check-missing-cli');
+    const checks = checkStacksOffline(stacks, DEFAULT_CONFIG, { terraformBinary: 'terraform-that-is-not-installed' });
+    expect([...checks.keys()]).toEqual(['dev-network', 'dev-cluster', 'dev-service']);
+    for (const check of checks.values()) {
+      await expect(check.validation).rejects.toThrow(/was not found on PATH/);
+      await expect(check.plan).rejects.toThrow(/was not found on PATH/);
+    }
   });
 
   test('passes only the variables a stack declares', () => {

@@ -30,16 +30,19 @@ describe('dependencies', () => {
 });
 
 describe('cdktf app', () => {
-  test('cdktf.json runs src/main.ts with tsx', () => {
-    expect(files['cdktf.json']).toMatchObject({ language: 'typescript', app: 'npx tsx src/main.ts', output: 'cdktf.out' });
+  test('cdktf.json runs the launcher: the compiled app when up to date, else src/main.ts with tsx', () => {
+    expect(files['cdktf.json']).toMatchObject({ language: 'typescript', app: 'node scripts/cdktf-app.cjs', output: 'cdktf.out' });
+    expect(files['scripts/cdktf-app.cjs']).toContain('const compiled = join(root, "lib/main.js");');
+    expect(files['scripts/cdktf-app.cjs']).toContain("require.resolve('tsx/cli', { paths: [root] }), \"src/main.ts\"");
   });
 
   test('the synth:app task runs the compiled app with node, without the cdktf CLI', () => {
     expect(files['.projen/tasks.json'].tasks['synth:app'].steps).toEqual([{ exec: 'node lib/main.js' }]);
   });
 
-  test('the synth task compiles before synthesizing', () => {
-    expect(files['.projen/tasks.json'].tasks.synth.steps).toEqual([{ spawn: 'compile' }, { spawn: 'synth:app' }]);
+  test('the synth task compiles when a source changed, then synthesizes, in one process', () => {
+    expect(files['.projen/tasks.json'].tasks.synth.steps).toEqual([{ exec: 'node scripts/cdktf-app.cjs --compile' }]);
+    expect(files['scripts/cdktf-app.cjs']).toContain("require.resolve('typescript/bin/tsc', { paths: [root] }), '--build', \"tsconfig.json\"");
   });
 
   test('the build synthesizes the freshly compiled app', () => {
@@ -105,8 +108,9 @@ describe('samples', () => {
   });
 
   test('the sample test validates and plans every stack', () => {
-    expect(files['test/stacks.test.ts']).toContain('terraform.validate()');
-    expect(files['test/stacks.test.ts']).toContain('terraform.plan(');
+    expect(files['test/stacks.test.ts']).toContain('checks = checkStacksOffline(stacks, config);');
+    expect(files['test/stacks.test.ts']).toContain('await checks.get(name)!.validation;');
+    expect(files['test/stacks.test.ts']).toContain('await checks.get(name)!.plan;');
   });
 
   test('the samples follow a custom health path and port', () => {

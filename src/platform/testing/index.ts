@@ -1,3 +1,4 @@
+export * from './check-stacks';
 export * from './manifest';
 export * from './offline-terraform';
 export * from './stack-json';

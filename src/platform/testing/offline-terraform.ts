@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'child_process';
-import { renameSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 import { ACCOUNT_ID_VARIABLE, IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { localStateFileName } from '../state';
-import { readStackJson, StackJson, upstreamReferences } from './stack-json';
+import { pinnedProviders, readStackJson, StackJson, upstreamReferences } from './stack-json';
 import { OFFLINE_ACCESS_KEY, OFFLINE_SECRET_KEY, offlineTerraformEnv, ProviderSource, resolveProviderSource } from './terraform-environment';
 import type { PlanJson, TerraformDiagnostic, ValidateResult } from './terraform-json';
 
@@ -13,6 +13,10 @@ export const OFFLINE_ACCOUNT_ID = '123456789012';
 export const OFFLINE_IMAGE_TAG = 'offline-plan';
 /** Override file the harness writes into a stack's working directory. */
 export const OFFLINE_OVERRIDE_FILE = 'zz_offline_override.tf.json';
+/** Dependency lock file of a Terraform working directory. */
+export const DEPENDENCY_LOCK_FILE = '.terraform.lock.hcl';
+/** First line of the lock files the harness writes; it never overwrites a lock file without it. */
+export const OFFLINE_LOCK_FILE_HEADER = '# Written by the offline Terraform harness: the pinned providers, without checksums.';
 const PLAN_FILE = 'offline.tfplan';
 const OUTPUT_LIMIT = 256 * 1024 * 1024;
 
@@ -66,29 +70,59 @@ export class OfflineTerraform {
     };
   }
 
-  /** Writes the offline override and runs `terraform init`. */
+  /**
+   * Writes the offline override and the lock file (see {@link OfflineTerraform.writeLockFile}) and
+   * runs `terraform init`, which then only links the provider from the shared plugin cache.
+   */
   public init(): void {
     this.writeOverride();
-    const first = this.run(this.initArgs());
+    const locked = this.writeLockFile();
+    if (locked && this.run(this.initArgs(true)).status === 0) {
+      return;
+    }
+    this.removeOwnLockFile();
+    const first = this.run(this.initArgs(false));
     // Another process may be filling the shared plugin cache at the same moment; once more then.
-    this.check(first.status === 0 ? first : this.run(this.initArgs()), 'init');
+    this.check(first.status === 0 ? first : this.run(this.initArgs(false)), 'init');
   }
 
   /** {@inheritDoc OfflineTerraform.init} */
   public async initAsync(): Promise<void> {
     this.writeOverride();
+    const locked = this.writeLockFile();
     if (pluginCacheReady === undefined) {
       // The first init fills the shared plugin cache, which is not safe for concurrent writers;
       // later ones wait for it.
-      const first = this.runAsync(this.initArgs()).then(async (result) => result.status === 0 ? result : this.runAsync(this.initArgs()));
+      const first = this.initWithAsync(locked);
       pluginCacheReady = first.then(() => undefined, () => undefined);
       this.check(await first, 'init');
       return;
     }
     await pluginCacheReady;
-    const result = await this.runAsync(this.initArgs());
-    // Another process (a parallel test worker) may be filling the shared plugin cache; once more then.
-    this.check(result.status === 0 ? result : await this.runAsync(this.initArgs()), 'init');
+    this.check(await this.initWithAsync(locked), 'init');
+  }
+
+  /**
+   * Writes `.terraform.lock.hcl` selecting the exact versions the stack pins, without checksums,
+   * unless the directory has a lock file the harness did not write or a provider is not pinned.
+   *
+   * Without checksums Terraform does not hash the 700 MB AWS provider again on every command
+   * (about a second of CPU each). It trusts what it installs, as an init without a lock file does:
+   * the harness reads providers from a local filesystem mirror or plugin cache.
+   *
+   * @returns whether the lock file is in place
+   */
+  public writeLockFile(): boolean {
+    const file = join(this.dir, DEPENDENCY_LOCK_FILE);
+    const providers = pinnedProviders(this.stackJson());
+    if (providers === undefined || (existsSync(file) && !this.ownsLockFile())) {
+      return false;
+    }
+    const entries = providers.map((provider) =>
+      `provider ${JSON.stringify(provider.address)} {\n  version     = ${JSON.stringify(provider.version)}\n  constraints = ${JSON.stringify(provider.version)}\n}\n`);
+    writeFileSync(`${file}.tmp`, [`${OFFLINE_LOCK_FILE_HEADER}\n`, ...entries].join('\n'));
+    renameSync(`${file}.tmp`, file);
+    return true;
   }
 
   /**
@@ -168,8 +202,33 @@ export class OfflineTerraform {
     }));
   }
 
-  private initArgs(): string[] {
-    return ['init', '-input=false', '-no-color', '-reconfigure'];
+  private initArgs(locked: boolean): string[] {
+    return ['init', '-input=false', '-no-color', '-reconfigure', ...(locked ? ['-lockfile=readonly'] : [])];
+  }
+
+  private async initWithAsync(locked: boolean): Promise<CommandResult> {
+    if (locked) {
+      const result = await this.runAsync(this.initArgs(true));
+      if (result.status === 0) {
+        return result;
+      }
+    }
+    // Not pinned, or the provider could not be linked as locked: a plain init chooses and records it.
+    this.removeOwnLockFile();
+    const result = await this.runAsync(this.initArgs(false));
+    // Another process (a parallel test worker) may be filling the shared plugin cache; once more then.
+    return result.status === 0 ? result : this.runAsync(this.initArgs(false));
+  }
+
+  private ownsLockFile(): boolean {
+    const file = join(this.dir, DEPENDENCY_LOCK_FILE);
+    return existsSync(file) && readFileSync(file, 'utf-8').startsWith(OFFLINE_LOCK_FILE_HEADER);
+  }
+
+  private removeOwnLockFile(): void {
+    if (this.ownsLockFile()) {
+      rmSync(join(this.dir, DEPENDENCY_LOCK_FILE));
+    }
   }
 
   private planArgs(): string[] {

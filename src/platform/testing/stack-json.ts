@@ -4,7 +4,10 @@ import { localStateFileName, localStatePathFromSibling } from '../state';
 
 /** The parts of a synthesized `cdk.tf.json` the harness reads. */
 export interface StackJson {
-  readonly terraform?: { readonly backend?: Record<string, Record<string, unknown>> };
+  readonly terraform?: {
+    readonly backend?: Record<string, Record<string, unknown>>;
+    readonly required_providers?: Record<string, { readonly source?: string; readonly version?: string }>;
+  };
   readonly provider?: { readonly aws?: Array<{ readonly alias?: string }> };
   readonly variable?: Record<string, { readonly default?: unknown }>;
   readonly output?: Record<string, { readonly value: unknown }>;
@@ -53,4 +56,32 @@ export function upstreamReferences(stack: StackJson): UpstreamReference[] {
 export function offlineStatePath(stack: StackJson, name: string): string {
   const local = stack.terraform?.backend?.local;
   return typeof local?.path === 'string' ? local.path : localStateFileName(name);
+}
+
+/** A provider a stack requires at one exact version, as a dependency lock file records it. */
+export interface PinnedProvider {
+  /** Fully qualified source address, e.g. `registry.terraform.io/hashicorp/aws`. */
+  readonly address: string;
+  /** The exact version, e.g. `5.100.0`. */
+  readonly version: string;
+}
+
+/**
+ * The providers of a stack when every one of them is pinned to an exact version (as cdktf's
+ * provider bindings pin them); `undefined` when any is not, since only `terraform init` can then
+ * choose the version.
+ */
+export function pinnedProviders(stack: StackJson): PinnedProvider[] | undefined {
+  const pinned: PinnedProvider[] = [];
+  for (const [name, requirement] of Object.entries(stack.terraform?.required_providers ?? {})) {
+    const version = /^\s*=?\s*(\d+\.\d+\.\d+)\s*$/.exec(requirement.version ?? '')?.[1];
+    if (version === undefined) {
+      return undefined;
+    }
+    const parts = (requirement.source ?? name).toLowerCase().split('/');
+    const address = parts.length === 1 ? `registry.terraform.io/hashicorp/${parts[0]}`
+      : parts.length === 2 ? `registry.terraform.io/${parts.join('/')}` : parts.join('/');
+    pinned.push({ address, version });
+  }
+  return pinned;
 }

@@ -1,0 +1,105 @@
+import * as os from 'os';
+import type { PlatformConfig } from '../config';
+import type { SynthesizedStack } from './manifest';
+import { OfflineTerraform, OfflineTerraformOptions } from './offline-terraform';
+import type { PlanJson, ValidateResult } from './terraform-json';
+import { writeUpstreamStates } from './upstream-states';
+
+/** The offline checks of one stack, settling as Terraform finishes them. */
+export interface OfflineStackCheck {
+  readonly stack: SynthesizedStack;
+  readonly terraform: OfflineTerraform;
+  /** `terraform validate`: rejects with the diagnostics when the stack is invalid. */
+  readonly validation: Promise<ValidateResult>;
+  /** The offline plan as JSON: rejects with Terraform's output when planning fails. */
+  readonly plan: Promise<PlanJson>;
+}
+
+/** Options of {@link checkStacksOffline}. */
+export interface CheckStacksOfflineOptions extends OfflineTerraformOptions {
+  /**
+   * How many stacks Terraform works on at once. Each command runs the AWS provider (about a
+   * second of CPU and 450 MB to load its schema), so more than the CPUs only adds contention.
+   * @default - the number of CPUs
+   */
+  readonly concurrency?: number;
+}
+
+/**
+ * Starts the offline checks of every stack, several stacks at once: writes the upstream state
+ * fixtures, then for each stack `terraform init` (linking the provider installed once into the
+ * shared plugin cache), `terraform validate`, and `terraform plan` with `terraform show -json`.
+ *
+ * Returns at once; await the promises of each stack. Each check runs even when an earlier one of the
+ * same stack failed, so every test reports its own error, and no failure goes unhandled before a
+ * test awaits it.
+ *
+ * @returns the checks by stack name, in the order of `stacks`
+ */
+export function checkStacksOffline(
+  stacks: SynthesizedStack[],
+  config: PlatformConfig,
+  options: CheckStacksOfflineOptions = {},
+): Map<string, OfflineStackCheck> {
+  const limit = limiter(options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  const checks = new Map<string, OfflineStackCheck>();
+  for (const stack of stacks) {
+    const terraform = new OfflineTerraform(stack.dir, options);
+    const validation = deferred<ValidateResult>();
+    const plan = deferred<PlanJson>();
+    void limit(async () => {
+      try {
+        writeUpstreamStates(stack, stacks, config);
+        await terraform.initAsync();
+      } catch (error) {
+        validation.reject(error);
+        plan.reject(error);
+        return;
+      }
+      await terraform.validateAsync().then(validation.resolve, validation.reject);
+      await terraform.planAsync().then(plan.resolve, plan.reject);
+    });
+    checks.set(stack.name, { stack, terraform, validation: validation.promise, plan: plan.promise });
+  }
+  return checks;
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  readonly resolve: (value: T) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Handled here so that a failure is reported by the test that awaits it, not as an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** Runs at most `concurrency` of the given jobs at once, in the order they are given. */
+function limiter(concurrency: number): (job: () => Promise<void>) => Promise<void> {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    if (running < concurrency && queue.length > 0) {
+      running++;
+      queue.shift()!();
+    }
+  };
+  return (job) => new Promise<void>((resolve) => {
+    queue.push(() => {
+      job().catch(() => undefined).finally(() => {
+        running--;
+        resolve();
+        next();
+      });
+    });
+    next();
+  });
+}
