@@ -1,5 +1,6 @@
 import * as os from 'os';
 import type { PlatformConfig } from '../config';
+import { concurrencyLimit } from './concurrency';
 import type { SynthesizedStack } from './manifest';
 import { OfflineTerraform, OfflineTerraformOptions } from './offline-terraform';
 import type { PlanJson, ValidateResult } from './terraform-json';
@@ -41,7 +42,7 @@ export function checkStacksOffline(
   config: PlatformConfig,
   options: CheckStacksOfflineOptions = {},
 ): Map<string, OfflineStackCheck> {
-  const limit = limiter(options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  const limit = concurrencyLimit(options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   const checks = new Map<string, OfflineStackCheck>();
   for (const stack of stacks) {
     const terraform = new OfflineTerraform(stack.dir, options);
@@ -80,26 +81,4 @@ function deferred<T>(): Deferred<T> {
   // Handled here so that a failure is reported by the test that awaits it, not as an unhandled rejection.
   promise.catch(() => undefined);
   return { promise, resolve, reject };
-}
-
-/** Runs at most `concurrency` of the given jobs at once, in the order they are given. */
-function limiter(concurrency: number): (job: () => Promise<void>) => Promise<void> {
-  let running = 0;
-  const queue: Array<() => void> = [];
-  const next = () => {
-    if (running < concurrency && queue.length > 0) {
-      running++;
-      queue.shift()!();
-    }
-  };
-  return (job) => new Promise<void>((resolve) => {
-    queue.push(() => {
-      job().catch(() => undefined).finally(() => {
-        running--;
-        resolve();
-        next();
-      });
-    });
-    next();
-  });
 }

@@ -1,4 +1,5 @@
 export * from './check-stacks';
+export * from './concurrency';
 export * from './manifest';
 export * from './offline-terraform';
 export * from './stack-json';
