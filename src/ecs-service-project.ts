@@ -10,7 +10,7 @@ import { SampleCode } from './components/sample-code';
 import { setupTerraformStep } from './components/terraform-ci';
 import { DEFAULTS, resolvePlatformConfig } from './config/resolve';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
-import type { PlatformConfig } from './platform/config';
+import type { PlatformConfig } from './platform/contract/config';
 
 /** Terraform CLI version installed by the generated workflows. */
 const DEFAULT_TERRAFORM_VERSION = '1.11.4';

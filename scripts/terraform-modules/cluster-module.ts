@@ -7,9 +7,9 @@ import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
 import { LOG_RETENTION_DAYS } from '../../src/config/aws';
-import { ClusterStack } from '../../src/platform/cluster-stack';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
+import { ClusterStack } from '../../src/platform/cluster/cluster-stack';
+import { CLUSTER_OUTPUTS } from '../../src/platform/core/stack-outputs';
+import type { NetworkStack } from '../../src/platform/network/network-stack';
 
 /** Capacity providers a Fargate cluster offers. */
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];

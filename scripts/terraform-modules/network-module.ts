@@ -6,7 +6,7 @@ import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
 import { LOG_RETENTION_DAYS } from '../../src/config/aws';
-import { NetworkStack } from '../../src/platform/network-stack';
+import { NetworkStack } from '../../src/platform/network/network-stack';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */
 const DEFAULT_ENDPOINTS_WITHOUT_NAT = ['ecr.api', 'ecr.dkr', 'logs'];

@@ -8,10 +8,10 @@ import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
 import { DEFAULTS } from '../../src/config/defaults';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/config/fargate';
-import type { ClusterStack } from '../../src/platform/cluster-stack';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { ServiceStack } from '../../src/platform/service-stack';
-import { SERVICE_OUTPUTS } from '../../src/platform/stack-outputs';
+import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
+import { SERVICE_OUTPUTS } from '../../src/platform/core/stack-outputs';
+import type { NetworkStack } from '../../src/platform/network/network-stack';
+import { ServiceStack } from '../../src/platform/service/service-stack';
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;

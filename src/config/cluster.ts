@@ -4,7 +4,7 @@ import { presetCapacityStrategy, resolveCapacityStrategy } from './capacity';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
 import { fitName } from './naming';
-import type { ClusterConfig, Ec2CapacityConfig } from '../platform/config';
+import type { ClusterConfig, Ec2CapacityConfig } from '../platform/contract/config';
 
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** Graviton families carry a "g" after the generation digit: t4g, m7g, c6gn, r6gd, x2gd, im4gn, a1. */

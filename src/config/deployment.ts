@@ -2,16 +2,16 @@ import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentD
 import { ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';
-import type { EnvironmentConfig } from '../platform/config';
+import type { EnvironmentConfig } from '../platform/contract/config';
+import { REVERSE_PROXY_CONTAINER } from '../platform/contract/containers';
 import type {
   BootstrapConfig,
   DeploymentConfig,
   EnvironmentDeploymentConfig,
   PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
-} from '../platform/deployment-config';
-import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/naming';
-import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
+} from '../platform/contract/deployment-config';
+import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {

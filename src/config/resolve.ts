@@ -10,7 +10,7 @@ import { resolveNetwork } from './network';
 import { OptionProblems } from './problems';
 import { resolveServices } from './services';
 import { resolveStaticSite } from './static-site';
-import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
+import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
 export { DEFAULTS } from './defaults';

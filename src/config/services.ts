@@ -15,7 +15,7 @@ import type {
   ServiceConfig,
   ServiceIngressConfig,
   SidecarConfig,
-} from '../platform/config';
+} from '../platform/contract/config';
 
 const ENV_VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HOST_HEADER_PATTERN = /^[A-Za-z0-9*?.-]{1,128}$/;

@@ -5,7 +5,7 @@ import { Testing } from 'projen';
 import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
 import { InvalidOptionsError } from '../../src/config/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/config/resolve';
-import type { PlatformConfig } from '../../src/platform/config';
+import type { PlatformConfig } from '../../src/platform/contract/config';
 
 /** Options every test starts from; `overrides` replace them key by key. */
 export function projectOptions(overrides: Partial<EcsServiceProjectOptions> = {}): EcsServiceProjectOptions {

@@ -3,14 +3,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import type { AwsContext } from '../aws-context';
-import type { EnvironmentConfig } from '../config';
-import type { BootstrapEnvironmentConfig, DeploymentConfig, GitHubTrustConfig } from '../deployment-config';
-import { branchSubject, environmentSubject, GitHubSubjects, githubTrustConditions, PULL_REQUEST_SUBJECT } from '../github-oidc';
-import { resourcePrefix, toIdentifier } from '../naming';
-import { policyDocument, PolicyStatement } from '../policies';
 import { deployGuardrails } from './deploy-guardrails';
 import { EnvironmentScopes } from './environment-scopes';
+import { branchSubject, environmentSubject, GitHubSubjects, githubTrustConditions, PULL_REQUEST_SUBJECT } from './github-oidc';
 import { OPERATIONS_PERMISSIONS } from './operations-permissions';
 import { permissionsBoundaryStatements } from './permissions-boundary';
 import { permissionsBoundaryArn } from './permissions-boundary-aspect';
@@ -18,6 +13,11 @@ import { ATTACHED_POLICIES_MAX, INLINE_POLICIES_MAX_CHARACTERS, packStatements, 
 import { permissionsOfResourceTypes } from './resource-types';
 import { scopedStatements } from './scoped-statements';
 import { StateLocation, stateStatements } from './state-access';
+import type { EnvironmentConfig } from '../contract/config';
+import type { BootstrapEnvironmentConfig, DeploymentConfig, GitHubTrustConfig } from '../contract/deployment-config';
+import { resourcePrefix, toIdentifier } from '../contract/naming';
+import { policyDocument, PolicyStatement } from '../contract/policies';
+import type { AwsContext } from '../core/aws-context';
 
 /** Properties of {@link EnvironmentDeliveryRoles}. */
 export interface EnvironmentDeliveryRolesProps {

@@ -2,8 +2,8 @@ import { DescribeImagesCommand, GetAuthorizationTokenCommand, ImageNotFoundExcep
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { runChecked } from './processes';
-import { APP_DIRECTORY } from '../buildspec';
-import type { ServiceDeploymentTarget } from '../deployment-config';
+import type { ServiceDeploymentTarget } from '../contract/deployment-config';
+import { APP_DIRECTORY } from '../delivery/buildspec';
 
 /** The image platform docker builds for each CPU architecture. */
 const DOCKER_PLATFORMS = { X86_64: 'linux/amd64', ARM64: 'linux/arm64' } as const;

@@ -1,6 +1,6 @@
 import { resolvePlatformConfig } from '../../../src/config/resolve';
 import { CpuArchitecture, EcsServiceProjectOptions, EnvironmentPreset, NatGateways } from '../../../src/options';
-import type { EnvironmentConfig, PlatformConfig, ServiceConfig } from '../../../src/platform/config';
+import type { EnvironmentConfig, PlatformConfig, ServiceConfig } from '../../../src/platform/contract/config';
 
 /** Options of the project the test configurations are resolved from. */
 export type ConfigOptions = Omit<Parameters<typeof resolvePlatformConfig>[0], 'name'> & Partial<Pick<EcsServiceProjectOptions, 'name'>>;

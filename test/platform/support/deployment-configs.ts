@@ -1,7 +1,7 @@
 import { resolvePlatformConfig } from '../../../src/config/resolve';
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy } from '../../../src/deployment-options';
 import { CapacityProvider, EnvironmentPreset } from '../../../src/options';
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
 
 /** A CodeConnections connection ARN in the configurations' account and region. */
 export const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:connection/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';

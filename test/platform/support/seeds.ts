@@ -1,7 +1,7 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
 import { DeploymentStrategy } from '../../../src/deployment-options';
 import { AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
 
 /** An ACM certificate ARN in `region`. */
 export function certificateIn(region: string): string {
