@@ -11,6 +11,7 @@ export * from './service/load-balancer';
 export * from './core/log-encryption-key';
 export * from './contract/naming';
 export * from './network/network-stack';
+export * from './network/vpc-network';
 export * from './platform';
 export * from './contract/policies';
 export * from './service/service-autoscaling';

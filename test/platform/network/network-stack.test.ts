@@ -137,19 +137,6 @@ describe('network stack', () => {
     }
   });
 
-  test('moved blocks carry the per-zone resources of earlier versions to the instances of the counted ones', () => {
-    const moved = network.moved;
-    expect(moved).toHaveLength(2 * 5 + 2 * 1 + 2);
-    expect(moved).toContainEqual({
-      from: expect.stringMatching(/^aws_subnet\.vpc_network_public_subnet_us-east-1b_[0-9A-F]{8}$/),
-      to: publicSubnets[1].address,
-    });
-    expect(moved).toContainEqual({
-      from: expect.stringMatching(/^aws_nat_gateway\.vpc_network_nat_gateway_us-east-1a_[0-9A-F]{8}$/),
-      to: instancesOf(network, 'aws_nat_gateway')[0].address,
-    });
-  });
-
   test('outputs the VPC, zones and subnets under fixed names', () => {
     expect(network.output).toEqual({
       vpc_id: expect.objectContaining({ value: vpcId }),

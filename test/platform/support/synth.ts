@@ -17,7 +17,6 @@ export interface SynthesizedJson {
   readonly variable?: Record<string, ResourceBody>;
   readonly locals?: Record<string, unknown>;
   readonly provider?: { aws: ResourceBody[] };
-  readonly moved?: Array<{ from: string; to: string }>;
   readonly terraform: { backend: Record<string, ResourceBody>; required_providers: Record<string, unknown> };
 }
 
