@@ -5,6 +5,7 @@ import { ServiceDiscoveryHttpNamespace } from '@cdktf/provider-aws/lib/service-d
 import { Construct } from 'constructs';
 import { Ec2Capacity } from './ec2-capacity';
 import { ImageRepository } from './image-repository';
+import type { Ec2CapacityConfig } from '../contract/config';
 import { imageRepositoryName, serviceLogGroupName } from '../contract/naming';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
@@ -76,52 +77,72 @@ export class ClusterStack extends EnvironmentStack {
       });
     }
 
-    let clusterArn: string;
-    let clusterName: string;
-    if (cluster.existing) {
-      clusterName = cluster.name;
-      clusterArn = this.aws.arn('ecs', `cluster/${cluster.name}`);
-    } else {
-      const created = new EcsCluster(this, 'cluster', {
-        name: cluster.name,
-        setting: [{ name: 'containerInsights', value: cluster.containerInsights ? 'enabled' : 'disabled' }],
-        ...(this.execLogGroup ? {
-          configuration: {
-            executeCommandConfiguration: {
-              kmsKeyId: kmsKeyArn,
-              logging: 'OVERRIDE',
-              logConfiguration: { cloudWatchLogGroupName: this.execLogGroup.name, cloudWatchEncryptionEnabled: true },
-            },
-          },
-        } : {}),
-        ...(this.serviceConnectNamespace ? { serviceConnectDefaults: { namespace: this.serviceConnectNamespace.arn } } : {}),
-      });
-      this.cluster = created;
-      clusterName = created.name;
-      clusterArn = created.arn;
-
-      if (cluster.ec2Capacity !== undefined) {
-        const network = new UpstreamOutputs(this, 'network', this.environment.state, props.network.node.id);
-        this.ec2Capacity = new Ec2Capacity(this, 'ec2_capacity', {
-          aws: this.aws,
-          config: cluster.ec2Capacity,
-          clusterName: cluster.name,
-          vpcId: network.string(NETWORK_OUTPUTS.vpcId),
-          subnetIds: network.list(NETWORK_OUTPUTS.privateSubnetIds),
-        });
-      }
-      this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity_providers', {
-        clusterName: created.name,
-        capacityProviders: ['FARGATE', 'FARGATE_SPOT', ...(this.ec2Capacity ? [this.ec2Capacity.capacityProvider.name] : [])],
-        defaultCapacityProviderStrategy: cluster.capacityProviderStrategy.map((item) => ({
-          capacityProvider: item.capacityProvider === 'EC2' ? this.ec2Capacity!.capacityProvider.name : item.capacityProvider,
-          base: item.base,
-          weight: item.weight,
-        })),
-      });
+    if (!cluster.existing) {
+      this.cluster = this.createCluster(kmsKeyArn);
+      this.ec2Capacity = cluster.ec2Capacity !== undefined ? this.createEc2Capacity(cluster.ec2Capacity, props.network) : undefined;
+      this.capacityProviders = this.attachCapacityProviders(this.cluster, this.ec2Capacity);
     }
+    this.imageRepositories = this.createImageRepositories(kmsKeyArn);
+    this.exportOutputs(kmsKeyArn);
+  }
 
-    this.imageRepositories = Object.fromEntries(
+  /** The ECS cluster, with Container Insights, ECS Exec logging and Service Connect defaults as configured. */
+  private createCluster(kmsKeyArn: string): EcsCluster {
+    const cluster = this.environment.cluster;
+    return new EcsCluster(this, 'cluster', {
+      name: cluster.name,
+      setting: [{ name: 'containerInsights', value: cluster.containerInsights ? 'enabled' : 'disabled' }],
+      ...(this.execLogGroup ? {
+        configuration: {
+          executeCommandConfiguration: {
+            kmsKeyId: kmsKeyArn,
+            logging: 'OVERRIDE',
+            logConfiguration: { cloudWatchLogGroupName: this.execLogGroup.name, cloudWatchEncryptionEnabled: true },
+          },
+        },
+      } : {}),
+      ...(this.serviceConnectNamespace ? { serviceConnectDefaults: { namespace: this.serviceConnectNamespace.arn } } : {}),
+    });
+  }
+
+  /** The EC2 capacity of the cluster, in the private subnets of the network stack. */
+  private createEc2Capacity(config: Ec2CapacityConfig, networkStack: NetworkStack): Ec2Capacity {
+    const network = new UpstreamOutputs(this, 'network', this.environment.state, networkStack.node.id);
+    return new Ec2Capacity(this, 'ec2_capacity', {
+      aws: this.aws,
+      config,
+      clusterName: this.environment.cluster.name,
+      vpcId: network.string(NETWORK_OUTPUTS.vpcId),
+      subnetIds: network.list(NETWORK_OUTPUTS.privateSubnetIds),
+    });
+  }
+
+  /** Fargate, Fargate Spot and the EC2 capacity (when there is) on the cluster, with the configured default strategy. */
+  private attachCapacityProviders(cluster: EcsCluster, ec2Capacity: Ec2Capacity | undefined): EcsClusterCapacityProviders {
+    const providerName = (provider: string): string => {
+      if (provider !== 'EC2') {
+        return provider;
+      }
+      if (ec2Capacity === undefined) {
+        throw new Error(`The capacity provider strategy of ${this.environment.name} names EC2, but the cluster has no EC2 capacity`);
+      }
+      return ec2Capacity.capacityProvider.name;
+    };
+    return new EcsClusterCapacityProviders(this, 'capacity_providers', {
+      clusterName: cluster.name,
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT', ...(ec2Capacity ? [ec2Capacity.capacityProvider.name] : [])],
+      defaultCapacityProviderStrategy: this.environment.cluster.capacityProviderStrategy.map((item) => ({
+        capacityProvider: providerName(item.capacityProvider),
+        base: item.base,
+        weight: item.weight,
+      })),
+    });
+  }
+
+  /** One ECR repository per service built from this repository (no external image), by service name. */
+  private createImageRepositories(kmsKeyArn: string): Record<string, ImageRepository> {
+    const cluster = this.environment.cluster;
+    return Object.fromEntries(
       this.environment.services
         .filter((service) => service.image === undefined)
         .map((service) => [service.name, new ImageRepository(this, `image_repository_${service.name}`, {
@@ -132,7 +153,12 @@ export class ClusterStack extends EnvironmentStack {
           forceDelete: cluster.ecrForceDelete,
         })]),
     );
+  }
 
+  /** The outputs the service stack, the pipelines and people read. */
+  private exportOutputs(kmsKeyArn: string): void {
+    const clusterName = this.cluster ? this.cluster.name : this.environment.cluster.name;
+    const clusterArn = this.cluster ? this.cluster.arn : this.aws.arn('ecs', `cluster/${this.environment.cluster.name}`);
     const repositories = Object.entries(this.imageRepositories);
     exportOutput(this, CLUSTER_OUTPUTS.clusterName, clusterName, 'Name of the ECS cluster.');
     exportOutput(this, CLUSTER_OUTPUTS.clusterArn, clusterArn, 'ARN of the ECS cluster.');
