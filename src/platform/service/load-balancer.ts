@@ -1,5 +1,5 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
-import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbListener, LbListenerConfig } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbListenerCertificate } from '@cdktf/provider-aws/lib/lb-listener-certificate';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
@@ -50,11 +50,13 @@ export class PublicLoadBalancer extends Construct {
   /** Host/path rules by service name. */
   public readonly listenerRules: Record<string, LbListenerRule>;
 
+  private readonly props: PublicLoadBalancerProps;
+
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     const { config } = props;
-    const secure = config.certificateArn !== undefined;
-    const balanced = props.services.filter((service) => service.ingress !== undefined);
+    this.props = props;
+    const balanced = props.services.filter(isBalanced);
 
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: `${props.namePrefix}-alb`,
@@ -62,11 +64,36 @@ export class PublicLoadBalancer extends Construct {
       vpcId: props.vpcId,
       tags: { Name: `${props.namePrefix}-alb` },
     });
+    this.ingressRules = this.createIngressRules();
+    if (config.accessLogs !== undefined) {
+      this.accessLogs = new LoadBalancerAccessLogs(this, 'access_logs', { aws: props.aws, config: config.accessLogs });
+    }
+    this.loadBalancer = this.createLoadBalancer();
+    this.targetGroups = Object.fromEntries(balanced.map((service) => [service.name, this.createTargetGroup(service)]));
+
+    const defaultService = balanced.find((service) => service.ingress.defaultRoute) ?? balanced[0];
+    const forwardToDefault = [{ type: 'forward', targetGroupArn: this.targetGroups[defaultService.name].arn }];
+    this.httpsListener = this.createHttpsListener(forwardToDefault);
+    this.httpListener = new LbListener(this, 'http_listener', {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: config.httpPort,
+      protocol: 'HTTP',
+      defaultAction: config.redirectHttpToHttps
+        ? [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(config.httpsPort), statusCode: 'HTTP_301' } }]
+        : forwardToDefault,
+    });
+    this.listenerRules = this.createListenerRules(balanced);
+  }
+
+  /** The listener ports, open to the allowed client ranges. */
+  private createIngressRules(): VpcSecurityGroupIngressRule[] {
+    const { config } = this.props;
+    const secure = config.certificateArn !== undefined;
     const listenerPorts = secure ? [config.httpPort, config.httpsPort] : [config.httpPort];
     // Open to the allowed client ranges, by default the whole internet, knowingly failing the
     // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
     // the public entry point, and only the listener ports are open.
-    this.ingressRules = listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
+    return listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
       new VpcSecurityGroupIngressRule(this, `ingress_${port}_${i}`, {
         securityGroupId: this.securityGroup.id,
         description: `${secure && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from allowed client range ${cidr}`,
@@ -75,12 +102,12 @@ export class PublicLoadBalancer extends Construct {
         toPort: port,
         cidrIpv4: cidr,
       })));
+  }
 
-    if (config.accessLogs !== undefined) {
-      this.accessLogs = new LoadBalancerAccessLogs(this, 'access_logs', { aws: props.aws, config: config.accessLogs });
-    }
-
-    this.loadBalancer = new Lb(this, 'load_balancer', {
+  /** The internet-facing application load balancer in the public subnets. */
+  private createLoadBalancer(): Lb {
+    const { config } = this.props;
+    return new Lb(this, 'load_balancer', {
       name: config.name,
       loadBalancerType: 'application',
       // Internet-facing on purpose, knowingly failing the "load balancer should be internal" checks
@@ -88,7 +115,7 @@ export class PublicLoadBalancer extends Construct {
       // The tasks behind it stay in private subnets without public addresses.
       internal: false,
       securityGroups: [this.securityGroup.id],
-      subnets: props.subnetIds,
+      subnets: this.props.subnetIds,
       dropInvalidHeaderFields: true,
       // "defensive" (the AWS default) blocks the request smuggling patterns that put backends at
       // risk while still serving merely non-compliant requests; "strictest" would also reject those,
@@ -101,13 +128,16 @@ export class PublicLoadBalancer extends Construct {
       // Log delivery is checked when the load balancer is configured: the bucket policy must exist.
       ...(this.accessLogs ? { dependsOn: [this.accessLogs.bucket.policy] } : {}),
     });
+  }
 
-    this.targetGroups = Object.fromEntries(balanced.map((service) => [service.name, new LbTargetGroup(this, `target_group_${service.name}`, {
-      name: service.ingress!.targetGroupName,
+  /** The target group of one service: its traffic container's IP addresses, health-checked on its path. */
+  private createTargetGroup(service: BalancedService): LbTargetGroup {
+    return new LbTargetGroup(this, `target_group_${service.name}`, {
+      name: service.ingress.targetGroupName,
       targetType: 'ip',
       protocol: 'HTTP',
       port: trafficPort(service),
-      vpcId: props.vpcId,
+      vpcId: this.props.vpcId,
       deregistrationDelay: String(service.deregistrationDelaySeconds),
       healthCheck: {
         enabled: true,
@@ -120,45 +150,43 @@ export class PublicLoadBalancer extends Construct {
         healthyThreshold: 2,
         unhealthyThreshold: 3,
       },
-    })]));
-
-    const defaultService = balanced.find((service) => service.ingress!.defaultRoute) ?? balanced[0];
-    const forwardToDefault = [{ type: 'forward', targetGroupArn: this.targetGroups[defaultService.name].arn }];
-    if (secure) {
-      this.httpsListener = new LbListener(this, 'https_listener', {
-        loadBalancerArn: this.loadBalancer.arn,
-        port: config.httpsPort,
-        protocol: 'HTTPS',
-        sslPolicy: config.sslPolicy,
-        certificateArn: config.certificateArn,
-        defaultAction: forwardToDefault,
-      });
-      config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
-        listenerArn: this.httpsListener!.arn,
-        certificateArn,
-      }));
-    }
-    this.httpListener = new LbListener(this, 'http_listener', {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: config.httpPort,
-      protocol: 'HTTP',
-      defaultAction: config.redirectHttpToHttps
-        ? [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(config.httpsPort), statusCode: 'HTTP_301' } }]
-        : forwardToDefault,
     });
+  }
 
-    // Rules go on every listener that forwards; a redirecting listener needs none.
+  /** The HTTPS listener with its additional certificates, when a certificate is configured. */
+  private createHttpsListener(defaultAction: LbListenerConfig['defaultAction']): LbListener | undefined {
+    const { config } = this.props;
+    if (config.certificateArn === undefined) {
+      return undefined;
+    }
+    const listener = new LbListener(this, 'https_listener', {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: config.httpsPort,
+      protocol: 'HTTPS',
+      sslPolicy: config.sslPolicy,
+      certificateArn: config.certificateArn,
+      defaultAction,
+    });
+    config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
+      listenerArn: listener.arn,
+      certificateArn,
+    }));
+    return listener;
+  }
+
+  /** The host/path rules of the services that have one, on every listener that forwards (a redirecting listener needs none). */
+  private createListenerRules(balanced: BalancedService[]): Record<string, LbListenerRule> {
     const forwardingListeners = [
       ...(this.httpsListener ? [{ id: 'https', listener: this.httpsListener }] : []),
-      ...(config.redirectHttpToHttps ? [] : [{ id: 'http', listener: this.httpListener }]),
+      ...(this.props.config.redirectHttpToHttps ? [] : [{ id: 'http', listener: this.httpListener }]),
     ];
-    this.listenerRules = {};
+    const rules: Record<string, LbListenerRule> = {};
     for (const service of balanced) {
-      const rule = service.ingress!.rule;
+      const rule = service.ingress.rule;
       if (rule === undefined) continue;
       for (const { id: listenerId, listener } of forwardingListeners) {
         const ruleId = forwardingListeners.length > 1 ? `${service.name}_${listenerId}` : service.name;
-        this.listenerRules[ruleId] = new LbListenerRule(this, `rule_${ruleId}`, {
+        rules[ruleId] = new LbListenerRule(this, `rule_${ruleId}`, {
           listenerArn: listener.arn,
           priority: rule.priority,
           condition: [
@@ -169,10 +197,19 @@ export class PublicLoadBalancer extends Construct {
         });
       }
     }
+    return rules;
   }
 
   /** Listeners and rules: what a service must wait for before its target group can receive tasks. */
   public get routing(): Array<LbListener | LbListenerRule> {
     return [this.httpListener, ...(this.httpsListener ? [this.httpsListener] : []), ...Object.values(this.listenerRules)];
   }
+}
+
+/** A service behind the load balancer: one with ingress settings. */
+type BalancedService = ServiceConfig & { readonly ingress: NonNullable<ServiceConfig['ingress']> };
+
+/** Whether a service is behind the load balancer. */
+function isBalanced(service: ServiceConfig): service is BalancedService {
+  return service.ingress !== undefined;
 }
