@@ -121,7 +121,21 @@ export class ContainerService extends Construct {
         : {}),
     });
 
-    this.taskDefinition = new EcsTaskDefinition(this, 'task_definition', {
+    this.taskDefinition = this.createTaskDefinition(props, name);
+    this.ecsService = new EcsService(this, 'service', this.serviceConfig(props));
+
+    this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
+      clusterName: cluster.clusterName,
+      serviceName: this.ecsService.name,
+      config: service.autoscaling,
+      ...(props.loadBalancer ? { requestCountResourceLabel: props.loadBalancer.requestCountResourceLabel } : {}),
+    });
+  }
+
+  /** The task definition: the containers of the service, its roles and its size. */
+  private createTaskDefinition(props: ContainerServiceProps, name: string): EcsTaskDefinition {
+    const { service, cluster } = props;
+    return new EcsTaskDefinition(this, 'task_definition', {
       family: name,
       requiresCompatibilities: [service.compatibility],
       networkMode: 'awsvpc',
@@ -138,17 +152,17 @@ export class ContainerService extends Construct {
         region: props.aws.region,
       }),
     });
+  }
 
-    const serviceConfig: EcsServiceConfig = {
+  /** The ECS service: where its tasks run, how it deploys, and what it waits for. */
+  private serviceConfig(props: ContainerServiceProps): EcsServiceConfig {
+    const { service, cluster } = props;
+    return {
       name: service.name,
       cluster: cluster.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       desiredCount: service.desiredCount,
-      capacityProviderStrategy: service.capacityProviderStrategy.map((item) => ({
-        capacityProvider: item.capacityProvider === 'EC2' ? cluster.ec2CapacityProviderName! : item.capacityProvider,
-        base: item.base,
-        weight: item.weight,
-      })),
+      capacityProviderStrategy: capacityProviderStrategy(service, cluster),
       ...(service.compatibility === 'EC2' ? {
         // Spread over zones first for availability, then pack instances by memory to save cost.
         orderedPlacementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
@@ -182,14 +196,6 @@ export class ContainerService extends Construct {
       // once the execution role may pull the image and write logs.
       dependsOn: [...(props.loadBalancer?.routing ?? []), this.roles.executionRolePolicy],
     };
-    this.ecsService = new EcsService(this, 'service', serviceConfig);
-
-    this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
-      clusterName: cluster.clusterName,
-      serviceName: this.ecsService.name,
-      config: service.autoscaling,
-      ...(props.loadBalancer ? { requestCountResourceLabel: props.loadBalancer.requestCountResourceLabel } : {}),
-    });
   }
 
   private admitLoadBalancer(loadBalancer: LoadBalancerAttachment, service: ServiceConfig): void {
@@ -246,4 +252,22 @@ export class ContainerService extends Construct {
       } : {}),
     };
   }
+}
+
+/** The capacity provider strategy of a service, with `EC2` replaced by the cluster's EC2 capacity provider. */
+function capacityProviderStrategy(service: ServiceConfig, cluster: ContainerServiceProps['cluster']): EcsServiceConfig['capacityProviderStrategy'] {
+  const providerName = (provider: string): string => {
+    if (provider !== 'EC2') {
+      return provider;
+    }
+    if (cluster.ec2CapacityProviderName === undefined) {
+      throw new Error(`Service ${service.name} runs on EC2 capacity, but the cluster has no EC2 capacity provider`);
+    }
+    return cluster.ec2CapacityProviderName;
+  };
+  return service.capacityProviderStrategy.map((item) => ({
+    capacityProvider: providerName(item.capacityProvider),
+    base: item.base,
+    weight: item.weight,
+  }));
 }
