@@ -5,10 +5,11 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ClusterResources, ContainerService } from './container-service';
+import { ClusterResources, ContainerService, ContainerServiceProps } from './container-service';
 import { PublicLoadBalancer } from './load-balancer';
 import { StaticSite } from './static-site';
 import type { ClusterStack } from '../cluster/cluster-stack';
+import type { ServiceConfig } from '../contract/config';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
@@ -64,18 +65,9 @@ export class ServiceStack extends EnvironmentStack {
     this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
     this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
     const network = this.networkOutputs;
-    const cluster = this.clusterOutputs;
 
     if (services.some((service) => service.image === undefined)) {
-      this.imageTag = new TerraformVariable(this, IMAGE_TAG_VARIABLE, {
-        type: 'string',
-        description: 'The tag of the service images in their ECR repositories, e.g. the commit SHA.',
-        validation: [{
-          condition: `\${can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.${IMAGE_TAG_VARIABLE}))}`,
-          errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
-        }],
-      });
-      this.imageTag.overrideLogicalId(IMAGE_TAG_VARIABLE);
+      this.imageTag = this.createImageTagVariable();
     }
 
     const vpcId = network.string(NETWORK_OUTPUTS.vpcId);
@@ -90,8 +82,50 @@ export class ServiceStack extends EnvironmentStack {
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
 
+    const clusterResources = this.clusterResources();
+    if (this.environment.cluster.serviceConnectNamespace !== undefined) {
+      this.peerSecurityGroup = new SecurityGroup(this, 'service_peers', {
+        name: `${this.namePrefix}-services`,
+        description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
+        vpcId,
+        tags: { Name: `${this.namePrefix}-services` },
+      });
+    }
+
+    const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
+    this.services = Object.fromEntries(services.map((service) =>
+      [service.name, this.createService(service, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds })]));
+    this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
+    this.ecsServices = mapValues(this.services, (service) => service.ecsService);
+
+    if (this.environment.staticSite !== undefined) {
+      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
+      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
+    }
+    this.exportLoadBalancerOutputs();
+  }
+
+  /** The `image_tag` variable: the tag of the images built from this repository. */
+  private createImageTagVariable(): TerraformVariable {
+    const imageTag = new TerraformVariable(this, IMAGE_TAG_VARIABLE, {
+      type: 'string',
+      description: 'The tag of the service images in their ECR repositories, e.g. the commit SHA.',
+      validation: [{
+        condition: `\${can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.${IMAGE_TAG_VARIABLE}))}`,
+        errorMessage: 'image_tag must be a Docker image tag: letters, digits, underscores, periods and hyphens, at most 128 characters.',
+      }],
+    });
+    imageTag.overrideLogicalId(IMAGE_TAG_VARIABLE);
+    return imageTag;
+  }
+
+  /** What the services use of the cluster stack, read from its outputs. */
+  private clusterResources(): ClusterResources {
+    const cluster = this.clusterOutputs;
     const clusterConfig = this.environment.cluster;
-    const clusterResources: ClusterResources = {
+    return {
       clusterArn: cluster.string(CLUSTER_OUTPUTS.clusterArn),
       clusterName: cluster.string(CLUSTER_OUTPUTS.clusterName),
       logGroupName: cluster.string(CLUSTER_OUTPUTS.logGroupName),
@@ -103,49 +137,42 @@ export class ServiceStack extends EnvironmentStack {
         : {}),
       ...(clusterConfig.ec2Capacity !== undefined ? { ec2CapacityProviderName: cluster.string(CLUSTER_OUTPUTS.ec2CapacityProviderName) } : {}),
     };
-    if (clusterConfig.serviceConnectNamespace !== undefined) {
-      this.peerSecurityGroup = new SecurityGroup(this, 'service_peers', {
-        name: `${this.namePrefix}-services`,
-        description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
-        vpcId,
-        tags: { Name: `${this.namePrefix}-services` },
-      });
+  }
+
+  /** One service, running its external image or the tagged image of its ECR repository, behind the load balancer when routed. */
+  private createService(service: ServiceConfig, placement: Pick<ContainerServiceProps, 'cluster' | 'vpcId' | 'subnetIds'>): ContainerService {
+    const cluster = this.clusterOutputs;
+    const ownImage = service.image === undefined;
+    const targetGroup = this.targetGroups[service.name];
+    return new ContainerService(this, `service_${service.name}`, {
+      aws: this.aws,
+      namePrefix: this.namePrefix,
+      service,
+      image: service.image ?? `${cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, service.name)}:${this.imageTagValue()}`,
+      imageRepositoryArn: ownImage ? cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name) : undefined,
+      ...placement,
+      ...(targetGroup ? {
+        loadBalancer: {
+          targetGroup,
+          securityGroup: this.ingress.securityGroup,
+          routing: this.ingress.routing,
+          requestCountResourceLabel: `${this.loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
+        },
+      } : {}),
+      ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
+    });
+  }
+
+  /** The value of the `image_tag` variable, which exists whenever a service is built from this repository. */
+  private imageTagValue(): string {
+    if (this.imageTag === undefined) {
+      throw new Error(`${this.node.id} has no ${IMAGE_TAG_VARIABLE} variable, but a service runs an image built from this repository`);
     }
+    return this.imageTag.stringValue;
+  }
 
-    const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
-    this.services = Object.fromEntries(services.map((service) => {
-      const ownImage = service.image === undefined;
-      const targetGroup = this.targetGroups[service.name];
-      return [service.name, new ContainerService(this, `service_${service.name}`, {
-        aws: this.aws,
-        namePrefix: this.namePrefix,
-        service,
-        image: service.image ?? `${cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, service.name)}:${this.imageTag!.stringValue}`,
-        imageRepositoryArn: ownImage ? cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name) : undefined,
-        cluster: clusterResources,
-        vpcId,
-        subnetIds: privateSubnetIds,
-        ...(targetGroup ? {
-          loadBalancer: {
-            targetGroup,
-            securityGroup: this.ingress.securityGroup,
-            routing: this.ingress.routing,
-            requestCountResourceLabel: `${this.loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
-          },
-        } : {}),
-        ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
-      })];
-    }));
-    this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
-    this.ecsServices = mapValues(this.services, (service) => service.ecsService);
-
-    if (this.environment.staticSite !== undefined) {
-      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
-    }
-
+  /** The load balancer's DNS name, ARN and URL of the default route, and the service names. */
+  private exportLoadBalancerOutputs(): void {
     const lb = this.environment.loadBalancer;
     const secure = lb.certificateArn !== undefined;
     const port = secure ? lb.httpsPort : lb.httpPort;
