@@ -50,69 +50,16 @@ export class Ec2Capacity extends Construct {
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
-    const { aws, config } = props;
+    const { config } = props;
 
-    this.instanceRole = new IamRole(this, 'instance_role', {
-      name: boundedName(`${config.name}-instance`, IAM_ROLE_NAME_MAX),
-      description: `ECS container instances of ${props.clusterName}`,
-      assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com', aws.accountId),
-    });
-    new IamRolePolicyAttachment(this, 'ecs_agent_policy', {
-      role: this.instanceRole.name,
-      // The AWS-maintained agent policy follows new ECS agent features; a copy would go stale.
-      policyArn: `arn:${aws.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-    });
+    this.instanceRole = this.createInstanceRole(props);
     const instanceProfile = new IamInstanceProfile(this, 'instance_profile', {
       name: this.instanceRole.name,
       role: this.instanceRole.name,
     });
 
-    this.securityGroup = new SecurityGroup(this, 'security_group', {
-      name: `${config.name}-instances`,
-      description: `ECS container instances of ${props.clusterName}: no inbound traffic, HTTPS out`,
-      vpcId: props.vpcId,
-      tags: { Name: `${config.name}-instances` },
-    });
-    new VpcSecurityGroupEgressRule(this, 'egress_https', {
-      securityGroupId: this.securityGroup.id,
-      description: 'HTTPS to the ECS, ECR and CloudWatch endpoints',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
-
-    const userData = [
-      '#!/bin/bash',
-      'cat >> /etc/ecs/ecs.config <<\'CONFIG\'',
-      `ECS_CLUSTER=${props.clusterName}`,
-      'ECS_AWSVPC_BLOCK_IMDS=true',
-      'ECS_ENABLE_SPOT_INSTANCE_DRAINING=true',
-      'CONFIG',
-      '',
-    ].join('\n');
-    this.launchTemplate = new LaunchTemplate(this, 'launch_template', {
-      namePrefix: `${config.name}-`,
-      description: `ECS-optimized Amazon Linux 2023 (${config.architecture}) for ${props.clusterName}`,
-      imageId: `resolve:ssm:${ECS_OPTIMIZED_AMI_PARAMETER[config.architecture]}`,
-      instanceType: config.instanceType,
-      iamInstanceProfile: { arn: instanceProfile.arn },
-      vpcSecurityGroupIds: [this.securityGroup.id],
-      userData: Buffer.from(userData).toString('base64'),
-      metadataOptions: {
-        httpEndpoint: 'enabled',
-        httpTokens: 'required',
-        // The ECS agent runs in a container, one hop further than the instance.
-        httpPutResponseHopLimit: 2,
-      },
-      blockDeviceMappings: [{
-        deviceName: '/dev/xvda',
-        ebs: { volumeSize: config.rootVolumeSizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
-      }],
-      monitoring: { enabled: true },
-      tagSpecifications: [{ resourceType: 'instance', tags: { Name: config.name } }],
-      updateDefaultVersion: true,
-    });
+    this.securityGroup = this.createSecurityGroup(props);
+    this.launchTemplate = this.createLaunchTemplate(props, instanceProfile);
 
     this.autoScalingGroup = new AutoscalingGroup(this, 'auto_scaling_group', {
       namePrefix: `${config.name}-`,
@@ -145,4 +92,80 @@ export class Ec2Capacity extends Construct {
       },
     });
   }
+
+  /** The role of the container instances, with the AWS-maintained ECS agent policy. */
+  private createInstanceRole(props: Ec2CapacityProps): IamRole {
+    const { aws, config } = props;
+    const role = new IamRole(this, 'instance_role', {
+      name: boundedName(`${config.name}-instance`, IAM_ROLE_NAME_MAX),
+      description: `ECS container instances of ${props.clusterName}`,
+      assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com', aws.accountId),
+    });
+    new IamRolePolicyAttachment(this, 'ecs_agent_policy', {
+      role: role.name,
+      // The AWS-maintained agent policy follows new ECS agent features; a copy would go stale.
+      policyArn: `arn:${aws.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
+    });
+    return role;
+  }
+
+  /** The instances' security group: no inbound traffic, HTTPS out. */
+  private createSecurityGroup(props: Ec2CapacityProps): SecurityGroup {
+    const { config } = props;
+    const securityGroup = new SecurityGroup(this, 'security_group', {
+      name: `${config.name}-instances`,
+      description: `ECS container instances of ${props.clusterName}: no inbound traffic, HTTPS out`,
+      vpcId: props.vpcId,
+      tags: { Name: `${config.name}-instances` },
+    });
+    new VpcSecurityGroupEgressRule(this, 'egress_https', {
+      securityGroupId: securityGroup.id,
+      description: 'HTTPS to the ECS, ECR and CloudWatch endpoints',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: '0.0.0.0/0',
+    });
+    return securityGroup;
+  }
+
+  /** The launch template: the ECS-optimized image joining the cluster, IMDSv2 only, an encrypted root volume. */
+  private createLaunchTemplate(props: Ec2CapacityProps, instanceProfile: IamInstanceProfile): LaunchTemplate {
+    const { config } = props;
+    return new LaunchTemplate(this, 'launch_template', {
+      namePrefix: `${config.name}-`,
+      description: `ECS-optimized Amazon Linux 2023 (${config.architecture}) for ${props.clusterName}`,
+      imageId: `resolve:ssm:${ECS_OPTIMIZED_AMI_PARAMETER[config.architecture]}`,
+      instanceType: config.instanceType,
+      iamInstanceProfile: { arn: instanceProfile.arn },
+      vpcSecurityGroupIds: [this.securityGroup.id],
+      userData: Buffer.from(ecsUserData(props.clusterName)).toString('base64'),
+      metadataOptions: {
+        httpEndpoint: 'enabled',
+        httpTokens: 'required',
+        // The ECS agent runs in a container, one hop further than the instance.
+        httpPutResponseHopLimit: 2,
+      },
+      blockDeviceMappings: [{
+        deviceName: '/dev/xvda',
+        ebs: { volumeSize: config.rootVolumeSizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
+      }],
+      monitoring: { enabled: true },
+      tagSpecifications: [{ resourceType: 'instance', tags: { Name: config.name } }],
+      updateDefaultVersion: true,
+    });
+  }
+}
+
+/** The user data of an instance: the ECS agent's configuration (cluster, no IMDS from tasks, Spot draining). */
+function ecsUserData(clusterName: string): string {
+  return [
+    '#!/bin/bash',
+    'cat >> /etc/ecs/ecs.config <<\'CONFIG\'',
+    `ECS_CLUSTER=${clusterName}`,
+    'ECS_AWSVPC_BLOCK_IMDS=true',
+    'ECS_ENABLE_SPOT_INSTANCE_DRAINING=true',
+    'CONFIG',
+    '',
+  ].join('\n');
 }
