@@ -6,7 +6,7 @@ import { GITHUB_OIDC_HOST, githubSubjectCustomizationCommand } from './github-oi
 import { resourceTypesOf } from './stack-resource-types';
 import { ForeignEnvironmentRoles, foreignStateGrants, StateLocation } from './state-access';
 import { StateEncryptionKey } from './state-encryption-key';
-import type { PlatformConfig, S3StateConfig } from '../contract/config';
+import type { EnvironmentConfig, PlatformConfig, S3StateConfig } from '../contract/config';
 import type { BootstrapConfig, DeploymentConfig } from '../contract/deployment-config';
 import { AwsContext } from '../core/aws-context';
 import { PrivateBucket } from '../core/private-bucket';
@@ -59,14 +59,12 @@ export class BootstrapStack extends TerraformStack {
       throw new Error('The bootstrap stack needs deployment.repository');
     }
     new LocalBackend(this, { path: localStateFileName(id) });
-    const member = platform.environments.find((env) => env.name === bootstrap.environments[0].name)!;
+    const member = environmentNamed(platform, bootstrap.environments[0].name);
     this.aws = new AwsContext(this, 'aws', {
       ...member,
       region: bootstrap.region,
       tags: { 'project': platform.project, 'managed-by': 'projen-cdktf-ecs' },
     });
-    const partition = bootstrap.partition;
-    const account = this.aws.accountId;
     const state = platform.environments[0].state;
 
     if (bootstrap.stateBucket !== undefined && state.backend === 's3') {
@@ -78,21 +76,7 @@ export class BootstrapStack extends TerraformStack {
         otherAccountRoots: [...new Set(foreign.map((env) => env.accountRootArn))],
         otherAccountRoles: foreign.flatMap((env) => [env.deployRoleArn, env.planRoleArn]),
       });
-      this.stateBucket = new PrivateBucket(this, 'state_bucket', {
-        bucket: bootstrap.stateBucket,
-        kmsKeyArn: this.stateKey.key.arn,
-        noncurrentVersionExpiryDays: 90,
-        preventDestroy: true,
-      });
-      this.stateBucket.addToPolicy({
-        // Terraform's `encrypt` would ask for SSE-S3 and bypass the key; objects take the bucket default.
-        Sid: 'DenyOtherEncryptionThanTheStateKey',
-        Effect: 'Deny',
-        Principal: { AWS: '*' },
-        Action: 's3:PutObject',
-        Resource: `${this.stateBucket.bucket.arn}/*`,
-        Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
-      }, ...foreignStateGrants(partition, this.stateBucket.bucket.arn, foreign));
+      this.stateBucket = this.createStateBucket(bootstrap.stateBucket, bootstrap.partition, this.stateKey, foreign);
       exportOutput(this, 'state_bucket_name', this.stateBucket.bucket.bucket, 'Bucket of the Terraform state.');
       exportOutput(this, 'state_key_arn', this.stateKey.key.arn, 'KMS key of the Terraform state.');
     }
@@ -106,46 +90,77 @@ export class BootstrapStack extends TerraformStack {
       });
       this.oidcProviderArn = this.oidcProvider.arn;
     } else {
-      this.oidcProviderArn = `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
+      this.oidcProviderArn = `arn:${bootstrap.partition}:iam::${this.aws.accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
     }
     exportOutput(this, 'github_oidc_subject_command', githubSubjectCustomizationCommand(github.repository),
       'Run once: makes the repository\'s OIDC subjects carry the branch the roles\' trust policies match.');
 
-    this.roles = {};
-    for (const roles of bootstrap.environments) {
-      const environment = platform.environments.find((env) => env.name === roles.name)!;
-      const stacks = props.environmentStacks[roles.name] ?? [];
-      const resourceTypes = resourceTypesOf(stacks);
-      const delivery = new EnvironmentDeliveryRoles(this, `${roles.name.replace(/[^A-Za-z0-9_]/g, '_')}_delivery`, {
-        aws: this.aws,
-        project: platform.project,
-        environment,
-        deployment,
-        github,
-        roles,
-        oidcProviderArn: this.oidcProviderArn,
-        resourceTypes,
-        ...(environment.state.backend === 's3' ? { state: this.stateLocation(environment.state, platform, partition) } : {}),
-      });
-      this.roles[roles.name] = delivery;
-      // Resources added to the environment's stacks after this point would deploy without permissions.
-      this.node.addValidation({
-        validate: () => {
-          const missing = resourceTypesOf(stacks).filter((type) => !resourceTypes.includes(type));
-          return missing.length === 0 ? [] : [
-            `${roles.name} gained resource types after its delivery roles were derived (${missing.join(', ')}); create every resource before the bootstrap stack`,
-          ];
-        },
-      });
-      const outputId = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
-      exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
-      exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
-    }
+    this.roles = Object.fromEntries(bootstrap.environments.map((roles) =>
+      [roles.name, this.addEnvironmentRoles(props, { ...deployment, github }, roles)]));
+  }
+
+  /** The state bucket, encrypted with the state key only, readable by the other accounts' delivery roles. */
+  private createStateBucket(name: string, partition: string, stateKey: StateEncryptionKey, foreign: ForeignEnvironmentRoles[]): PrivateBucket {
+    const bucket = new PrivateBucket(this, 'state_bucket', {
+      bucket: name,
+      kmsKeyArn: stateKey.key.arn,
+      noncurrentVersionExpiryDays: 90,
+      preventDestroy: true,
+    });
+    bucket.addToPolicy({
+      // Terraform's `encrypt` would ask for SSE-S3 and bypass the key; objects take the bucket default.
+      Sid: 'DenyOtherEncryptionThanTheStateKey',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Resource: `${bucket.bucket.arn}/*`,
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
+    }, ...foreignStateGrants(partition, bucket.bucket.arn, foreign));
+    return bucket;
+  }
+
+  /**
+   * The deploy and plan roles of one environment, derived from the resource types of its stacks,
+   * with their outputs; a validation fails the synth when the stacks gain resource types later.
+   */
+  private addEnvironmentRoles(
+    props: BootstrapStackProps,
+    deployment: DeploymentConfig & { github: NonNullable<DeploymentConfig['github']> },
+    roles: BootstrapConfig['environments'][number],
+  ): EnvironmentDeliveryRoles {
+    const { platform } = props;
+    const environment = environmentNamed(platform, roles.name);
+    const stacks = props.environmentStacks[roles.name] ?? [];
+    const resourceTypes = resourceTypesOf(stacks);
+    const delivery = new EnvironmentDeliveryRoles(this, `${roles.name.replace(/[^A-Za-z0-9_]/g, '_')}_delivery`, {
+      aws: this.aws,
+      project: platform.project,
+      environment,
+      deployment,
+      github: deployment.github,
+      roles,
+      oidcProviderArn: this.oidcProviderArn,
+      resourceTypes,
+      ...(environment.state.backend === 's3' ? { state: this.stateLocation(environment.state, deployment, props.bootstrap.partition) } : {}),
+    });
+    // Resources added to the environment's stacks after this point would deploy without permissions.
+    this.node.addValidation({
+      validate: () => {
+        const missing = resourceTypesOf(stacks).filter((type) => !resourceTypes.includes(type));
+        return missing.length === 0 ? [] : [
+          `${roles.name} gained resource types after its delivery roles were derived (${missing.join(', ')}); create every resource before the bootstrap stack`,
+        ];
+      },
+    });
+    const outputId = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
+    exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
+    exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
+    return delivery;
   }
 
   /** Where an environment's state lives, and the key ARN its roles may use (a pattern in other accounts). */
-  private stateLocation(state: S3StateConfig, platform: PlatformConfig, partition: string): StateLocation {
-    const owner = platform.deployment!.bootstrap.find((candidate) => candidate.stateBucket !== undefined);
+  private stateLocation(state: S3StateConfig, deployment: DeploymentConfig, partition: string): StateLocation {
+    const owner = deployment.bootstrap.find((candidate) => candidate.stateBucket !== undefined);
     const keyArn = this.stateKey !== undefined
       ? this.stateKey.key.arn
       : `arn:${partition}:kms:${state.region}:${owner?.accountId ?? '*'}:key/*`;
@@ -158,7 +173,7 @@ export class BootstrapStack extends TerraformStack {
     return deployment.bootstrap
       .filter((other) => other.accountId !== undefined && other.accountId !== bootstrap.accountId)
       .flatMap((other) => other.environments.map((env) => {
-        const state = platform.environments.find((candidate) => candidate.name === env.name)!.state as S3StateConfig;
+        const state = environmentNamed(platform, env.name).state as S3StateConfig;
         const roleArn = (name: string) => `arn:${partition}:iam::${other.accountId}:role${env.rolePath}${name}`;
         return {
           environment: env.name,
@@ -169,4 +184,13 @@ export class BootstrapStack extends TerraformStack {
         };
       }));
   }
+}
+
+/** The environment of the configuration with the given name; fails when there is none. */
+function environmentNamed(platform: PlatformConfig, name: string): EnvironmentConfig {
+  const environment = platform.environments.find((candidate) => candidate.name === name);
+  if (environment === undefined) {
+    throw new Error(`The bootstrap stack names environment ${name}, which the configuration does not have`);
+  }
+  return environment;
 }
