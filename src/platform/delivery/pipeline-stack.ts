@@ -10,7 +10,7 @@ import { pipelineStages, PipelineStagesProps, sourceAction } from './pipeline-st
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
 import { boundedName, IAM_ROLE_NAME_MAX, toIdentifier } from '../contract/naming';
-import { policyDocument, serviceTrustPolicy } from '../contract/policies';
+import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../contract/policies';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
 import { PrivateBucket } from '../core/private-bucket';
@@ -96,33 +96,9 @@ export class PipelineStack extends EnvironmentStack {
     });
     const useArtifacts = artifactAccess(this.artifacts.bucket.arn, keyArn);
 
-    this.buildRole = this.serviceRole('build_role', 'codebuild', `CodeBuild image builds of ${this.namePrefix}`);
-    new IamRolePolicy(this, 'build_role_policy', {
-      role: this.buildRole.id,
-      name: 'build-and-push-images',
-      policy: policyDocument([...useArtifacts, ...buildPermissions({
-        aws: this.aws,
-        logGroupName,
-        repositoryArns: built.map((service) => this.clusterOutputs.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name)),
-        readTaskDefinitions: deployment.strategy === 'blue-green',
-      })]),
-    });
+    this.buildRole = this.createBuildRole(built, logGroupName, useArtifacts, deployment.strategy === 'blue-green');
     this.buildProjects = Object.fromEntries(built.map((service) => [service.name, this.buildProject(deployment, service)]));
-
-    this.pipelineRole = this.serviceRole('pipeline_role', 'codepipeline', `CodePipeline of ${this.namePrefix}`);
-    new IamRolePolicy(this, 'pipeline_role_policy', {
-      role: this.pipelineRole.id,
-      name: 'run-pipeline',
-      policy: policyDocument([
-        ...useArtifacts,
-        { Sid: 'UseConnection', Effect: 'Allow', Action: ['codeconnections:UseConnection', 'codestar-connections:UseConnection'], Resource: deployment.connectionArn },
-        { Sid: 'RunBuilds', Effect: 'Allow', Action: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'], Resource: Object.values(this.buildProjects).map((project) => project.arn) },
-        // Registering and reading task definitions has no resource-level permissions.
-        { Sid: 'RegisterTaskDefinitions', Effect: 'Allow', Action: ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks'], Resource: '*' },
-        ...deployPermissions(this.aws, target, deployment.strategy === 'blue-green'),
-        passTaskRoles(this.aws, this.namePrefix, target),
-      ]),
-    });
+    this.pipelineRole = this.createPipelineRole(deployment, useArtifacts);
 
     const buildProjectNames = Object.fromEntries(Object.entries(this.buildProjects).map(([service, project]) => [service, project.name]));
     this.pipeline = new Codepipeline(this, 'pipeline', {
@@ -141,6 +117,41 @@ export class PipelineStack extends EnvironmentStack {
 
     exportOutput(this, 'pipeline_name', this.pipeline.name, 'Name of the CodePipeline.');
     exportOutput(this, 'artifact_bucket', this.artifacts.bucket.bucket, 'Bucket of the pipeline artifacts.');
+  }
+
+  /** The role of the image builds: the artifacts, its logs, pushes to the built services' repositories. */
+  private createBuildRole(built: ServiceDeploymentTarget[], logGroupName: string, useArtifacts: PolicyStatement[], blueGreen: boolean): IamRole {
+    const role = this.serviceRole('build_role', 'codebuild', `CodeBuild image builds of ${this.namePrefix}`);
+    new IamRolePolicy(this, 'build_role_policy', {
+      role: role.id,
+      name: 'build-and-push-images',
+      policy: policyDocument([...useArtifacts, ...buildPermissions({
+        aws: this.aws,
+        logGroupName,
+        repositoryArns: built.map((service) => this.clusterOutputs.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, service.name)),
+        readTaskDefinitions: blueGreen,
+      })]),
+    });
+    return role;
+  }
+
+  /** The role of the pipeline: the artifacts, the connection, the builds, and the deployments. */
+  private createPipelineRole(deployment: PipelineStagesProps['deployment'], useArtifacts: PolicyStatement[]): IamRole {
+    const role = this.serviceRole('pipeline_role', 'codepipeline', `CodePipeline of ${this.namePrefix}`);
+    new IamRolePolicy(this, 'pipeline_role_policy', {
+      role: role.id,
+      name: 'run-pipeline',
+      policy: policyDocument([
+        ...useArtifacts,
+        { Sid: 'UseConnection', Effect: 'Allow', Action: ['codeconnections:UseConnection', 'codestar-connections:UseConnection'], Resource: deployment.connectionArn },
+        { Sid: 'RunBuilds', Effect: 'Allow', Action: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'], Resource: Object.values(this.buildProjects).map((project) => project.arn) },
+        // Registering and reading task definitions has no resource-level permissions.
+        { Sid: 'RegisterTaskDefinitions', Effect: 'Allow', Action: ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks'], Resource: '*' },
+        ...deployPermissions(this.aws, this.target, deployment.strategy === 'blue-green'),
+        passTaskRoles(this.aws, this.namePrefix, this.target),
+      ]),
+    });
+    return role;
   }
 
   /** A role the AWS service `<service>.<dns suffix>` assumes on behalf of this account, named `<prefix>-<service>`. */
