@@ -24,6 +24,19 @@ export interface ContainerDefinitionProps {
  * that reaps zombies and forwards signals, and logs in CloudWatch under `<service>/<container>/<task id>`.
  */
 export function containerDefinitionsJson(props: ContainerDefinitionProps): string {
+  const common = commonSettings(props);
+  return JSON.stringify([
+    applicationContainer(props, common),
+    ...reverseProxyContainer(props.service, common),
+    ...props.service.sidecars.map((sidecar) => sidecarContainer(sidecar, common)),
+  ]);
+}
+
+/** What every container of a task shares. */
+type CommonSettings = ReturnType<typeof commonSettings>;
+
+/** The settings every container of a task shares: logs, stop timeout, root file system and the writable `/tmp`. */
+function commonSettings(props: ContainerDefinitionProps) {
   const { service } = props;
   const logConfiguration = {
     logDriver: 'awslogs',
@@ -33,16 +46,21 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
       'awslogs-stream-prefix': service.name,
     },
   };
-  const common = {
+  return {
     logConfiguration,
     stopTimeout: service.stopTimeoutSeconds,
     readonlyRootFilesystem: service.readonlyRootFilesystem,
     mountPoints: [{ sourceVolume: SCRATCH_VOLUME, containerPath: '/tmp', readOnly: false }],
   };
-  // Reaps zombies and forwards signals for processes that do not expect to be PID 1.
-  const initProcess = { linuxParameters: { initProcessEnabled: true } };
+}
 
-  const application = {
+/** Reaps zombies and forwards signals for processes that do not expect to be PID 1. */
+const INIT_PROCESS = { linuxParameters: { initProcessEnabled: true } };
+
+/** The application container, named after the service. */
+function applicationContainer(props: ContainerDefinitionProps, common: CommonSettings) {
+  const { service } = props;
+  return {
     name: service.name,
     image: props.image,
     essential: true,
@@ -60,11 +78,14 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
       },
     } : {}),
     ...common,
-    ...initProcess,
+    ...INIT_PROCESS,
   };
+}
 
+/** The nginx reverse proxy in front of the application, when configured (none otherwise). */
+function reverseProxyContainer(service: ServiceConfig, common: CommonSettings) {
   const proxy = service.reverseProxy;
-  const reverseProxy = proxy === undefined ? [] : [{
+  return proxy === undefined ? [] : [{
     name: REVERSE_PROXY_CONTAINER,
     image: proxy.image,
     essential: true,
@@ -83,8 +104,11 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
     // nginx's master process handles signals and its workers itself.
     ...common,
   }];
+}
 
-  const sidecars = service.sidecars.map((sidecar) => ({
+/** One sidecar container. */
+function sidecarContainer(sidecar: ServiceConfig['sidecars'][number], common: CommonSettings) {
+  return {
     name: sidecar.name,
     image: sidecar.image,
     essential: sidecar.essential,
@@ -94,10 +118,8 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
     portMappings: sidecar.containerPort !== undefined ? [{ containerPort: sidecar.containerPort, protocol: 'tcp' }] : [],
     environment: variables(sidecar.environment),
     ...common,
-    ...initProcess,
-  }));
-
-  return JSON.stringify([application, ...reverseProxy, ...sidecars]);
+    ...INIT_PROCESS,
+  };
 }
 
 function variables(record: Record<string, string>): Array<{ name: string; value: string }> {
