@@ -80,24 +80,14 @@ export class EnvironmentDeliveryRoles extends Construct {
       })),
     });
 
-    const trust = (subjects: GitHubSubjects) => policyDocument([{
-      Effect: 'Allow',
-      Principal: { Federated: props.oidcProviderArn },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: githubTrustConditions(github, subjects),
-    }]);
+    const trust = (subjects: GitHubSubjects) => githubTrustPolicy(props.oidcProviderArn, github, subjects);
     const releaseBranch = deployment.releaseBranch;
-    // An environment that requires approval is deployed from the release branch only; a workflow
-    // on another branch naming the environment gets a token whose subject does not match.
-    const deploySubjects: GitHubSubjects = roles.requireApproval
-      ? { exact: [environmentSubject(environment.name, releaseBranch)] }
-      : { patterns: [environmentSubject(environment.name, '*')] };
     this.deployRole = new IamRole(this, 'deploy_role', {
       name: roles.deployRoleName,
       path: roles.rolePath,
       description: `GitHub Actions deployments of ${props.project} to ${environment.name} (${github.repository}, environment ${environment.name}`
         + `${roles.requireApproval ? `, branch ${releaseBranch}` : ''})`,
-      assumeRolePolicy: trust(deploySubjects),
+      assumeRolePolicy: trust(deploySubjects(roles.requireApproval, environment.name, releaseBranch)),
       maxSessionDuration: 3600,
     });
     const iamPaths = {
@@ -156,4 +146,25 @@ export class EnvironmentDeliveryRoles extends Construct {
     }
     return { managed, inline: new IamRolePolicy(this, `${kind}_inline_policy`, { role: role.id, name: policies.inlineName, policy: document }) };
   }
+}
+
+/** A trust policy letting GitHub Actions tokens with matching subjects assume a role through the OIDC provider. */
+function githubTrustPolicy(oidcProviderArn: string, github: EnvironmentDeliveryRolesProps['github'], subjects: GitHubSubjects): string {
+  return policyDocument([{
+    Effect: 'Allow',
+    Principal: { Federated: oidcProviderArn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: githubTrustConditions(github, subjects),
+  }]);
+}
+
+/**
+ * The subjects of the deploy role. An environment that requires approval is deployed from the
+ * release branch only; a workflow on another branch naming the environment gets a token whose
+ * subject does not match.
+ */
+function deploySubjects(requireApproval: boolean, environment: string, releaseBranch: string): GitHubSubjects {
+  return requireApproval
+    ? { exact: [environmentSubject(environment, releaseBranch)] }
+    : { patterns: [environmentSubject(environment, '*')] };
 }
