@@ -126,7 +126,7 @@ export class EnvironmentDeliveryRoles extends Construct {
     if (documents.length > ATTACHED_POLICIES_MAX) {
       throw new Error(`The policies of ${namePrefix} need ${documents.length} managed policies; IAM attaches at most ${ATTACHED_POLICIES_MAX} to a role`);
     }
-    const kind = toIdentifier(namePrefix.split('-').pop()!);
+    const kind = toIdentifier(namePrefix.slice(namePrefix.lastIndexOf('-') + 1));
     const managed = documents.map((statements, index) => {
       const policy = new IamPolicy(this, `${kind}_policy_${index + 1}`, {
         name: `${namePrefix}-${index + 1}`,

@@ -95,7 +95,12 @@ export class VpcEndpoints extends Construct {
     }
   }
 
+  /** The ID of the endpoints' security group (its only instance, when counted); it exists whenever there are interface endpoints. */
   private groupId(dynamic: boolean): string {
-    return dynamic ? instanceAttribute(this.securityGroup!, 0, 'id') : this.securityGroup!.id;
+    const group = this.securityGroup;
+    if (group === undefined) {
+      throw new Error('The interface endpoints need their security group, created first');
+    }
+    return dynamic ? instanceAttribute(group, 0, 'id') : group.id;
   }
 }
