@@ -62,6 +62,26 @@ project.compileTask.spawn(project.addTask('compile:platform', {
   exec: 'tsc -p src/platform/tsconfig.json',
 }));
 project.eslint?.allowDevDeps('src/platform/**');
+// The jsii code (the resolver, the components, the project type) may read only the platform's
+// dependency-free contract: anything else there needs cdktf, which the jsii package cannot load.
+project.eslint?.addOverride({
+  files: ['src/config/**', 'src/components/**', 'src/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        {
+          group: ['**/platform/*', '!**/platform/contract', '!**/platform/contract/**'],
+          message: 'Outside src/platform/, import only from src/platform/contract/ (dependency-free; jsii compiles it).',
+        },
+        {
+          // The barrel (`../platform`): a gitignore pattern for it would also exclude contract/.
+          regex: '(^|/)platform/?$',
+          message: 'Outside src/platform/, import only from src/platform/contract/ (dependency-free; jsii compiles it).',
+        },
+      ],
+    }],
+  },
+});
 
 // terraform-modules/ is generated from src/platform/ by scripts/terraform-modules/ (type-checked
 // like the platform); test/modules/drift.test.ts fails the build when the committed modules differ.

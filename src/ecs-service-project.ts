@@ -10,8 +10,8 @@ import { SampleCode } from './components/sample-code';
 import { ServiceReadme, userReadme } from './components/service-readme';
 import { setupTerraformStep } from './components/terraform-ci';
 import { EcsServiceProjectOptions, EnvironmentOptions } from './options';
-import type { PlatformConfig } from './platform/config';
 import { appDirectoryOf } from './platform/contract/app-directory';
+import type { PlatformConfig } from './platform/contract/config';
 import { InvalidOptionsError } from './resolve/problems';
 import { DEFAULTS, resolvePlatformConfig } from './resolve/resolve';
 

@@ -6,10 +6,10 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
-import { ClusterStack } from '../../src/platform/cluster-stack';
+import { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { CLUSTER_RULES } from '../../src/platform/contract/rules';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { CLUSTER_OUTPUTS } from '../../src/platform/stack-outputs';
+import { CLUSTER_OUTPUTS } from '../../src/platform/core/stack-outputs';
+import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { DEFAULTS } from '../../src/resolve/defaults';
 

@@ -1,5 +1,5 @@
 import { listRef, NAME_PREFIX, numberVar, stringLocal, stringRef, stringVar } from './expressions';
-import type { EnvironmentConfig, ServiceConfig } from '../../src/platform/config';
+import type { EnvironmentConfig, ServiceConfig } from '../../src/platform/contract/config';
 
 /** Region and partition of a module come from its provider, through these data sources. */
 export const REGION = '${data.aws_region.current.name}';

@@ -5,7 +5,7 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { ModuleVariable, namingVariables, oneOf } from './variables';
-import { NetworkStack } from '../../src/platform/network-stack';
+import { NetworkStack } from '../../src/platform/network/network-stack';
 import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { DEFAULTS } from '../../src/resolve/defaults';
 

@@ -6,11 +6,11 @@ import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
-import type { ClusterStack } from '../../src/platform/cluster-stack';
+import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
-import type { NetworkStack } from '../../src/platform/network-stack';
-import { ServiceStack } from '../../src/platform/service-stack';
-import { SERVICE_OUTPUTS } from '../../src/platform/stack-outputs';
+import { SERVICE_OUTPUTS } from '../../src/platform/core/stack-outputs';
+import type { NetworkStack } from '../../src/platform/network/network-stack';
+import { ServiceStack } from '../../src/platform/service/service-stack';
 import { DEFAULTS } from '../../src/resolve/defaults';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/resolve/fargate';
 

@@ -2,7 +2,7 @@ import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { Job, JobPermission } from 'projen/lib/github/workflows-model';
 import { environmentJobSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
-import type { DeploymentConfig, EnvironmentDeploymentConfig } from '../platform/deployment-config';
+import type { DeploymentConfig, EnvironmentDeploymentConfig } from '../platform/contract/deployment-config';
 
 /** Options of {@link DeployWorkflow}. */
 export interface DeployWorkflowOptions extends TerraformJobSetup {

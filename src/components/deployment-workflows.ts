@@ -4,7 +4,7 @@ import { NodeProject } from 'projen/lib/javascript';
 import { ActionPinComments } from './action-pin-comments';
 import { DeployWorkflow } from './deploy-workflow';
 import { TerraformPlanWorkflow } from './terraform-plan-workflow';
-import type { DeploymentConfig } from '../platform/deployment-config';
+import type { DeploymentConfig } from '../platform/contract/deployment-config';
 
 /** Options of {@link DeploymentWorkflows}. */
 export interface DeploymentWorkflowsOptions {

@@ -1,6 +1,6 @@
 import { Component, Task } from 'projen';
 import { TypeScriptProject } from 'projen/lib/typescript';
-import type { PlatformConfig } from '../platform/config';
+import type { PlatformConfig } from '../platform/contract/config';
 
 /**
  * AWS SDK for JavaScript v3 clients of the operations commands, pinned exactly like the cdktf

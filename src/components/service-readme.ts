@@ -2,7 +2,7 @@ import { Component, FileBase, IResolver, Project } from 'projen';
 import { TypeScriptProject } from 'projen/lib/typescript';
 import { missingForDeploy } from './readme/next-steps';
 import { renderServiceDoc } from './readme/service-doc';
-import type { PlatformConfig } from '../platform/config';
+import type { PlatformConfig } from '../platform/contract/config';
 
 /** Where the managed description of the service is written. */
 export const SERVICE_DOC_PATH = 'docs/SERVICE.md';

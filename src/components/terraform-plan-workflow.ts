@@ -3,7 +3,7 @@ import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { environmentJobSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
-import type { DeploymentConfig } from '../platform/deployment-config';
+import type { DeploymentConfig } from '../platform/contract/deployment-config';
 
 /** Options of {@link TerraformPlanWorkflow}. */
 export interface TerraformPlanWorkflowOptions extends TerraformJobSetup {

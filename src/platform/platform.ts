@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
-import type { BlueGreenDeployment } from './blue-green-deployment';
-import { BootstrapStack } from './bootstrap-stack';
-import { ClusterStack } from './cluster-stack';
-import type { PlatformConfig } from './config';
-import { configureServiceDeployment } from './deployment';
-import { stackName } from './naming';
-import { NetworkStack } from './network-stack';
-import { PipelineStack } from './pipeline-stack';
-import { ServiceStack } from './service-stack';
+import { ClusterStack } from './cluster/cluster-stack';
+import type { PlatformConfig } from './contract/config';
+import { stackName } from './contract/naming';
+import { BootstrapStack } from './delivery/bootstrap-stack';
+import { PipelineStack } from './delivery/pipeline-stack';
+import { NetworkStack } from './network/network-stack';
+import type { BlueGreenDeployment } from './service/blue-green-deployment';
+import { configureServiceDeployment } from './service/deployment';
+import { ServiceStack } from './service/service-stack';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {

@@ -1,6 +1,6 @@
 import { CapacityProvider, CapacityProviderStrategyItem } from '../options';
 import type { OptionProblems } from './problems';
-import type { CapacityProviderStrategyConfig } from '../platform/config';
+import type { CapacityProviderStrategyConfig } from '../platform/contract/config';
 
 /** The capacity provider strategy a preset starts from. */
 export function presetCapacityStrategy(production: boolean): CapacityProviderStrategyItem[] {

@@ -4,7 +4,7 @@ import { presetCapacityStrategy, resolveCapacityStrategy } from './capacity';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
 import { fitName } from './naming';
-import type { ClusterConfig, Ec2CapacityConfig } from '../platform/config';
+import type { ClusterConfig, Ec2CapacityConfig } from '../platform/contract/config';
 import { CLUSTER_RULES } from '../platform/contract/rules';
 
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;

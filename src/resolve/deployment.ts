@@ -2,17 +2,17 @@ import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentD
 import { ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
 import { OptionProblems } from './problems';
-import type { EnvironmentConfig } from '../platform/config';
 import { appDirectoryOf } from '../platform/contract/app-directory';
+import type { EnvironmentConfig } from '../platform/contract/config';
+import { trafficContainer, trafficPort } from '../platform/contract/containers';
 import type {
   BootstrapConfig,
   DeploymentConfig,
   EnvironmentDeploymentConfig,
   PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
-} from '../platform/deployment-config';
-import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/naming';
-import { REVERSE_PROXY_CONTAINER } from '../platform/reverse-proxy';
+} from '../platform/contract/deployment-config';
+import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {
@@ -242,8 +242,8 @@ function resolveEnvironmentDeployment(
       name: service.name,
       ecsServiceName: service.name,
       taskDefinitionFamily: `${prefix}-${service.name}`,
-      containerName: service.reverseProxy ? REVERSE_PROXY_CONTAINER : service.name,
-      containerPort: service.reverseProxy?.port ?? service.containerPort,
+      containerName: trafficContainer(service),
+      containerPort: trafficPort(service),
       ...(service.image === undefined
         ? { imageRepositoryName: `${prefix}/${service.name}`, buildContext: appDirectoryOf(service.name, ownImages.length) }
         : {}),

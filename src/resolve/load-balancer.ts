@@ -3,7 +3,7 @@ import { parseIpv4Cidr } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
 import { fitName } from './naming';
-import type { LoadBalancerConfig } from '../platform/config';
+import type { LoadBalancerConfig } from '../platform/contract/config';
 import { LOAD_BALANCER_RULES, PORT } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */

@@ -2,7 +2,7 @@ import { NatGateways } from '../options';
 import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
-import type { ExistingVpcConfig, NetworkConfig, VpcEndpointsConfig } from '../platform/config';
+import type { ExistingVpcConfig, NetworkConfig, VpcEndpointsConfig } from '../platform/contract/config';
 
 /** What the services of an environment need from AWS, which decides the VPC endpoints. */
 export interface EndpointNeeds {

@@ -11,7 +11,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
-import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/config';
+import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
 export { DEFAULTS } from './defaults';

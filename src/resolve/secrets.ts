@@ -1,6 +1,6 @@
 import { regionOfArn } from './aws';
 import type { OptionProblems } from './problems';
-import type { SecretConfig } from '../platform/config';
+import type { SecretConfig } from '../platform/contract/config';
 
 const SECRETS_MANAGER_ARN = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+)(:[^:]*:[^:]*:[^:]*)?$/;
 const SSM_PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]+$/;

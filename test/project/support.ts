@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Testing } from 'projen';
 import { EcsServiceProject, EcsServiceProjectOptions } from '../../src';
-import type { PlatformConfig } from '../../src/platform/config';
+import type { PlatformConfig } from '../../src/platform/contract/config';
 import { InvalidOptionsError } from '../../src/resolve/problems';
 import { PlatformOptions, resolvePlatformConfig } from '../../src/resolve/resolve';
 

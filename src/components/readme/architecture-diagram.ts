@@ -1,8 +1,8 @@
 import { INTERNET, networkPart } from './diagram-network';
 import { workloadPart } from './diagram-workload';
 import { mermaidLabel } from './mermaid';
-import type { EnvironmentConfig } from '../../platform/config';
-import type { DeploymentConfig } from '../../platform/deployment-config';
+import type { EnvironmentConfig } from '../../platform/contract/config';
+import type { DeploymentConfig } from '../../platform/contract/deployment-config';
 
 /**
  * A Mermaid flowchart of one environment as configured: the VPC with its zones, subnets, NAT

@@ -1,5 +1,5 @@
 import { mermaidId, mermaidLabel } from './mermaid';
-import type { EnvironmentConfig } from '../../platform/config';
+import type { EnvironmentConfig } from '../../platform/contract/config';
 
 /** Id of the node that stands for the internet (users, NAT egress). */
 export const INTERNET = 'internet';

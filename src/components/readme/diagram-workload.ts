@@ -1,7 +1,7 @@
 import { DiagramPart, INTERNET } from './diagram-network';
 import { mermaidId, mermaidLabel } from './mermaid';
-import type { CapacityProviderStrategyConfig, EnvironmentConfig, LoadBalancerConfig, ServiceConfig } from '../../platform/config';
-import type { DeploymentConfig } from '../../platform/deployment-config';
+import type { CapacityProviderStrategyConfig, EnvironmentConfig, LoadBalancerConfig, ServiceConfig } from '../../platform/contract/config';
+import type { DeploymentConfig } from '../../platform/contract/deployment-config';
 
 /** The listeners of the load balancer, e.g. `HTTPS :443`, `HTTP :80 → 301 HTTPS`. */
 export function listenerSummary(loadBalancer: LoadBalancerConfig): string[] {

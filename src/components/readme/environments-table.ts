@@ -1,5 +1,5 @@
 import { strategySummary } from './diagram-workload';
-import type { PlatformConfig } from '../../platform/config';
+import type { PlatformConfig } from '../../platform/contract/config';
 import { SERVICE_OUTPUTS } from '../../platform/contract/stack-interface';
 
 /** The environments as a Markdown table: where they run, how, and how to get their URL. */

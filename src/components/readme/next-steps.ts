@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '../../platform/config';
+import type { PlatformConfig } from '../../platform/contract/config';
 
 /**
  * What the options still lack before the pipelines can deploy: each entry names the option to set.

@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '../../platform/config';
+import type { PlatformConfig } from '../../platform/contract/config';
 import { OPERATIONS_TASK_DESCRIPTIONS } from '../operations-tasks';
 
 /** The operations tasks of every environment, as a Markdown table. */

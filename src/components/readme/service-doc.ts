@@ -2,7 +2,7 @@ import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
-import type { PlatformConfig } from '../../platform/config';
+import type { PlatformConfig } from '../../platform/contract/config';
 import { estimateMonthlyCost, formatCostEstimate } from '../../platform/contract/cost';
 
 /**

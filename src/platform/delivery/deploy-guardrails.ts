@@ -1,4 +1,4 @@
-import type { PolicyStatement } from '../policies';
+import type { PolicyStatement } from '../contract/policies';
 
 /** What the guardrails protect, as ARNs. */
 export interface GuardedResources {

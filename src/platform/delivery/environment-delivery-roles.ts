@@ -3,14 +3,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import type { AwsContext } from '../aws-context';
-import type { EnvironmentConfig } from '../config';
-import type { BootstrapEnvironmentConfig, DeploymentConfig, GitHubTrustConfig } from '../deployment-config';
-import { branchSubject, environmentSubject, GitHubSubjects, githubTrustConditions, PULL_REQUEST_SUBJECT } from '../github-oidc';
-import { resourcePrefix, toIdentifier } from '../naming';
-import { policyDocument, PolicyStatement } from '../policies';
 import { deployGuardrails } from './deploy-guardrails';
 import { EnvironmentScopes } from './environment-scopes';
+import { branchSubject, environmentSubject, GitHubSubjects, githubTrustConditions, PULL_REQUEST_SUBJECT } from './github-oidc';
 import { OPERATIONS_PERMISSIONS } from './operations-permissions';
 import { permissionsBoundaryStatements } from './permissions-boundary';
 import { permissionsBoundaryArn } from './permissions-boundary-aspect';
@@ -18,6 +13,11 @@ import { ATTACHED_POLICIES_MAX, INLINE_POLICIES_MAX_CHARACTERS, packStatements, 
 import { permissionsOfResourceTypes } from './resource-types';
 import { scopedStatements } from './scoped-statements';
 import { StateLocation, stateStatements } from './state-access';
+import type { EnvironmentConfig } from '../contract/config';
+import type { BootstrapEnvironmentConfig, DeploymentConfig, GitHubTrustConfig } from '../contract/deployment-config';
+import { resourcePrefix, toIdentifier } from '../contract/naming';
+import { policyDocument, PolicyStatement } from '../contract/policies';
+import type { AwsContext } from '../core/aws-context';
 
 /** Properties of {@link EnvironmentDeliveryRoles}. */
 export interface EnvironmentDeliveryRolesProps {
@@ -80,24 +80,14 @@ export class EnvironmentDeliveryRoles extends Construct {
       })),
     });
 
-    const trust = (subjects: GitHubSubjects) => policyDocument([{
-      Effect: 'Allow',
-      Principal: { Federated: props.oidcProviderArn },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: githubTrustConditions(github, subjects),
-    }]);
+    const trust = (subjects: GitHubSubjects) => githubTrustPolicy(props.oidcProviderArn, github, subjects);
     const releaseBranch = deployment.releaseBranch;
-    // An environment that requires approval is deployed from the release branch only; a workflow
-    // on another branch naming the environment gets a token whose subject does not match.
-    const deploySubjects: GitHubSubjects = roles.requireApproval
-      ? { exact: [environmentSubject(environment.name, releaseBranch)] }
-      : { patterns: [environmentSubject(environment.name, '*')] };
     this.deployRole = new IamRole(this, 'deploy_role', {
       name: roles.deployRoleName,
       path: roles.rolePath,
       description: `GitHub Actions deployments of ${props.project} to ${environment.name} (${github.repository}, environment ${environment.name}`
         + `${roles.requireApproval ? `, branch ${releaseBranch}` : ''})`,
-      assumeRolePolicy: trust(deploySubjects),
+      assumeRolePolicy: trust(deploySubjects(roles.requireApproval, environment.name, releaseBranch)),
       maxSessionDuration: 3600,
     });
     const iamPaths = {
@@ -136,7 +126,7 @@ export class EnvironmentDeliveryRoles extends Construct {
     if (documents.length > ATTACHED_POLICIES_MAX) {
       throw new Error(`The policies of ${namePrefix} need ${documents.length} managed policies; IAM attaches at most ${ATTACHED_POLICIES_MAX} to a role`);
     }
-    const kind = toIdentifier(namePrefix.split('-').pop()!);
+    const kind = toIdentifier(namePrefix.slice(namePrefix.lastIndexOf('-') + 1));
     const managed = documents.map((statements, index) => {
       const policy = new IamPolicy(this, `${kind}_policy_${index + 1}`, {
         name: `${namePrefix}-${index + 1}`,
@@ -156,4 +146,25 @@ export class EnvironmentDeliveryRoles extends Construct {
     }
     return { managed, inline: new IamRolePolicy(this, `${kind}_inline_policy`, { role: role.id, name: policies.inlineName, policy: document }) };
   }
+}
+
+/** A trust policy letting GitHub Actions tokens with matching subjects assume a role through the OIDC provider. */
+function githubTrustPolicy(oidcProviderArn: string, github: EnvironmentDeliveryRolesProps['github'], subjects: GitHubSubjects): string {
+  return policyDocument([{
+    Effect: 'Allow',
+    Principal: { Federated: oidcProviderArn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: githubTrustConditions(github, subjects),
+  }]);
+}
+
+/**
+ * The subjects of the deploy role. An environment that requires approval is deployed from the
+ * release branch only; a workflow on another branch naming the environment gets a token whose
+ * subject does not match.
+ */
+function deploySubjects(requireApproval: boolean, environment: string, releaseBranch: string): GitHubSubjects {
+  return requireApproval
+    ? { exact: [environmentSubject(environment, releaseBranch)] }
+    : { patterns: [environmentSubject(environment, '*')] };
 }

@@ -1,7 +1,7 @@
-import type { EnvironmentConfig } from '../config';
-import type { DeploymentConfig } from '../deployment-config';
-import { flowLogGroupName, imageRepositoryName, resourcePrefix, serviceLogGroupName } from '../naming';
-import type { PolicyConditions } from '../policies';
+import type { EnvironmentConfig } from '../contract/config';
+import type { DeploymentConfig } from '../contract/deployment-config';
+import { flowLogGroupName, imageRepositoryName, resourcePrefix, serviceLogGroupName } from '../contract/naming';
+import type { PolicyConditions } from '../contract/policies';
 
 /**
  * Where a set of actions may act: a named group of one environment's resources. Each scope

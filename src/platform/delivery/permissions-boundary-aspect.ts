@@ -1,8 +1,8 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Aspects, IAspect } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import type { AwsContext } from '../aws-context';
-import type { PermissionsBoundaryConfig } from '../deployment-config';
+import type { PermissionsBoundaryConfig } from '../contract/deployment-config';
+import type { AwsContext } from '../core/aws-context';
 
 /** ARN of a permissions boundary policy: the resolved one, or built from the stack's account. */
 export function permissionsBoundaryArn(aws: AwsContext, boundary: PermissionsBoundaryConfig): string {

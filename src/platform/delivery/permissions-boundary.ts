@@ -1,4 +1,4 @@
-import type { PolicyStatement } from '../policies';
+import type { PolicyStatement } from '../contract/policies';
 
 /** What the boundary is built for. */
 export interface BoundaryContext {

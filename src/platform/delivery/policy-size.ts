@@ -1,4 +1,4 @@
-import { policyDocument, PolicyStatement } from '../policies';
+import { policyDocument, PolicyStatement } from '../contract/policies';
 
 /** IAM quota: characters of one managed policy, whitespace excluded. */
 export const MANAGED_POLICY_MAX_CHARACTERS = 6144;

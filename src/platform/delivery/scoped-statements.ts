@@ -1,6 +1,6 @@
-import type { PolicyStatement } from '../policies';
 import type { EnvironmentScopes, ScopeName } from './environment-scopes';
 import type { PermissionSet, ScopedActions } from './permission-set';
+import type { PolicyStatement } from '../contract/policies';
 
 /** Which part of the permission sets a role gets. */
 export type Access = 'read' | 'read-write';

@@ -1,5 +1,5 @@
-import type { S3StateConfig } from '../config';
-import type { PolicyStatement } from '../policies';
+import type { S3StateConfig } from '../contract/config';
+import type { PolicyStatement } from '../contract/policies';
 
 /** Which state access a role gets. */
 export type StateAccess = 'plan' | 'deploy';

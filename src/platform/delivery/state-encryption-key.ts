@@ -1,9 +1,9 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import type { AwsContext } from '../aws-context';
-import type { S3StateConfig } from '../config';
-import { policyDocument, PolicyStatement } from '../policies';
+import type { S3StateConfig } from '../contract/config';
+import { policyDocument, PolicyStatement } from '../contract/policies';
+import type { AwsContext } from '../core/aws-context';
 
 /** Properties of {@link StateEncryptionKey}. */
 export interface StateEncryptionKeyProps {

@@ -1,6 +1,6 @@
 import { join } from 'path';
 import { parseArgs } from 'util';
-import type { PlatformConfig } from '../config';
+import type { PlatformConfig } from '../contract/config';
 import { bootstrap } from './commands/bootstrap';
 import { deploy } from './commands/deploy';
 import { destroy, terminalPrompt } from './commands/destroy';

@@ -1,5 +1,5 @@
 import { join } from 'path';
-import type { PlatformConfig } from '../config';
+import type { PlatformConfig } from '../contract/config';
 import { estimateMonthlyCost, formatCostEstimate } from '../contract/cost';
 
 /** The estimated monthly cost of every environment, as Markdown. */

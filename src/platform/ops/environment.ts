@@ -4,10 +4,10 @@ import { AwsClients } from './aws-clients';
 import { OperationError } from './errors';
 import { CONSOLE_OUTPUT, Output, Steps } from './output';
 import { TerraformCli } from './terraform';
-import type { EnvironmentConfig, PlatformConfig } from '../config';
-import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../deployment-config';
-import { serviceLogGroupName } from '../naming';
-import { environmentStacksInOrder } from '../stack-order';
+import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
+import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
+import { serviceLogGroupName } from '../contract/naming';
+import { environmentStacksInOrder } from '../core/stack-order';
 
 /** Where the cdktf app synthesizes the stacks. */
 export const DEFAULT_OUTDIR = 'cdktf.out';

@@ -3,7 +3,7 @@ import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { runChecked } from './processes';
 import { APP_DIRECTORY } from '../contract/app-directory';
-import type { ServiceDeploymentTarget } from '../deployment-config';
+import type { ServiceDeploymentTarget } from '../contract/deployment-config';
 
 /** The image platform docker builds for each CPU architecture. */
 const DOCKER_PLATFORMS = { X86_64: 'linux/amd64', ARM64: 'linux/arm64' } as const;

@@ -3,8 +3,8 @@ import { join } from 'path';
 import type { OperationsContext } from './environment';
 import { appSpec } from './pipeline-deployment';
 import { describeTaskDefinition, registrationOf } from './task-definitions';
-import { BUILD_OUTPUT_FILES, IMAGE_PLACEHOLDER, TASK_DEFINITION_PLACEHOLDER } from '../buildspec';
-import type { ServiceDeploymentTarget } from '../deployment-config';
+import type { ServiceDeploymentTarget } from '../contract/deployment-config';
+import { BUILD_OUTPUT_FILES, IMAGE_PLACEHOLDER, TASK_DEFINITION_PLACEHOLDER } from '../delivery/buildspec';
 
 /**
  * Writes the files CodePipeline's deploy action reads from a build's output, in `dir`:

@@ -3,7 +3,7 @@ import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { registerRevisionWithImage } from './task-definitions';
-import type { ServiceDeploymentTarget } from '../deployment-config';
+import type { ServiceDeploymentTarget } from '../contract/deployment-config';
 
 /** CodeDeploy deployment states that end a deployment. */
 const FINAL_STATES = new Set(['Succeeded', 'Failed', 'Stopped']);

@@ -3,7 +3,7 @@ import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { formatSeconds } from './output';
 import { containerImageTag } from './task-definitions';
-import type { ServiceDeploymentTarget } from '../deployment-config';
+import type { ServiceDeploymentTarget } from '../contract/deployment-config';
 
 /** How a rollout is awaited. */
 export interface RolloutOptions {

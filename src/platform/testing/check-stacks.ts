@@ -1,10 +1,10 @@
 import * as os from 'os';
-import type { PlatformConfig } from '../config';
 import { concurrencyLimit } from './concurrency';
 import type { SynthesizedStack } from './manifest';
 import { OfflineTerraform, OfflineTerraformOptions } from './offline-terraform';
 import type { PlanJson, ValidateResult } from './terraform-json';
 import { writeUpstreamStates } from './upstream-states';
+import type { PlatformConfig } from '../contract/config';
 
 /** The offline checks of one stack, settling as Terraform finishes them. */
 export interface OfflineStackCheck {

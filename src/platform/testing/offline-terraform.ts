@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
-import { ACCOUNT_ID_VARIABLE, IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
-import { localStateFileName } from '../state';
 import { pinnedProviders, readStackJson, StackJson, upstreamReferences } from './stack-json';
 import { OFFLINE_ACCESS_KEY, OFFLINE_SECRET_KEY, offlineTerraformEnv, ProviderSource, resolveProviderSource } from './terraform-environment';
 import type { PlanJson, TerraformDiagnostic, ValidateResult } from './terraform-json';
+import { ACCOUNT_ID_VARIABLE, IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
+import { localStateFileName } from '../core/state';
 
 /** Account id offline plans assume when the configuration names none. */
 export const OFFLINE_ACCOUNT_ID = '123456789012';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join, posix } from 'path';
-import { localStateFileName, localStatePathFromSibling } from '../state';
+import { localStateFileName, localStatePathFromSibling } from '../core/state';
 
 /** The parts of a synthesized `cdk.tf.json` the harness reads. */
 export interface StackJson {

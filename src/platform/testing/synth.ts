@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import type { PlatformConfig } from '../config';
+import type { PlatformConfig } from '../contract/config';
 import { createPlatform } from '../platform';
 import { readManifest, SynthesizedStack } from './manifest';
 

@@ -1,12 +1,12 @@
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
-import type { EnvironmentConfig, PlatformConfig } from '../config';
 import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
-import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
-import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../naming';
 import { readStackJson, upstreamReferences } from './stack-json';
+import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
+import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
+import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */
 export const FIXTURE_LINEAGE_PREFIX = 'offline-fixture-';

@@ -1,6 +1,6 @@
 import type { TaskCount } from './task-count';
 import { AutoscalingMode, ServiceOptions } from '../../options';
-import type { AutoscalingConfig, StepScalingConfig } from '../../platform/config';
+import type { AutoscalingConfig, StepScalingConfig } from '../../platform/contract/config';
 import { SERVICE_RULES } from '../../platform/contract/rules';
 import type { EnvironmentContext } from '../context';
 import type { OptionProblems } from '../problems';

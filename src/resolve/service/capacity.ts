@@ -1,5 +1,5 @@
 import { CapacityProvider, CpuArchitecture, ServiceOptions } from '../../options';
-import type { CapacityProviderStrategyConfig, ClusterConfig } from '../../platform/config';
+import type { CapacityProviderStrategyConfig, ClusterConfig } from '../../platform/contract/config';
 import { SERVICE_RULES } from '../../platform/contract/rules';
 import { resolveCapacityStrategy } from '../capacity';
 import { usesEc2 } from '../cluster';

@@ -1,5 +1,5 @@
 import type { ServiceOptions } from '../../options';
-import type { SecretConfig } from '../../platform/config';
+import type { SecretConfig } from '../../platform/contract/config';
 import { TEXT_RULES } from '../../platform/contract/rules';
 import type { OptionProblems } from '../problems';
 import { resolveSecrets } from '../secrets';

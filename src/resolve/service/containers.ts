@@ -1,8 +1,8 @@
 import { checkCommand, checkVariableNames, sortedRecord } from './container-settings';
 import type { ServiceOptions } from '../../options';
-import type { ReverseProxyConfig, SidecarConfig } from '../../platform/config';
+import type { ReverseProxyConfig, SidecarConfig } from '../../platform/contract/config';
+import { REVERSE_PROXY_CONTAINER } from '../../platform/contract/containers';
 import { PORT, SERVICE_RULES } from '../../platform/contract/rules';
-import { REVERSE_PROXY_CONTAINER } from '../../platform/reverse-proxy';
 import { DEFAULTS, DNS_LABEL_PATTERN } from '../defaults';
 import type { OptionProblems } from '../problems';
 

@@ -1,5 +1,5 @@
 import type { ServiceOptions } from '../../options';
-import type { ContainerHealthCheckConfig } from '../../platform/config';
+import type { ContainerHealthCheckConfig } from '../../platform/contract/config';
 import { CONTAINER_HEALTH_CHECK_RULES, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import { DEFAULTS } from '../defaults';
 import type { OptionProblems } from '../problems';

@@ -1,5 +1,5 @@
 import { resolveService } from './service';
-import type { ClusterConfig, ServiceConfig } from '../../platform/config';
+import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
 import type { EnvironmentContext } from '../context';
 
 /** Resolves and validates the services of one environment: each service, then names and rule priorities across them. */

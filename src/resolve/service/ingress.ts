@@ -1,6 +1,6 @@
 import type { ServicePosition } from './service';
 import type { ServiceOptions } from '../../options';
-import type { AutoscalingConfig, ClusterConfig, ServiceIngressConfig } from '../../platform/config';
+import type { AutoscalingConfig, ClusterConfig, ServiceIngressConfig } from '../../platform/contract/config';
 import { RULE_CONDITION_VALUES_MAX, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import type { EnvironmentContext } from '../context';
 import { DEFAULTS, ELB_NAME_MAX } from '../defaults';

@@ -6,7 +6,7 @@ import { resolveLoadBalancerHealthCheck } from './health-checks';
 import { resolveReachability } from './ingress';
 import { resolveTaskCount } from './task-count';
 import { CpuArchitecture, ServiceOptions } from '../../options';
-import type { ClusterConfig, ServiceConfig } from '../../platform/config';
+import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
 import { SERVICE_RULES } from '../../platform/contract/rules';
 import { usesEc2 } from '../cluster';
 import type { EnvironmentContext } from '../context';

@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
 import { AwsClients } from '../../../src/platform/ops/aws-clients';
 import { OperationsContext } from '../../../src/platform/ops/environment';
 import type { Output } from '../../../src/platform/ops/output';

@@ -1,5 +1,5 @@
 import { CpuArchitecture, EcsServiceProjectOptions, EnvironmentPreset, NatGateways } from '../../../src/options';
-import type { EnvironmentConfig, PlatformConfig, ServiceConfig } from '../../../src/platform/config';
+import type { EnvironmentConfig, PlatformConfig, ServiceConfig } from '../../../src/platform/contract/config';
 import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 
 /** Options of the project the test configurations are resolved from. */

@@ -1,5 +1,5 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, CapacityProvider, EnvironmentPreset } from '../../../src/options';
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
 import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 
 /** A CodeConnections connection ARN in the configurations' account and region. */

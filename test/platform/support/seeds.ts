@@ -1,6 +1,6 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
 import { DeploymentStrategy, AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
 
 /** An ACM certificate ARN in `region`. */
 export function certificateIn(region: string): string {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Testing } from 'cdktf';
-import type { PlatformConfig } from '../../../src/platform/config';
+import type { PlatformConfig } from '../../../src/platform/contract/config';
+import type { PolicyStatement } from '../../../src/platform/contract/policies';
 import { createPlatform, EnvironmentStacks } from '../../../src/platform/platform';
-import type { PolicyStatement } from '../../../src/platform/policies';
 
 /** A resource body of a synthesized stack. */
 export type ResourceBody = Record<string, any>;
@@ -17,7 +17,6 @@ export interface SynthesizedJson {
   readonly variable?: Record<string, ResourceBody>;
   readonly locals?: Record<string, unknown>;
   readonly provider?: { aws: ResourceBody[] };
-  readonly moved?: Array<{ from: string; to: string }>;
   readonly terraform: { backend: Record<string, ResourceBody>; required_providers: Record<string, unknown> };
 }
 

@@ -2,7 +2,7 @@ import { CostLineItem, HOURS_PER_MONTH, lineItem } from './cost-estimate';
 import { EC2_US_EAST_1_HOURLY } from './ec2-prices';
 import { FARGATE_SPOT_DISCOUNT, RegionPrices } from './price-table';
 import { tasksPerCapacityProvider } from './task-placement';
-import type { EnvironmentConfig, ServiceConfig } from '../../config';
+import type { EnvironmentConfig, ServiceConfig } from '../config';
 
 /** The compute line items of an environment and what could not be priced. */
 export interface ComputeCosts {

@@ -2,7 +2,7 @@ import { computeCosts } from './compute-costs';
 import { CostEstimate, CostLineItem, DEFAULT_LOGS_GB_PER_MONTH, HOURS_PER_MONTH, lineItem } from './cost-estimate';
 import { networkCosts } from './network-costs';
 import { FARGATE_SPOT_DISCOUNT, PRICES_AS_OF, REGION_PRICES, RegionPrices } from './price-table';
-import type { EnvironmentConfig } from '../../config';
+import type { EnvironmentConfig } from '../config';
 
 /** What an estimate may be told besides the environment. */
 export interface EstimateOptions {

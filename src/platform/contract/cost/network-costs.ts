@@ -1,6 +1,6 @@
 import { CostLineItem, HOURS_PER_MONTH, lineItem } from './cost-estimate';
 import { RegionPrices } from './price-table';
-import type { EnvironmentConfig } from '../../config';
+import type { EnvironmentConfig } from '../config';
 
 /** How many NAT gateways the network stack creates (none in an existing VPC). */
 export function natGatewayCount(environment: EnvironmentConfig): number {

@@ -1,4 +1,4 @@
-import type { CapacityProviderName, CapacityProviderStrategyConfig } from '../../config';
+import type { CapacityProviderName, CapacityProviderStrategyConfig } from '../config';
 
 /**
  * How many of a service's `desiredCount` tasks run on each capacity provider, on average: the

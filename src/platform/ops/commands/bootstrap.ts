@@ -1,5 +1,5 @@
-import type { PlatformConfig } from '../../config';
-import type { BootstrapConfig } from '../../deployment-config';
+import type { PlatformConfig } from '../../contract/config';
+import type { BootstrapConfig } from '../../contract/deployment-config';
 import { AwsClients } from '../aws-clients';
 import { OperationError } from '../errors';
 import { Output, Steps } from '../output';

@@ -1,0 +1,273 @@
+import { EcsService, EcsServiceConfig } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { containerDefinitionsJson, SCRATCH_VOLUME } from './container-definition';
+import { ServiceAutoscaling } from './service-autoscaling';
+import { TaskRoles } from './task-roles';
+import type { ServiceConfig } from '../contract/config';
+import { trafficContainer, trafficPort } from '../contract/containers';
+import type { AwsContext } from '../core/aws-context';
+
+/** How a service is reached from the load balancer. */
+export interface LoadBalancerAttachment {
+  /** The service's target group. */
+  readonly targetGroup: LbTargetGroup;
+  /** Security group of the load balancer: admitted to the traffic port. */
+  readonly securityGroup: SecurityGroup;
+  /** Listeners and rules that must exist before the target group can take tasks. */
+  readonly routing: ITerraformDependable[];
+  /** `<load balancer arn suffix>/<target group arn suffix>`, for request-count scaling. */
+  readonly requestCountResourceLabel: string;
+}
+
+/** What the cluster stack shares with every service. */
+export interface ClusterResources {
+  readonly clusterArn: string;
+  readonly clusterName: string;
+  /** Log group the containers write to, and its ARN. */
+  readonly logGroupName: string;
+  readonly logGroupArn: string;
+  /** The cluster's KMS key (ECS Exec sessions, secrets encrypted with it). */
+  readonly kmsKeyArn: string;
+  /** Audit log group of ECS Exec, when allowed. */
+  readonly execLogGroupArn?: string;
+  /** Service Connect namespace, when enabled. */
+  readonly serviceConnectNamespaceArn?: string;
+  /** Name of the EC2 capacity provider, when the cluster has one. */
+  readonly ec2CapacityProviderName?: string;
+}
+
+/** Properties of {@link ContainerService}. */
+export interface ContainerServiceProps {
+  /** Provider, partition, region and account of the stack. */
+  readonly aws: AwsContext;
+  /** Prefix of resource names, `<project>-<env>`. */
+  readonly namePrefix: string;
+  /** The service. */
+  readonly service: ServiceConfig;
+  /** Full image reference to run. */
+  readonly image: string;
+  /** ARN of the service's ECR repository, when the image comes from one of ours. */
+  readonly imageRepositoryArn?: string;
+  /** What the cluster provides. */
+  readonly cluster: ClusterResources;
+  /** VPC of the tasks. */
+  readonly vpcId: string;
+  /** Private subnets the tasks run in. */
+  readonly subnetIds: string[];
+  /** The load balancer in front of the service; unset for a service reached through Service Connect only. */
+  readonly loadBalancer?: LoadBalancerAttachment;
+  /** Security group every task of the environment carries, the source Service Connect traffic comes from. */
+  readonly peerSecurityGroup?: SecurityGroup;
+}
+
+/**
+ * One ECS service (on Fargate, Fargate Spot or the cluster's EC2 capacity): its security group,
+ * roles, task definition, service and autoscaling. Tasks run in private subnets without public IPs
+ * and accept traffic only from the load balancer (and, with Service Connect, from the other services).
+ */
+export class ContainerService extends Construct {
+  /** Security group of the tasks. */
+  public readonly securityGroup: SecurityGroup;
+  /** Execution and task roles. */
+  public readonly roles: TaskRoles;
+  /** The task definition. */
+  public readonly taskDefinition: EcsTaskDefinition;
+  /** The ECS service. */
+  public readonly ecsService: EcsService;
+  /** Scaling of the desired count. */
+  public readonly autoscaling: ServiceAutoscaling;
+
+  constructor(scope: Construct, id: string, props: ContainerServiceProps) {
+    super(scope, id);
+    const { service, cluster } = props;
+    const name = `${props.namePrefix}-${service.name}`;
+
+    this.securityGroup = new SecurityGroup(this, 'security_group', {
+      name: `${name}-tasks`,
+      description: `Tasks of ${name}: reachable from the load balancer${service.serviceConnect ? ' and the other services' : ''} only`,
+      vpcId: props.vpcId,
+      tags: { Name: `${name}-tasks` },
+    });
+    new VpcSecurityGroupEgressRule(this, 'egress_https', {
+      securityGroupId: this.securityGroup.id,
+      description: 'HTTPS to AWS APIs (ECR image pulls, CloudWatch Logs, secrets) and other HTTPS endpoints, through the NAT gateway or VPC endpoints',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: '0.0.0.0/0',
+    });
+    if (props.loadBalancer) {
+      this.admitLoadBalancer(props.loadBalancer, service);
+    }
+    if (service.serviceConnect && props.peerSecurityGroup) {
+      this.admitPeers(props.peerSecurityGroup, service);
+    }
+
+    this.roles = new TaskRoles(this, 'roles', {
+      aws: props.aws,
+      namePrefix: name,
+      imageRepositoryArn: props.imageRepositoryArn,
+      logGroupArn: cluster.logGroupArn,
+      secrets: service.secrets,
+      secretKeyArns: [cluster.kmsKeyArn, ...(service.secretsKmsKeyArn ? [service.secretsKmsKeyArn] : [])],
+      ...(cluster.execLogGroupArn !== undefined
+        ? { execute: { kmsKeyArn: cluster.kmsKeyArn, logGroupArn: cluster.execLogGroupArn } }
+        : {}),
+    });
+
+    this.taskDefinition = this.createTaskDefinition(props, name);
+    this.ecsService = new EcsService(this, 'service', this.serviceConfig(props));
+
+    this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
+      clusterName: cluster.clusterName,
+      serviceName: this.ecsService.name,
+      config: service.autoscaling,
+      ...(props.loadBalancer ? { requestCountResourceLabel: props.loadBalancer.requestCountResourceLabel } : {}),
+    });
+  }
+
+  /** The task definition: the containers of the service, its roles and its size. */
+  private createTaskDefinition(props: ContainerServiceProps, name: string): EcsTaskDefinition {
+    const { service, cluster } = props;
+    return new EcsTaskDefinition(this, 'task_definition', {
+      family: name,
+      requiresCompatibilities: [service.compatibility],
+      networkMode: 'awsvpc',
+      cpu: String(service.cpu),
+      memory: String(service.memoryMiB),
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: service.cpuArchitecture },
+      executionRoleArn: this.roles.executionRole.arn,
+      taskRoleArn: this.roles.taskRole.arn,
+      volume: [{ name: SCRATCH_VOLUME }],
+      containerDefinitions: containerDefinitionsJson({
+        service,
+        image: props.image,
+        logGroupName: cluster.logGroupName,
+        region: props.aws.region,
+      }),
+    });
+  }
+
+  /** The ECS service: where its tasks run, how it deploys, and what it waits for. */
+  private serviceConfig(props: ContainerServiceProps): EcsServiceConfig {
+    const { service, cluster } = props;
+    return {
+      name: service.name,
+      cluster: cluster.clusterArn,
+      taskDefinition: this.taskDefinition.arn,
+      desiredCount: service.desiredCount,
+      capacityProviderStrategy: capacityProviderStrategy(service, cluster),
+      ...(service.compatibility === 'EC2' ? {
+        // Spread over zones first for availability, then pack instances by memory to save cost.
+        orderedPlacementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+      } : {}),
+      networkConfiguration: {
+        subnets: props.subnetIds,
+        securityGroups: [this.securityGroup.id, ...(props.peerSecurityGroup ? [props.peerSecurityGroup.id] : [])],
+        assignPublicIp: false,
+      },
+      ...(props.loadBalancer ? {
+        loadBalancer: [{
+          targetGroupArn: props.loadBalancer.targetGroup.arn,
+          containerName: trafficContainer(service),
+          containerPort: trafficPort(service),
+        }],
+        healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
+      } : {}),
+      ...(cluster.serviceConnectNamespaceArn
+        ? { serviceConnectConfiguration: this.serviceConnect(service, cluster.serviceConnectNamespaceArn) }
+        : {}),
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      enableExecuteCommand: cluster.execLogGroupArn !== undefined,
+      propagateTags: 'SERVICE',
+      enableEcsManagedTags: true,
+      waitForSteadyState: true,
+      // Autoscaling owns the desired count after the first deployment.
+      lifecycle: { ignoreChanges: ['desired_count'] },
+      // A target group takes tasks only once a listener routes to it, and tasks can start only
+      // once the execution role may pull the image and write logs.
+      dependsOn: [...(props.loadBalancer?.routing ?? []), this.roles.executionRolePolicy],
+    };
+  }
+
+  private admitLoadBalancer(loadBalancer: LoadBalancerAttachment, service: ServiceConfig): void {
+    const port = trafficPort(service);
+    new VpcSecurityGroupIngressRule(this, 'ingress_from_load_balancer', {
+      securityGroupId: this.securityGroup.id,
+      description: `Port ${port} from the load balancer`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      referencedSecurityGroupId: loadBalancer.securityGroup.id,
+    });
+    new VpcSecurityGroupEgressRule(this, 'load_balancer_egress_to_tasks', {
+      securityGroupId: loadBalancer.securityGroup.id,
+      description: `To the ${service.name} tasks on port ${port}`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      referencedSecurityGroupId: this.securityGroup.id,
+    });
+  }
+
+  private admitPeers(peers: SecurityGroup, service: ServiceConfig): void {
+    const port = service.containerPort;
+    new VpcSecurityGroupIngressRule(this, 'ingress_from_services', {
+      securityGroupId: this.securityGroup.id,
+      description: `Port ${port} from the other services (Service Connect)`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      referencedSecurityGroupId: peers.id,
+    });
+    new VpcSecurityGroupEgressRule(this, 'services_egress_to_tasks', {
+      securityGroupId: peers.id,
+      description: `To the ${service.name} tasks on port ${port} (Service Connect)`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      referencedSecurityGroupId: this.securityGroup.id,
+    });
+  }
+
+  /** Every service of a namespace is a client; exposed services also serve `<name>:<port>`. */
+  private serviceConnect(service: ServiceConfig, namespaceArn: string): EcsServiceConfig['serviceConnectConfiguration'] {
+    return {
+      enabled: true,
+      namespace: namespaceArn,
+      ...(service.serviceConnect ? {
+        service: [{
+          portName: service.name,
+          discoveryName: service.name,
+          clientAlias: { port: service.containerPort, dnsName: service.name },
+        }],
+      } : {}),
+    };
+  }
+}
+
+/** The capacity provider strategy of a service, with `EC2` replaced by the cluster's EC2 capacity provider. */
+function capacityProviderStrategy(service: ServiceConfig, cluster: ContainerServiceProps['cluster']): EcsServiceConfig['capacityProviderStrategy'] {
+  const providerName = (provider: string): string => {
+    if (provider !== 'EC2') {
+      return provider;
+    }
+    if (cluster.ec2CapacityProviderName === undefined) {
+      throw new Error(`Service ${service.name} runs on EC2 capacity, but the cluster has no EC2 capacity provider`);
+    }
+    return cluster.ec2CapacityProviderName;
+  };
+  return service.capacityProviderStrategy.map((item) => ({
+    capacityProvider: providerName(item.capacityProvider),
+    base: item.base,
+    weight: item.weight,
+  }));
+}
