@@ -1,4 +1,5 @@
 import { ref, Token } from 'cdktf';
+import { NAME_HASH_LENGTH } from '../../src/platform/contract/naming';
 
 /**
  * How module-mode configuration values refer to Terraform objects.
@@ -37,10 +38,11 @@ export function listRef(address: string): string[] {
 export const NAME_PREFIX = `${stringVar('project')}-${stringVar('environment')}`;
 
 /**
- * The expression of a name that fits `max` characters the way the project type's names do: unchanged
- * when it fits, otherwise cut and ended with six hex digits of its hash.
+ * The expression of a name that fits `max` characters the way the project type's `fitName` does:
+ * unchanged when it fits, otherwise cut and ended with {@link NAME_HASH_LENGTH} hex digits of its hash.
  */
 export function fittedName(template: string, max: number): string {
   const name = `"${template}"`;
-  return `\${length(${name}) <= ${max} ? ${name} : "\${replace(substr(${name}, 0, ${max - 7}), "/-+$/", "")}-\${substr(sha256(${name}), 0, 6)}"}`;
+  const head = max - NAME_HASH_LENGTH - 1;
+  return `\${length(${name}) <= ${max} ? ${name} : "\${replace(substr(${name}, 0, ${head}), "/-+$/", "")}-\${substr(sha256(${name}), 0, ${NAME_HASH_LENGTH})}"}`;
 }

@@ -1,5 +1,6 @@
 import { listRef, NAME_PREFIX, numberVar, stringLocal, stringRef, stringVar } from './expressions';
 import type { EnvironmentConfig, ServiceConfig } from '../../src/platform/contract/config';
+import { SERVICE_RULES } from '../../src/platform/contract/rules';
 
 /** Region and partition of a module come from its provider, through these data sources. */
 export const REGION = '${data.aws_region.current.name}';
@@ -80,13 +81,20 @@ function moduleService(): ServiceConfig {
     sidecars: [],
     ingress: { targetGroupName: stringLocal('target_group_name'), defaultRoute: true },
     serviceConnect: false,
+    executionRoleName: stringLocal('execution_role_name'),
+    taskRoleName: stringLocal('task_role_name'),
     autoscaling: {
       mode: 'target-tracking',
       minCapacity: numberVar('min_capacity'),
       maxCapacity: numberVar('max_capacity'),
       targetCpuUtilization: numberVar('target_cpu_utilization'),
       targetMemoryUtilization: numberVar('target_memory_utilization'),
-      step: { scaleOutCpuThreshold: 70, scaleInCpuThreshold: 20, scaleOutStep: 1, scaleInStep: 1 },
+      step: {
+        scaleOutCpuThreshold: SERVICE_RULES.stepScaleOutCpuThreshold.default,
+        scaleInCpuThreshold: SERVICE_RULES.stepScaleInCpuThreshold.default,
+        scaleOutStep: SERVICE_RULES.stepSize.default,
+        scaleInStep: SERVICE_RULES.stepSize.default,
+      },
       scaleInCooldownSeconds: 300,
       scaleOutCooldownSeconds: 60,
     },

@@ -7,6 +7,7 @@ import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
 import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
+import { IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
 import { SERVICE_OUTPUTS } from '../../src/platform/core/stack-outputs';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
@@ -42,10 +43,6 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
       {
         condition: 'can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.name))',
         errorMessage: 'name must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
-      },
-      {
-        condition: 'length(var.project) + length(var.environment) + length(var.name) <= 50',
-        errorMessage: 'project, environment and name are too long together for the IAM role names (at most 50 characters in total).',
       },
     ],
   },
@@ -203,6 +200,8 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
   addModuleBasics(stack, {
     load_balancer_name: fittedName(NAME_PREFIX, ELB_NAME_MAX),
     target_group_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}`, ELB_NAME_MAX),
+    execution_role_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}-execution`, IAM_ROLE_NAME_MAX),
+    task_role_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}-task`, IAM_ROLE_NAME_MAX),
   });
 
   const [service] = Object.values(stack.services);

@@ -3,8 +3,8 @@ import { LOG_RETENTION_DAYS } from './aws';
 import { presetCapacityStrategy, resolveCapacityStrategy } from './capacity';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
-import { fitName } from './naming';
 import type { ClusterConfig, Ec2CapacityConfig } from '../platform/contract/config';
+import { fitName, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
 import { CLUSTER_RULES } from '../platform/contract/rules';
 
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -101,6 +101,7 @@ function resolveEc2Capacity(ctx: EnvironmentContext, namePrefix: string): Ec2Cap
     maxSize,
     targetCapacityPercent,
     rootVolumeSizeGiB,
+    instanceRoleName: fitName([name, 'instance'], IAM_ROLE_NAME_MAX),
   };
 }
 

@@ -1,6 +1,5 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../options';
 import { ELB_NAME_MAX } from './defaults';
-import { fitName } from './naming';
 import { OptionProblems } from './problems';
 import { appDirectoryOf } from '../platform/contract/app-directory';
 import type { EnvironmentConfig } from '../platform/contract/config';
@@ -12,7 +11,7 @@ import type {
   PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
 } from '../platform/contract/deployment-config';
-import { DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
+import { fitName, DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {
@@ -237,6 +236,11 @@ function resolveEnvironmentDeployment(
     ...(planRoleArn !== undefined ? { planRoleArn } : {}),
     clusterName: env.cluster.name,
     codeDeployApplicationName: prefix,
+    roleNames: {
+      codeBuild: fitName([prefix, 'codebuild'], IAM_ROLE_NAME_MAX),
+      codePipeline: fitName([prefix, 'codepipeline'], IAM_ROLE_NAME_MAX),
+      codeDeploy: fitName([prefix, 'codedeploy'], IAM_ROLE_NAME_MAX),
+    },
     imageArchitecture: ownImages[0]?.cpuArchitecture ?? 'X86_64',
     services: env.services.map((service): ServiceDeploymentTarget => ({
       name: service.name,

@@ -2,8 +2,8 @@ import { accountOfArn, isCertificateArn } from './aws';
 import { parseIpv4Cidr } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
-import { fitName } from './naming';
 import type { LoadBalancerConfig } from '../platform/contract/config';
+import { fitName } from '../platform/contract/naming';
 import { LOAD_BALANCER_RULES, PORT } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */

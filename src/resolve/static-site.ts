@@ -1,8 +1,8 @@
 import { PriceClass } from '../options';
 import { isCertificateArn } from './aws';
 import { EnvironmentContext } from './context';
-import { fitName } from './naming';
 import type { StaticSiteConfig } from '../platform/contract/config';
+import { fitName } from '../platform/contract/naming';
 
 const DOMAIN_NAME_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

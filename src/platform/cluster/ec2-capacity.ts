@@ -8,7 +8,6 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
 import type { Ec2CapacityConfig } from '../contract/config';
-import { boundedName, IAM_ROLE_NAME_MAX } from '../contract/naming';
 import { serviceTrustPolicy } from '../contract/policies';
 import type { AwsContext } from '../core/aws-context';
 
@@ -97,7 +96,7 @@ export class Ec2Capacity extends Construct {
   private createInstanceRole(props: Ec2CapacityProps): IamRole {
     const { aws, config } = props;
     const role = new IamRole(this, 'instance_role', {
-      name: boundedName(`${config.name}-instance`, IAM_ROLE_NAME_MAX),
+      name: config.instanceRoleName,
       description: `ECS container instances of ${props.clusterName}`,
       assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com', aws.accountId),
     });

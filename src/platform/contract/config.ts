@@ -88,6 +88,8 @@ export interface Ec2CapacityConfig {
   readonly maxSize: number;
   readonly targetCapacityPercent: number;
   readonly rootVolumeSizeGiB: number;
+  /** Name of the instances' IAM role (fitted to IAM's 64 characters). */
+  readonly instanceRoleName: string;
 }
 
 export interface ClusterConfig {
@@ -249,6 +251,10 @@ export interface ServiceConfig {
   /** Exposed in the Service Connect namespace (every service of a namespace is a client). */
   readonly serviceConnect: boolean;
   readonly autoscaling: AutoscalingConfig;
+  /** Name of the task execution role (fitted to IAM's 64 characters). */
+  readonly executionRoleName: string;
+  /** Name of the task role (fitted to IAM's 64 characters). */
+  readonly taskRoleName: string;
 }
 
 export interface StaticSiteConfig {

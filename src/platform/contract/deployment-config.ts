@@ -85,6 +85,8 @@ export interface EnvironmentDeploymentConfig {
   readonly services: ServiceDeploymentTarget[];
   /** CPU architecture of the image built from `app/`. */
   readonly imageArchitecture: 'X86_64' | 'ARM64';
+  /** Names of the roles of the environment's deployment resources (fitted to IAM's 64 characters). */
+  readonly roleNames: DeploymentRoleNames;
   /** Boundary of every role the environment's stacks create; present when a bootstrap stack creates it. */
   readonly permissionsBoundary?: PermissionsBoundaryConfig;
 }
@@ -136,4 +138,14 @@ export interface BootstrapEnvironmentConfig {
   readonly requireApproval: boolean;
   /** The permissions boundary the deploy role must put on every role it creates. */
   readonly permissionsBoundary: PermissionsBoundaryConfig;
+}
+
+/** Names of the IAM roles of an environment's deployment resources. */
+export interface DeploymentRoleNames {
+  /** CodeBuild image builds (CodePipeline). */
+  readonly codeBuild: string;
+  /** The CodePipeline. */
+  readonly codePipeline: string;
+  /** CodeDeploy blue/green deployments. */
+  readonly codeDeploy: string;
 }

@@ -50,14 +50,20 @@ export const DELIVERY_IAM_PATH = '/delivery/';
 /** IAM caps role names at 64 characters. */
 export const IAM_ROLE_NAME_MAX = 64;
 
+/** Hex digits of the hash that ends a name too long for its limit. */
+export const NAME_HASH_LENGTH = 6;
+
 /**
- * A name that fits `max` characters: unchanged when it fits, otherwise cut and ended with a short
- * hash of the full name, so distinct long names stay distinct.
+ * The one way every physical name is fitted to an AWS limit: the parts joined with hyphens,
+ * unchanged when they fit, otherwise cut and ended with {@link NAME_HASH_LENGTH} hex digits of the
+ * SHA-256 of the full name, so distinct long names stay distinct and stable across runs. The
+ * Terraform modules render the same rule as an expression.
  */
-export function boundedName(name: string, max: number): string {
-  if (name.length <= max) {
-    return name;
+export function fitName(parts: string | string[], maxLength: number): string {
+  const full = typeof parts === 'string' ? parts : parts.join('-');
+  if (full.length <= maxLength) {
+    return full;
   }
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, max - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, NAME_HASH_LENGTH);
+  return `${full.slice(0, maxLength - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }

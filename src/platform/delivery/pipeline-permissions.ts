@@ -1,5 +1,4 @@
 import type { EnvironmentDeploymentConfig } from '../contract/deployment-config';
-import { boundedName, IAM_ROLE_NAME_MAX } from '../contract/naming';
 import type { PolicyStatement } from '../contract/policies';
 import type { AwsContext } from '../core/aws-context';
 
@@ -63,13 +62,9 @@ export function deployPermissions(aws: AwsContext, target: EnvironmentDeployment
   }];
 }
 
-/**
- * Passing the services' task and execution roles to ECS, as registering a task definition requires.
- * The role names follow the task roles' naming (`<project>-<env>-<service>-task|execution`).
- */
-export function passTaskRoles(aws: AwsContext, namePrefix: string, target: EnvironmentDeploymentConfig): PolicyStatement {
-  const taskRoleArns = target.services.flatMap((service) => ['execution', 'task'].map((kind) =>
-    aws.arn('iam', `role/${boundedName(`${namePrefix}-${service.name}-${kind}`, IAM_ROLE_NAME_MAX)}`, { global: true })));
+/** Passing the services' task and execution roles (by their configured names) to ECS, as registering a task definition requires. */
+export function passTaskRoles(aws: AwsContext, roleNames: string[]): PolicyStatement {
+  const taskRoleArns = roleNames.map((name) => aws.arn('iam', `role/${name}`, { global: true }));
   return {
     Sid: 'PassTaskRoles',
     Effect: 'Allow',

@@ -9,7 +9,7 @@ import { artifactAccess, buildPermissions, deployPermissions, passTaskRoles } fr
 import { pipelineStages, PipelineStagesProps, sourceAction } from './pipeline-stages';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
-import { boundedName, IAM_ROLE_NAME_MAX, toIdentifier } from '../contract/naming';
+import { toIdentifier } from '../contract/naming';
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../contract/policies';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
@@ -121,7 +121,7 @@ export class PipelineStack extends EnvironmentStack {
 
   /** The role of the image builds: the artifacts, its logs, pushes to the built services' repositories. */
   private createBuildRole(built: ServiceDeploymentTarget[], logGroupName: string, useArtifacts: PolicyStatement[], blueGreen: boolean): IamRole {
-    const role = this.serviceRole('build_role', 'codebuild', `CodeBuild image builds of ${this.namePrefix}`);
+    const role = this.serviceRole('build_role', 'codebuild', this.target.roleNames.codeBuild, `CodeBuild image builds of ${this.namePrefix}`);
     new IamRolePolicy(this, 'build_role_policy', {
       role: role.id,
       name: 'build-and-push-images',
@@ -137,7 +137,7 @@ export class PipelineStack extends EnvironmentStack {
 
   /** The role of the pipeline: the artifacts, the connection, the builds, and the deployments. */
   private createPipelineRole(deployment: PipelineStagesProps['deployment'], useArtifacts: PolicyStatement[]): IamRole {
-    const role = this.serviceRole('pipeline_role', 'codepipeline', `CodePipeline of ${this.namePrefix}`);
+    const role = this.serviceRole('pipeline_role', 'codepipeline', this.target.roleNames.codePipeline, `CodePipeline of ${this.namePrefix}`);
     new IamRolePolicy(this, 'pipeline_role_policy', {
       role: role.id,
       name: 'run-pipeline',
@@ -148,16 +148,16 @@ export class PipelineStack extends EnvironmentStack {
         // Registering and reading task definitions has no resource-level permissions.
         { Sid: 'RegisterTaskDefinitions', Effect: 'Allow', Action: ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks'], Resource: '*' },
         ...deployPermissions(this.aws, this.target, deployment.strategy === 'blue-green'),
-        passTaskRoles(this.aws, this.namePrefix, this.target),
+        passTaskRoles(this.aws, this.environment.services.flatMap((service) => [service.executionRoleName, service.taskRoleName])),
       ]),
     });
     return role;
   }
 
-  /** A role the AWS service `<service>.<dns suffix>` assumes on behalf of this account, named `<prefix>-<service>`. */
-  private serviceRole(id: string, service: string, description: string): IamRole {
+  /** A role the AWS service `<service>.<dns suffix>` assumes on behalf of this account. */
+  private serviceRole(id: string, service: string, name: string, description: string): IamRole {
     return new IamRole(this, id, {
-      name: boundedName(`${this.namePrefix}-${service}`, IAM_ROLE_NAME_MAX),
+      name,
       description,
       assumeRolePolicy: serviceTrustPolicy(`${service}.${this.aws.dnsSuffix}`, this.aws.accountId),
     });

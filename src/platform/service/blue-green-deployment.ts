@@ -11,7 +11,6 @@ import type { ContainerService } from './container-service';
 import type { PublicLoadBalancer } from './load-balancer';
 import type { LoadBalancerConfig } from '../contract/config';
 import type { BlueGreenConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
-import { boundedName, IAM_ROLE_NAME_MAX } from '../contract/naming';
 import { policyDocument, serviceTrustPolicy } from '../contract/policies';
 import type { AwsContext } from '../core/aws-context';
 
@@ -81,7 +80,7 @@ export class BlueGreenDeployment extends Construct {
       computePlatform: 'ECS',
     });
     this.role = new IamRole(this, 'role', {
-      name: boundedName(`${props.namePrefix}-codedeploy`, IAM_ROLE_NAME_MAX),
+      name: environment.roleNames.codeDeploy,
       description: `CodeDeploy blue/green deployments of ${props.namePrefix}`,
       assumeRolePolicy: serviceTrustPolicy(`codedeploy.${props.aws.dnsSuffix}`, props.aws.accountId),
     });

@@ -111,7 +111,7 @@ export class ContainerService extends Construct {
 
     this.roles = new TaskRoles(this, 'roles', {
       aws: props.aws,
-      namePrefix: name,
+      names: { execution: service.executionRoleName, task: service.taskRoleName },
       imageRepositoryArn: props.imageRepositoryArn,
       logGroupArn: cluster.logGroupArn,
       secrets: service.secrets,

@@ -2,7 +2,6 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { SecretConfig } from '../contract/config';
-import { boundedName, IAM_ROLE_NAME_MAX } from '../contract/naming';
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../contract/policies';
 import type { AwsContext } from '../core/aws-context';
 
@@ -12,8 +11,8 @@ const ECS_TASKS_PRINCIPAL = 'ecs-tasks.amazonaws.com';
 export interface TaskRolesProps {
   /** Provider, partition, region and account of the stack. */
   readonly aws: AwsContext;
-  /** Prefix of the role names, e.g. `<project>-<env>-<service>`. */
-  readonly namePrefix: string;
+  /** Names of the roles, decided by the configuration. */
+  readonly names: { readonly execution: string; readonly task: string };
   /** ARN of the service's ECR repository; no ECR permissions when the image comes from elsewhere. */
   readonly imageRepositoryArn?: string;
   /** ARN of the log group the containers write to. */
@@ -51,7 +50,7 @@ export class TaskRoles extends Construct {
     const trustPolicy = serviceTrustPolicy(ECS_TASKS_PRINCIPAL, props.aws.accountId);
 
     this.executionRole = new IamRole(this, 'execution_role', {
-      name: boundedName(`${props.namePrefix}-execution`, IAM_ROLE_NAME_MAX),
+      name: props.names.execution,
       description: 'Lets ECS pull the service image and write its logs',
       assumeRolePolicy: trustPolicy,
     });
@@ -87,7 +86,7 @@ export class TaskRoles extends Construct {
     });
 
     this.taskRole = new IamRole(this, 'task_role', {
-      name: boundedName(`${props.namePrefix}-task`, IAM_ROLE_NAME_MAX),
+      name: props.names.task,
       description: 'Identity of the service\'s application; no permissions until you grant some',
       assumeRolePolicy: trustPolicy,
     });

@@ -7,6 +7,7 @@ import { resolveReachability } from './ingress';
 import { resolveTaskCount } from './task-count';
 import { CpuArchitecture, ServiceOptions } from '../../options';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
+import { fitName, IAM_ROLE_NAME_MAX } from '../../platform/contract/naming';
 import { SERVICE_RULES } from '../../platform/contract/rules';
 import { usesEc2 } from '../cluster';
 import type { EnvironmentContext } from '../context';
@@ -71,5 +72,7 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
     ...(reverseProxy ? { reverseProxy } : {}),
     ...reachability,
     autoscaling,
+    executionRoleName: fitName([ctx.project, ctx.env.name, name, 'execution'], IAM_ROLE_NAME_MAX),
+    taskRoleName: fitName([ctx.project, ctx.env.name, name, 'task'], IAM_ROLE_NAME_MAX),
   };
 }

@@ -259,19 +259,15 @@ describe('service stack: IAM', () => {
   });
 
   test('role names stay within IAM\'s 64 characters and distinct for the longest allowed names', () => {
-    const longService = 'fulfilment-and-returns-processor';
-    const config = {
-      project: 'warehouse-operations',
-      environments: [{
-        ...DEFAULT_CONFIG.environments[0],
-        name: 'preproduction',
-        services: [{ ...DEFAULT_CONFIG.environments[0].services[0], name: longService, targetGroupName: 'warehouse-preprod-fulfilment' }],
-      }],
-    };
+    const config = configOf({
+      resourcePrefix: 'warehouse-operations',
+      environments: [{ name: 'preproductio' }],
+      services: [{ name: 'fulfilment-and-returns-processor' }],
+    });
     const names = bodiesOf(synthEnvironment(config).service, 'aws_iam_role').map((role) => role.name);
     expect(names).toHaveLength(2);
     expect(new Set(names).size).toBe(2);
-    expect(names.every((name: string) => name.length <= 64 && name.startsWith('warehouse-operations-preproduction-'))).toBe(true);
+    expect(names.every((name: string) => name.length <= 64 && name.startsWith('warehouse-operations-preproductio-'))).toBe(true);
   });
 
   test('without ECS Exec the task role starts without permissions', () => {

@@ -11,15 +11,17 @@ export const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:111122223333:co
  * deployment options.
  */
 export function deploymentConfig(deployment: DeploymentOptions, options: { sameAccount?: boolean; certificate?: boolean } = {}): PlatformConfig {
+  const prodAccount = options.sameAccount ? '111122223333' : '444455556666';
+  // A load balancer uses certificates of its own account: each environment names its own.
+  const certificate = (account: string) => (options.certificate ? { certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9` } : {});
   return resolvePlatformConfig({
     name: 'orders',
     defaultReleaseBranch: 'main',
     environments: [
-      { name: 'dev', account: '111122223333' },
-      { name: 'prod', account: options.sameAccount ? '111122223333' : '444455556666', preset: EnvironmentPreset.PRODUCTION },
+      { name: 'dev', account: '111122223333', ...certificate('111122223333') },
+      { name: 'prod', account: prodAccount, preset: EnvironmentPreset.PRODUCTION, ...certificate(prodAccount) },
     ],
     terraformState: { bucket: 'orders-terraform-state' },
-    ...(options.certificate ? { loadBalancer: { certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9' } } : {}),
     deployment,
   });
 }
