@@ -50,7 +50,7 @@ export class ServiceReadme extends Component {
     new ServiceDocFile(project, SERVICE_DOC_PATH, options.config);
     const cost = project.addTask('cost', { description: 'Prints the estimated monthly cost of every environment' });
     cost.spawn(project.compileTask);
-    cost.exec(`node ${project.libdir}/platform/ops/cost.js`);
+    cost.exec(`node ${project.libdir}/platform/ops/cost.js`, { receiveArgs: true });
   }
 
   /**

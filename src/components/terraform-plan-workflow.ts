@@ -1,7 +1,7 @@
 import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission } from 'projen/lib/github/workflows-model';
-import { environmentJobSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { checkoutStep, environmentJobSteps, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
 import type { DeploymentConfig } from '../platform/contract/deployment-config';
 
@@ -13,6 +13,10 @@ export interface TerraformPlanWorkflowOptions extends TerraformJobSetup {
 
 /** Marks the pull request comment this workflow keeps up to date. */
 export const PLAN_COMMENT_MARKER = '<!-- projen-cdktf-ecs:terraform-plan -->';
+/** Id of the job that compares the monthly cost estimates of the pull request's base and head. */
+export const COST_JOB = 'cost';
+/** Where the cost job checks the base of the pull request out. */
+export const BASE_CHECKOUT = '.base';
 /** Id of the job that writes the pull request comment. */
 export const PLAN_COMMENT_JOB = 'comment';
 
@@ -23,7 +27,7 @@ const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name == github
  * `.github/workflows/terraform-plan.yml`: on every pull request, plans every stack of each
  * environment that has a plan role with `npx projen plan:<env>` (the read-only role, no state
  * lock). Each plan's table goes to the job summary, and one pull request comment, updated on every
- * push, shows all of them.
+ * push, shows all of them, after the change of the monthly cost estimate when there is one.
  */
 export class TerraformPlanWorkflow extends Component {
   /** The workflow. */
@@ -59,10 +63,32 @@ export class TerraformPlanWorkflow extends Component {
       });
     }
 
+    this.workflow.addJob(COST_JOB, {
+      name: 'Estimate the monthly cost change',
+      runsOn: ['ubuntu-latest'],
+      permissions: { contents: JobPermission.READ },
+      timeoutMinutes: 15,
+      steps: [
+        checkoutStep(),
+        {
+          name: 'Check out the base of the pull request',
+          uses: PINNED_ACTIONS.checkout.uses,
+          with: { 'ref': '${{ github.event.pull_request.base.sha }}', 'path': BASE_CHECKOUT, 'persist-credentials': false },
+        },
+        ...installSteps(options.nodeVersion),
+        projenTaskStep('Compare the monthly cost estimates', 'cost', ['--base', `${BASE_CHECKOUT}/src/config.generated.ts`, '--markdown', '"$RUNNER_TEMP/plan-cost.md"']),
+        {
+          name: 'Keep the cost change for the comment',
+          uses: PINNED_ACTIONS.uploadArtifact.uses,
+          with: { 'name': 'plan-cost', 'path': '${{ runner.temp }}/plan-cost.md', 'retention-days': 5, 'if-no-files-found': 'ignore' },
+        },
+      ],
+    });
+
     this.workflow.addJob(PLAN_COMMENT_JOB, {
       name: 'Comment the plans',
       runsOn: ['ubuntu-latest'],
-      needs: planned.map((env) => `plan-${env.name}`),
+      needs: [COST_JOB, ...planned.map((env) => `plan-${env.name}`)],
       if: `!cancelled() && ${SAME_REPOSITORY}`,
       permissions: { pullRequests: JobPermission.WRITE },
       timeoutMinutes: 10,

@@ -1,14 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { assertOfflineTerraformAvailable, createFakeBin, createWorkflowRun, FakeAws, FakeBin, JobResult, runJob } from './support';
+import { ActionContext, assertOfflineTerraformAvailable, createFakeBin, createWorkflowRun, FakeAws, FakeBin, JobResult, runJob } from './support';
 import { createDeployableRepo, DEV_ACCOUNT } from './support/deployable-repo';
+import { readGeneratedConfig } from '../../src/platform/ops/cost';
 
 // Executes the generated workflows of a deployable repository as GitHub would: every `run:` step in
 // order in the repository (npm ci, the projen tasks, the operations commands), `uses:` steps
 // replaced by what they provide, `docker` recorded, AWS answered by a local fake endpoint, and the
 // real terraform and AWS provider planning each stack where the workflow applies it.
 const SHA = '0123456789abcdef0123456789abcdef01234567';
+const BASE_SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 const TASK_DEFINITION = `arn:aws:ecs:us-east-1:${DEV_ACCOUNT}:task-definition/orders-dev-orders:2`;
 const IMAGE = `${DEV_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/orders-dev/orders`;
 const SERVICE_URL = 'http://orders-dev-1234567890.us-east-1.elb.amazonaws.com';
@@ -135,8 +137,24 @@ test('a synthesis that wrote no stacks fails the job instead of deploying nothin
   expect(fakes.terraformInvocations().length).toBe(before);
 }, 1_800_000);
 
+/**
+ * Checks out the pull request's base where the cost job asks for it: the repository as it is, but
+ * with one task more of the first service in dev, so that the change lowers the estimate.
+ */
+function checkoutBase(ctx: ActionContext): void {
+  if (ctx.inputs.path === undefined) {
+    return;
+  }
+  const config = readGeneratedConfig(join(repo, 'src', 'config.generated.ts'));
+  const [dev] = config.environments;
+  const base = { ...config, environments: [{ ...dev, services: [{ ...dev.services[0], desiredCount: dev.services[0].desiredCount + 1 }] }] };
+  mkdirSync(join(ctx.workspace, ctx.inputs.path, 'src'), { recursive: true });
+  writeFileSync(join(ctx.workspace, ctx.inputs.path, 'src', 'config.generated.ts'), `export const config = ${JSON.stringify(base, undefined, 2)};\n`);
+}
+
 describe('terraform-plan.yml on a pull request', () => {
   let plan: JobResult;
+  let cost: JobResult;
   let comment: JobResult;
   const run = createWorkflowRun();
 
@@ -144,13 +162,14 @@ describe('terraform-plan.yml on a pull request', () => {
     const common = {
       workflowPath: join(repo, '.github', 'workflows', 'terraform-plan.yml'),
       cwd: repo,
-      event: { name: 'pull_request', payload: { number: 7, pull_request: { number: 7, head: { repo: { full_name: 'acme/orders' } } } } },
+      event: { name: 'pull_request', payload: { number: 7, pull_request: { number: 7, head: { repo: { full_name: 'acme/orders' } }, base: { sha: BASE_SHA, ref: 'main' } } } },
       facts: { sha: SHA, ref: 'refs/pull/7/merge', repository: 'acme/orders' },
       env: { PATH: fakes.path(), ...aws.env('us-east-1') },
       run,
     };
     plan = await runJob({ ...common, jobId: 'plan-dev' });
-    comment = await runJob({ ...common, jobId: 'comment', needs: { 'plan-dev': plan } });
+    cost = await runJob({ ...common, jobId: 'cost', actions: { 'actions/checkout': checkoutBase } });
+    comment = await runJob({ ...common, jobId: 'comment', needs: { 'cost': cost, 'plan-dev': plan } });
   }, 1_800_000);
 
   test('plans with the read-only plan role and never applies', () => {
@@ -170,5 +189,12 @@ describe('terraform-plan.yml on a pull request', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toContain('<!-- projen-cdktf-ecs:terraform-plan -->');
     expect(comments[0].body).toMatch(/\| dev-service \| \d+ \| 0 \| 0 \|/);
+  });
+
+  test('the comment shows the monthly cost change against the base', () => {
+    expect(cost.conclusion).toBe('success');
+    const [body] = run.githubApi.commentsOn(7).map((c) => c.body);
+    expect(body).toContain('### Monthly cost estimate');
+    expect(body).toMatch(/\| dev \| \d+\.\d{2} \| \d+\.\d{2} \| −\d+\.\d{2} \|/);
   });
 });

@@ -52,3 +52,7 @@ test('a PORT variable that contradicts the container port is refused', () => {
   expect(problemsOf({ services: [{ containerPort: 3000, environment: { PORT: '8080' } }] }))
     .toEqual(['services[0].environment.PORT: "8080" contradicts the service\'s containerPort (3000); remove it, the platform sets it']);
 });
+
+test('projen\'s own markers (`__new__` from `projen new`) are not reported as unknown options', () => {
+  expect(problemsOf(loose({ __new__: { fqn: 'projen-cdktf-ecs.EcsServiceProject' } }))).toEqual([]);
+});

@@ -176,7 +176,7 @@ describe('pull request plan workflow', () => {
   test('one job updates a single comment, with only pull-requests: write', () => {
     const comment = workflow.jobs.comment;
     expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
-    expect(comment.needs).toEqual(['plan-dev', 'plan-staging', 'plan-prod']);
+    expect(comment.needs).toEqual(['cost', 'plan-dev', 'plan-staging', 'plan-prod']);
     expect(comment.steps.at(-1).with.script).toContain('updateComment');
   });
 

@@ -90,6 +90,10 @@ class ShapeChecker {
     const properties = structProperties(this.types, fqn);
     for (const [key, item] of Object.entries(value)) {
       const property = properties.get(key);
+      if (property === undefined && key.startsWith('__')) {
+        // projen's own markers, such as `__new__` that `projen new` passes, are not options.
+        continue;
+      }
       if (property === undefined) {
         const suggestion = closestWord(key, properties.keys());
         this.problems.add(childPath(path, key), item, `is not an option${suggestion ? `; did you mean ${suggestion}?` : ''}`);
