@@ -13,8 +13,8 @@ test('README.md is the user\'s and links to docs/SERVICE.md', () => {
   expect(files['README.md']).toContain('[docs/SERVICE.md](docs/SERVICE.md)');
 });
 
-test('the cost task compiles, then prints the estimates', () => {
-  expect(files['.projen/tasks.json'].tasks.cost.steps).toEqual([{ spawn: 'compile' }, { exec: 'node lib/platform/ops/cost.js' }]);
+test('the cost task compiles, then prints the estimates (arguments such as --base pass through)', () => {
+  expect(files['.projen/tasks.json'].tasks.cost.steps).toEqual([{ spawn: 'compile' }, { exec: 'node lib/platform/ops/cost.js', receiveArgs: true }]);
 });
 
 test('npx projen warns once, in one block, while something is missing for a deployment', () => {
