@@ -16,9 +16,14 @@ export interface PublishedImage {
   readonly pushed: boolean;
 }
 
-/** The registry host of an account and region. */
-export function registryHost(accountId: string, region: string, dnsSuffix = 'amazonaws.com'): string {
-  return `${accountId}.dkr.ecr.${region}.${dnsSuffix}`;
+/** The DNS suffix of AWS endpoints in a partition. */
+export function dnsSuffixOf(partition: string): string {
+  return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+
+/** The registry host of an account and an environment's region. */
+export function registryHost(accountId: string, environment: { region: string; partition: string }): string {
+  return `${accountId}.dkr.ecr.${environment.region}.${dnsSuffixOf(environment.partition)}`;
 }
 
 /** Whether a repository holds an image with this tag. */
@@ -46,7 +51,7 @@ export async function publishImages(
   tag: string,
   services: ServiceDeploymentTarget[] = context.ownImageServices,
 ): Promise<PublishedImage[]> {
-  const registry = registryHost(accountId, context.environment.region, context.environment.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com');
+  const registry = registryHost(accountId, context.environment);
   const missing: ServiceDeploymentTarget[] = [];
   const published: PublishedImage[] = [];
   for (const service of services) {

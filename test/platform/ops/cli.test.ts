@@ -1,6 +1,7 @@
 import { OPS_CONFIG, RecordingOutput } from './support';
 import { main } from '../../../src/platform/ops/cli';
 import { explainError } from '../../../src/platform/ops/errors';
+import { registryHost } from '../../../src/platform/ops/images';
 import { runProcess } from '../../../src/platform/ops/processes';
 import { countChanges } from '../../../src/platform/ops/terraform';
 
@@ -55,4 +56,9 @@ test('a program that is not installed is one line saying how to install it', asy
   await expect(runProcess('terraform', ['version'], { env: { PATH: '/nonexistent' } })).rejects.toThrow(
     'terraform is not installed or not on PATH: install Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)',
   );
+});
+
+test('the registry host follows the partition: deploy and push-image push to the same place in China regions', () => {
+  expect(registryHost('111122223333', { region: 'cn-north-1', partition: 'aws-cn' })).toBe('111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn');
+  expect(registryHost('111122223333', { region: 'eu-west-1', partition: 'aws' })).toBe('111122223333.dkr.ecr.eu-west-1.amazonaws.com');
 });

@@ -56,7 +56,7 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
   }
   await steps.run(`Apply ${serviceStack}`, () => terraform.apply(serviceStack, variables));
   if (context.deployment.taskDefinitionOwner === 'pipeline') {
-    const registry = registryHost(accountId, context.environment.region);
+    const registry = registryHost(accountId, context.environment);
     for (const service of context.ownImageServices) {
       await steps.run(`Deploy a new revision of ${service.name}`, () =>
         deployRevision(context, service, `${registry}/${service.imageRepositoryName}:${options.imageTag}`, options.pollSeconds));

@@ -1,6 +1,7 @@
 import { ExecuteCommandCommand, ListTasksCommand, DescribeTasksCommand } from '@aws-sdk/client-ecs';
 import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
+import { dnsSuffixOf } from '../images';
 import { runProcess } from '../processes';
 
 /** Options of {@link exec}. */
@@ -47,7 +48,7 @@ export async function exec(context: OperationsContext, options: ExecOptions): Pr
     throw new OperationError(`task ${taskArn.split('/').pop()} has no running container ${container}`);
   }
   const taskId = taskArn.split('/').pop();
-  const endpoint = `https://ssm.${environment.region}.${environment.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+  const endpoint = `https://ssm.${environment.region}.${dnsSuffixOf(environment.partition)}`;
   const result = await runProcess(PLUGIN, [
     JSON.stringify(session.session),
     environment.region,
