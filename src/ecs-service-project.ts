@@ -122,7 +122,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
       this.deploymentWorkflowsAdded = true;
       new OperationsTasks(this, { config: this._platformConfig, synthTask: this.cdktfApp.synthTask });
       new DeploymentWorkflows(this, {
-        deployment: this._platformConfig.deployment!,
+        config: this._platformConfig,
         terraformVersion: this.terraformVersion,
         nodeVersion: this.platformOptions.workflowNodeVersion ?? '22.x',
       });

@@ -54,6 +54,15 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
     },
     services: [{ ...moduleService(), ...service }],
     tags: {},
+    // Read by the pipeline, the bootstrap roles and blue/green only, none of which a module has.
+    deployment: {
+      requireApproval: false,
+      clusterName: NAME_PREFIX,
+      codeDeployApplicationName: NAME_PREFIX,
+      services: [],
+      imageArchitecture: 'X86_64',
+      roleNames: { codeBuild: '', codePipeline: '', codeDeploy: '' },
+    },
   };
 }
 

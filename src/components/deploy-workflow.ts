@@ -2,12 +2,16 @@ import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { Job, JobPermission } from 'projen/lib/github/workflows-model';
 import { environmentJobSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
-import type { DeploymentConfig, EnvironmentDeploymentConfig } from '../platform/contract/deployment-config';
+import { deployRoles, EnvironmentRole } from './environment-roles';
+import type { EnvironmentConfig } from '../platform/contract/config';
+import type { DeploymentConfig } from '../platform/contract/deployment-config';
 
 /** Options of {@link DeployWorkflow}. */
 export interface DeployWorkflowOptions extends TerraformJobSetup {
   /** The resolved deployment configuration. */
   readonly deployment: DeploymentConfig;
+  /** The resolved environments, in deployment order. */
+  readonly environments: EnvironmentConfig[];
 }
 
 /** Id of the deploy job of an environment. */
@@ -36,7 +40,7 @@ export class DeployWorkflow extends Component {
   constructor(github: GitHub, options: DeployWorkflowOptions) {
     super(github.project);
     const { deployment } = options;
-    const deployed = deployment.environments.filter((env) => env.deployRoleArn !== undefined);
+    const deployed = deployRoles(options.environments);
 
     this.workflow = github.addWorkflow('deploy');
     // Jobs ask for more where they need it.
@@ -45,30 +49,30 @@ export class DeployWorkflow extends Component {
       push: { branches: [deployment.releaseBranch] },
       workflowDispatch: {
         inputs: {
-          environment: { description: 'Environment to deploy or plan', required: true, type: 'choice', options: deployed.map((env) => env.name) },
+          environment: { description: 'Environment to deploy or plan', required: true, type: 'choice', options: deployed.map((role) => role.environment.name) },
           action: { description: 'Deploy the environment, or only plan its stacks', required: true, type: 'choice', options: ['deploy', 'plan'], default: 'deploy' },
         },
       },
     });
 
     let previous: string | undefined;
-    for (const env of deployed) {
-      this.workflow.addJob(deployJobId(env.name), this.deployJob(env, options, previous));
-      this.workflow.addJob(planJobId(env.name), this.planJob(env, options));
-      previous = deployJobId(env.name);
+    for (const role of deployed) {
+      this.workflow.addJob(deployJobId(role.environment.name), this.deployJob(role, options, previous));
+      this.workflow.addJob(planJobId(role.environment.name), this.planJob(role, options));
+      previous = deployJobId(role.environment.name);
     }
   }
 
-  private deployJob(env: EnvironmentDeploymentConfig, options: DeployWorkflowOptions, previous: string | undefined): Job {
+  private deployJob({ environment: env, roleArn }: EnvironmentRole, options: DeployWorkflowOptions, previous: string | undefined): Job {
     const branch = `refs/heads/${options.deployment.releaseBranch}`;
-    const onPush = env.requireApproval
+    const onPush = env.deployment.requireApproval
       ? 'false'
       : `github.event_name == 'push'${previous ? ` && needs.${previous}.result == 'success'` : ''}`;
     const onDispatch = `github.event_name == 'workflow_dispatch' && github.ref == '${branch}' && inputs.action == 'deploy' && inputs.environment == '${env.name}'`;
     return {
       name: `Deploy ${env.name}`,
       // The image is built for the services' architecture, on a runner of that architecture.
-      runsOn: [env.imageArchitecture === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest'],
+      runsOn: [env.deployment.imageArchitecture === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest'],
       ...(previous ? { needs: [previous] } : {}),
       if: `!cancelled() && ((${onPush}) || (${onDispatch}))`,
       environment: { name: env.name },
@@ -76,20 +80,21 @@ export class DeployWorkflow extends Component {
       permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
       timeoutMinutes: 90,
       steps: [
-        ...environmentJobSteps(env.region, env.deployRoleArn!, options),
+        ...environmentJobSteps(env.region, roleArn, options),
         projenTaskStep(`Deploy ${env.name}`, `deploy:${env.name}`),
       ],
     };
   }
 
-  private planJob(env: EnvironmentDeploymentConfig, options: DeployWorkflowOptions): Job {
+  private planJob({ environment: env, roleArn: deployRoleArn }: EnvironmentRole, options: DeployWorkflowOptions): Job {
     // Without a plan role the deploy role plans, which only trusts the GitHub Environment.
-    const roleArn = env.planRoleArn ?? env.deployRoleArn!;
+    const planRoleArn = env.deployment.planRoleArn;
+    const roleArn = planRoleArn ?? deployRoleArn;
     return {
       name: `Plan ${env.name}`,
       runsOn: ['ubuntu-latest'],
       if: `github.event_name == 'workflow_dispatch' && inputs.action == 'plan' && inputs.environment == '${env.name}'`,
-      ...(env.planRoleArn === undefined ? { environment: { name: env.name } } : {}),
+      ...(planRoleArn === undefined ? { environment: { name: env.name } } : {}),
       permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
       timeoutMinutes: 30,
       steps: [

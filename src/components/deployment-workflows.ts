@@ -3,13 +3,14 @@ import { GitHub } from 'projen/lib/github';
 import { NodeProject } from 'projen/lib/javascript';
 import { ActionPinComments } from './action-pin-comments';
 import { DeployWorkflow } from './deploy-workflow';
+import { deployRoles, planRoles } from './environment-roles';
 import { TerraformPlanWorkflow } from './terraform-plan-workflow';
-import type { DeploymentConfig } from '../platform/contract/deployment-config';
+import type { PlatformConfig } from '../platform/contract/config';
 
 /** Options of {@link DeploymentWorkflows}. */
 export interface DeploymentWorkflowsOptions {
-  /** The resolved deployment configuration. */
-  readonly deployment: DeploymentConfig;
+  /** The resolved configuration: its deployment settings and environments. */
+  readonly config: PlatformConfig;
   /** Terraform CLI version the workflows install. */
   readonly terraformVersion: string;
   /** Node.js version of the workflows. */
@@ -33,12 +34,12 @@ export class DeploymentWorkflows extends Component {
     if (github === undefined || !github.workflowsEnabled) {
       return;
     }
-    const { deployment } = options;
-    const common = { deployment, terraformVersion: options.terraformVersion, nodeVersion: options.nodeVersion };
-    if (deployment.environments.some((env) => env.planRoleArn !== undefined)) {
+    const { deployment, environments } = options.config;
+    const common = { deployment, environments, terraformVersion: options.terraformVersion, nodeVersion: options.nodeVersion };
+    if (planRoles(environments).length > 0) {
       this.plan = new TerraformPlanWorkflow(github, common);
     }
-    if (deployment.pipeline === 'github-actions' && deployment.environments.some((env) => env.deployRoleArn !== undefined)) {
+    if (deployment.pipeline === 'github-actions' && deployRoles(environments).length > 0) {
       this.deploy = new DeployWorkflow(github, common);
     }
     // Last, so that it runs after every workflow file above has been written.

@@ -64,7 +64,7 @@ export class OperationsTasks extends Component {
         this.tasks[task.name] = task;
       }
     }
-    const bootstraps = options.config.deployment?.bootstrap ?? [];
+    const bootstraps = options.config.deployment.bootstrap;
     for (const bootstrap of bootstraps) {
       const name = bootstraps.length > 1 ? `bootstrap:${bootstrap.accountId}` : 'bootstrap';
       const task = project.addTask(name, {

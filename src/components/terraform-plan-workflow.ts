@@ -2,13 +2,14 @@ import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { checkoutStep, environmentJobSteps, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { planRoles } from './environment-roles';
 import { PINNED_ACTIONS } from './pinned-actions';
-import type { DeploymentConfig } from '../platform/contract/deployment-config';
+import type { EnvironmentConfig } from '../platform/contract/config';
 
 /** Options of {@link TerraformPlanWorkflow}. */
 export interface TerraformPlanWorkflowOptions extends TerraformJobSetup {
-  /** The resolved deployment configuration. */
-  readonly deployment: DeploymentConfig;
+  /** The resolved environments, in deployment order. */
+  readonly environments: EnvironmentConfig[];
 }
 
 /** Marks the pull request comment this workflow keeps up to date. */
@@ -35,14 +36,14 @@ export class TerraformPlanWorkflow extends Component {
 
   constructor(github: GitHub, options: TerraformPlanWorkflowOptions) {
     super(github.project);
-    const planned = options.deployment.environments.filter((env) => env.planRoleArn !== undefined);
+    const planned = planRoles(options.environments);
     this.workflow = github.addWorkflow('terraform-plan');
     // Jobs ask for more where they need it.
     this.workflow.file?.addOverride('permissions', { contents: 'read' });
     this.workflow.file?.addOverride('concurrency', { 'group': 'terraform-plan-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
     this.workflow.on({ pullRequest: {} });
 
-    for (const env of planned) {
+    for (const { environment: env, roleArn } of planned) {
       this.workflow.addJob(`plan-${env.name}`, {
         name: `Plan ${env.name}`,
         runsOn: ['ubuntu-latest'],
@@ -50,7 +51,7 @@ export class TerraformPlanWorkflow extends Component {
         permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
         timeoutMinutes: 30,
         steps: [
-          ...environmentJobSteps(env.region, env.planRoleArn!, options),
+          ...environmentJobSteps(env.region, roleArn, options),
           // The table goes to the job summary and, through the artifact, to the pull request comment.
           projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, ['--markdown', `"$RUNNER_TEMP/plan-${env.name}.md"`]),
           {
@@ -88,7 +89,7 @@ export class TerraformPlanWorkflow extends Component {
     this.workflow.addJob(PLAN_COMMENT_JOB, {
       name: 'Comment the plans',
       runsOn: ['ubuntu-latest'],
-      needs: [COST_JOB, ...planned.map((env) => `plan-${env.name}`)],
+      needs: [COST_JOB, ...planned.map((role) => `plan-${role.environment.name}`)],
       if: `!cancelled() && ${SAME_REPOSITORY}`,
       permissions: { pullRequests: JobPermission.WRITE },
       timeoutMinutes: 10,

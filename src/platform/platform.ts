@@ -42,15 +42,15 @@ export function createPlatform(app: Construct, config: PlatformConfig): Environm
     const network = new NetworkStack(app, stackName(environment, 'network'), props);
     const cluster = new ClusterStack(app, stackName(environment, 'cluster'), { ...props, network });
     const service = new ServiceStack(app, stackName(environment, 'service'), { ...props, network, cluster });
-    const blueGreen = config.deployment ? configureServiceDeployment(service, config.deployment) : undefined;
-    const pipeline = config.deployment?.pipeline === 'codepipeline'
+    const blueGreen = configureServiceDeployment(service, config.deployment);
+    const pipeline = config.deployment.pipeline === 'codepipeline'
       ? new PipelineStack(app, `${environment.name}-pipeline`, { ...props, deployment: config.deployment, cluster, service })
       : undefined;
     return { name: environment.name, network, cluster, service, ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
   });
   const environmentStacks = Object.fromEntries(environments.map((env) =>
     [env.name, [env.network, env.cluster, env.service, ...(env.pipeline ? [env.pipeline] : [])]]));
-  for (const bootstrap of config.deployment?.bootstrap ?? []) {
+  for (const bootstrap of config.deployment.bootstrap) {
     new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap, environmentStacks });
   }
   return environments;

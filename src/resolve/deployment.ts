@@ -6,6 +6,7 @@ import type { EnvironmentConfig } from '../platform/contract/config';
 import { trafficContainer, trafficPort } from '../platform/contract/containers';
 import type {
   BootstrapConfig,
+  DeliveryRolesConfig,
   DeploymentConfig,
   EnvironmentDeploymentConfig,
   PermissionsBoundaryConfig,
@@ -19,6 +20,15 @@ export interface DeploymentResolutionInput {
   readonly deployment?: DeploymentOptions;
   /** The project's release branch. */
   readonly defaultReleaseBranch?: string;
+}
+
+/** An environment resolved but for its deployment settings (and the permissions boundary they bring). */
+export type EnvironmentSettings = Omit<EnvironmentConfig, 'deployment'>;
+
+/** The project-wide deployment settings and the environments, each with its own. */
+export interface ResolvedDeployment {
+  readonly deployment: DeploymentConfig;
+  readonly environments: EnvironmentConfig[];
 }
 
 /** Defaults of the deployment options. */
@@ -36,14 +46,15 @@ const BRANCH_PATTERN = /^(?!\/)(?!.*\/\/)(?!.*\.\.)[A-Za-z0-9._/-]{1,244}(?<![./
 
 /**
  * Applies the deployment defaults and validates the `deployment` options against the resolved
- * environments. Problems are recorded in `problems`, never thrown here.
+ * environments, and gives each environment its deployment settings. Problems are recorded in
+ * `problems`, never thrown here.
  */
 export function resolveDeployment(
   input: DeploymentResolutionInput,
   project: string,
-  environments: EnvironmentConfig[],
+  environments: EnvironmentSettings[],
   problems: OptionProblems,
-): DeploymentConfig {
+): ResolvedDeployment {
   const options = input.deployment ?? {};
   const pipeline = options.pipeline ?? DeploymentPipeline.GITHUB_ACTIONS;
   problems.checkEnum('deployment.pipeline', pipeline, DeploymentPipeline);
@@ -76,22 +87,27 @@ export function resolveDeployment(
     problems.check(known.has(name), `deployment.environments.${name}`, name, `is not an environment of the project; expected one of ${[...known].join(', ')}`);
   }
 
-  const resolvedEnvironments = environments.map((env) => resolveEnvironmentDeployment(
-    project, env, perEnvironment[env.name] ?? {}, env.preset === 'production', github !== undefined, problems,
-  ));
+  const bootstrapped = github !== undefined;
+  const bootstrapStack = bootstrapStackNames(environments);
+  const resolvedEnvironments = environments.map((env): EnvironmentConfig => {
+    const deliveryRoles = bootstrapped ? resolveDeliveryRoles(project, env, bootstrapStack(env)) : undefined;
+    return { ...env, deployment: resolveEnvironmentDeployment(project, env, perEnvironment[env.name] ?? {}, deliveryRoles, problems) };
+  });
   checkBuildArchitectures(environments, problems);
-  checkSharedState(pipeline, environments, resolvedEnvironments, problems);
+  checkSharedState(pipeline, resolvedEnvironments, problems);
 
   return {
-    pipeline,
-    strategy,
-    taskDefinitionOwner,
-    releaseBranch,
-    ...(blueGreen ? { blueGreen } : {}),
-    ...(github ? { github } : {}),
-    ...(options.connectionArn !== undefined ? { connectionArn: options.connectionArn } : {}),
+    deployment: {
+      pipeline,
+      strategy,
+      taskDefinitionOwner,
+      releaseBranch,
+      ...(blueGreen ? { blueGreen } : {}),
+      ...(github ? { github } : {}),
+      ...(options.connectionArn !== undefined ? { connectionArn: options.connectionArn } : {}),
+      bootstrap: bootstrapped ? resolveBootstrap(environments, bootstrapStack, options.createOidcProvider ?? true) : [],
+    },
     environments: resolvedEnvironments,
-    bootstrap: github ? resolveBootstrap(project, environments, resolvedEnvironments, options.createOidcProvider ?? true) : [],
   };
 }
 
@@ -114,7 +130,7 @@ function resolveTaskDefinitionOwner(options: DeploymentOptions, pipeline: string
  * One runner builds every image of the repository: one CPU architecture. Every environment runs the
  * same services, so the first is checked.
  */
-function checkBuildArchitectures(environments: EnvironmentConfig[], problems: OptionProblems): void {
+function checkBuildArchitectures(environments: EnvironmentSettings[], problems: OptionProblems): void {
   const built = (environments[0]?.services ?? []).filter((service) => service.image === undefined);
   const architectures = new Set(built.map((service) => service.cpuArchitecture));
   problems.check(
@@ -126,15 +142,11 @@ function checkBuildArchitectures(environments: EnvironmentConfig[], problems: Op
 }
 
 /** Runs on GitHub Actions share state: an environment they plan or deploy needs the S3 backend. */
-function checkSharedState(
-  pipeline: string,
-  environments: EnvironmentConfig[],
-  deployments: EnvironmentDeploymentConfig[],
-  problems: OptionProblems,
-): void {
-  deployments.forEach((env, index) => {
+function checkSharedState(pipeline: string, environments: EnvironmentConfig[], problems: OptionProblems): void {
+  environments.forEach((env) => {
+    const { deployRoleArn, planRoleArn } = env.deployment;
     problems.check(
-      pipeline !== DeploymentPipeline.GITHUB_ACTIONS || (env.deployRoleArn === undefined && env.planRoleArn === undefined) || environments[index].state.backend === 's3',
+      pipeline !== DeploymentPipeline.GITHUB_ACTIONS || (deployRoleArn === undefined && planRoleArn === undefined) || env.state.backend === 's3',
       `deployment.environments.${env.name}`,
       env.name,
       'is planned or deployed by GitHub Actions but Terraform state is local; set terraformState.bucket so that runs share state',
@@ -168,14 +180,14 @@ function resolveGitHub(options: DeploymentOptions, problems: OptionProblems): De
   };
 }
 
-function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentConfig[], problems: OptionProblems): DeploymentConfig['blueGreen'] {
+function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentSettings[], problems: OptionProblems): DeploymentConfig['blueGreen'] {
   const terminationWaitMinutes = options.blueGreenTerminationWaitMinutes ?? DEPLOYMENT_DEFAULTS.blueGreenTerminationWaitMinutes;
   problems.checkInteger('deployment.blueGreenTerminationWaitMinutes', terminationWaitMinutes, 0, 2880);
   const testListenerPort = options.blueGreenTestListenerPort ?? DEPLOYMENT_DEFAULTS.blueGreenTestListenerPort;
   const services = Math.max(...environments.map((env) => env.services.length), 1);
   if (problems.checkInteger('deployment.blueGreenTestListenerPort', testListenerPort, 1, 65535 - services + 1)) {
     const ports = Array.from({ length: services }, (_, i) => testListenerPort + i);
-    const listenerPorts = (env: EnvironmentConfig) =>
+    const listenerPorts = (env: EnvironmentSettings) =>
       [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])];
     const reserved = [...new Set(environments.flatMap(listenerPorts))];
     problems.check(
@@ -206,19 +218,18 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentC
 
 function resolveEnvironmentDeployment(
   project: string,
-  env: EnvironmentConfig,
+  env: EnvironmentSettings,
   options: EnvironmentDeploymentOptions,
-  production: boolean,
-  bootstrapped: boolean,
+  deliveryRoles: DeliveryRolesConfig | undefined,
   problems: OptionProblems,
 ): EnvironmentDeploymentConfig {
   const path = `deployment.environments.${env.name}`;
   const prefix = `${project}-${env.name}`;
-  const roleArn = (kind: 'deploy' | 'plan') => bootstrapped && env.accountId !== undefined
-    ? `arn:${env.partition}:iam::${env.accountId}:role${DELIVERY_IAM_PATH}${roleName(project, env.name, kind)}`
+  const roleArn = (name: string | undefined) => name !== undefined && env.accountId !== undefined
+    ? `arn:${env.partition}:iam::${env.accountId}:role${DELIVERY_IAM_PATH}${name}`
     : undefined;
-  const deployRoleArn = options.deployRoleArn ?? roleArn('deploy');
-  const planRoleArn = options.planRoleArn ?? roleArn('plan');
+  const deployRoleArn = options.deployRoleArn ?? roleArn(deliveryRoles?.deployRoleName);
+  const planRoleArn = options.planRoleArn ?? roleArn(deliveryRoles?.planRoleName);
   for (const [key, value] of [['deployRoleArn', options.deployRoleArn], ['planRoleArn', options.planRoleArn]] as const) {
     if (value !== undefined) {
       problems.check(ROLE_ARN_PATTERN.test(value), `${path}.${key}`, value, 'is not an IAM role ARN; expected arn:aws:iam::<account>:role/<name>');
@@ -228,10 +239,8 @@ function resolveEnvironmentDeployment(
   const ownImages = env.services.filter((service) => service.image === undefined);
 
   return {
-    name: env.name,
-    region: env.region,
-    requireApproval: options.requireApproval ?? production,
-    ...(bootstrapped ? { permissionsBoundary: permissionsBoundary(project, env) } : {}),
+    requireApproval: options.requireApproval ?? env.preset === 'production',
+    ...(deliveryRoles ? { deliveryRoles } : {}),
     ...(deployRoleArn !== undefined ? { deployRoleArn } : {}),
     ...(planRoleArn !== undefined ? { planRoleArn } : {}),
     clusterName: env.cluster.name,
@@ -261,7 +270,7 @@ function resolveEnvironmentDeployment(
  * The permissions boundary of an environment's workload roles: one managed policy per environment,
  * under the delivery path, its ARN literal when the account is configured.
  */
-export function permissionsBoundary(project: string, env: Pick<EnvironmentConfig, 'name' | 'partition' | 'accountId'>): PermissionsBoundaryConfig {
+function permissionsBoundary(project: string, env: EnvironmentSettings): PermissionsBoundaryConfig {
   const policyName = fitName([project, env.name, 'workload', 'boundary'], IAM_ROLE_NAME_MAX);
   return {
     policyName,
@@ -270,41 +279,39 @@ export function permissionsBoundary(project: string, env: Pick<EnvironmentConfig
   };
 }
 
-/** Name of an environment's OIDC role created by the bootstrap stack. */
-export function roleName(project: string, environment: string, kind: 'deploy' | 'plan'): string {
-  return fitName([project, environment, 'github', kind], IAM_ROLE_NAME_MAX);
+/** The OIDC roles of an environment and their boundary, created by the given bootstrap stack. */
+function resolveDeliveryRoles(project: string, env: EnvironmentSettings, bootstrapStack: string): DeliveryRolesConfig {
+  return {
+    bootstrapStack,
+    deployRoleName: fitName([project, env.name, 'github', 'deploy'], IAM_ROLE_NAME_MAX),
+    planRoleName: fitName([project, env.name, 'github', 'plan'], IAM_ROLE_NAME_MAX),
+    rolePath: DELIVERY_IAM_PATH,
+    permissionsBoundary: permissionsBoundary(project, env),
+  };
+}
+
+/** One bootstrap stack per account: `bootstrap`, or `bootstrap-<account>` when the environments use several. */
+function bootstrapStackNames(environments: EnvironmentSettings[]): (env: EnvironmentSettings) => string {
+  const accounts = new Set(environments.map((env) => env.accountId ?? ''));
+  return (env) => (accounts.size === 1 ? 'bootstrap' : `bootstrap-${env.accountId ?? 'default'}`);
 }
 
 function resolveBootstrap(
-  project: string,
-  environments: EnvironmentConfig[],
-  deployments: EnvironmentDeploymentConfig[],
+  environments: EnvironmentSettings[],
+  bootstrapStack: (env: EnvironmentSettings) => string,
   createOidcProvider: boolean,
 ): BootstrapConfig[] {
-  const groups = new Map<string, EnvironmentConfig[]>();
+  const groups = new Map<string, EnvironmentSettings[]>();
   for (const env of environments) {
-    const key = env.accountId ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), env]);
+    groups.set(bootstrapStack(env), [...(groups.get(bootstrapStack(env)) ?? []), env]);
   }
   const firstState = environments[0].state;
-  return [...groups.entries()].map(([account, members], index) => ({
-    stackName: groups.size === 1 ? 'bootstrap' : `bootstrap-${account || 'default'}`,
-    ...(account ? { accountId: account } : {}),
+  return [...groups.entries()].map(([stackName, members], index) => ({
+    stackName,
+    ...(members[0].accountId !== undefined ? { accountId: members[0].accountId } : {}),
     region: firstState.backend === 's3' ? firstState.region : members[0].region,
     partition: members[0].partition,
     ...(index === 0 && firstState.backend === 's3' ? { stateBucket: firstState.bucket } : {}),
     createOidcProvider,
-    environments: members.map((env) => {
-      const deployment = deployments.find((candidate) => candidate.name === env.name)!;
-      return {
-        name: env.name,
-        region: deployment.region,
-        deployRoleName: roleName(project, env.name, 'deploy'),
-        planRoleName: roleName(project, env.name, 'plan'),
-        rolePath: DELIVERY_IAM_PATH,
-        requireApproval: deployment.requireApproval,
-        permissionsBoundary: deployment.permissionsBoundary ?? permissionsBoundary(project, env),
-      };
-    }),
   }));
 }

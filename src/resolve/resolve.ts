@@ -3,7 +3,7 @@ import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from '.
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
-import { resolveDeployment } from './deployment';
+import { EnvironmentSettings, resolveDeployment } from './deployment';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -11,7 +11,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
-import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
+import type { PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
 export { DEFAULTS } from './defaults';
@@ -45,15 +45,11 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
     return resolveEnvironment(options, project, env, path, problems);
   });
 
-  const deployment = resolveDeployment(options, project, environments, problems);
+  const resolved = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
 
   problems.throwIfAny();
-  const bounded = environments.map((env, index) => {
-    const boundary = deployment.environments[index]?.permissionsBoundary;
-    return boundary ? { ...env, permissionsBoundary: boundary } : env;
-  });
-  return { project, environments: bounded, deployment };
+  return { project, environments: resolved.environments, deployment: resolved.deployment };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
@@ -82,7 +78,7 @@ function resolveEnvironment(
   env: EnvironmentOptions,
   path: string,
   problems: OptionProblems,
-): EnvironmentConfig {
+): EnvironmentSettings {
   problems.check(
     ENVIRONMENT_NAME_PATTERN.test(env.name ?? ''),
     `${path}.name`,

@@ -11,7 +11,12 @@ const BASE: PlatformOptions = {
 };
 
 function resolve(deployment: DeploymentOptions, options: Partial<PlatformOptions> = {}) {
-  return resolvePlatformConfig({ ...BASE, ...options, deployment }).deployment!;
+  return resolvePlatformConfig({ ...BASE, ...options, deployment }).deployment;
+}
+
+/** The environments resolved with the given deployment options. */
+function environmentsOf(deployment: DeploymentOptions) {
+  return resolvePlatformConfig({ ...BASE, deployment }).environments;
 }
 
 function problemsOf(deployment: DeploymentOptions, options: Partial<PlatformOptions> = {}): string[] {
@@ -32,17 +37,16 @@ describe('defaults', () => {
   });
 
   test('production environments require approval, others do not', () => {
-    expect(deployment.environments.map((env) => [env.name, env.requireApproval])).toEqual([['dev', false], ['prod', true]]);
+    expect(environmentsOf({}).map((env) => [env.name, env.deployment.requireApproval])).toEqual([['dev', false], ['prod', true]]);
   });
 
   test('without a repository there are no roles and no bootstrap stack', () => {
-    expect(deployment.environments.map((env) => env.deployRoleArn)).toEqual([undefined, undefined]);
+    expect(environmentsOf({}).map((env) => env.deployment.deployRoleArn)).toEqual([undefined, undefined]);
     expect(deployment.bootstrap).toEqual([]);
   });
 
   test('with a repository, environments with an account use the bootstrap roles', () => {
-    const withRepository = resolve({ repository: 'acme/orders' });
-    expect(withRepository.environments[1]).toEqual(expect.objectContaining({
+    expect(environmentsOf({ repository: 'acme/orders' })[1].deployment).toEqual(expect.objectContaining({
       deployRoleArn: 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-deploy',
       planRoleArn: 'arn:aws:iam::444455556666:role/delivery/orders-prod-github-plan',
     }));

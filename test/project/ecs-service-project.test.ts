@@ -172,6 +172,6 @@ describe('sample apps', () => {
 
   test('each service is built from its own directory', () => {
     const config = generatedConfig(synthProject({ services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }] }));
-    expect(config.deployment?.environments[0].services.map((service) => service.buildContext)).toEqual(['app/web', 'app/api']);
+    expect(config.environments[0].deployment.services.map((service) => service.buildContext)).toEqual(['app/web', 'app/api']);
   });
 });

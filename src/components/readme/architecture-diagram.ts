@@ -10,7 +10,7 @@ import type { DeploymentConfig } from '../../platform/contract/deployment-config
  * reverse proxies, sidecars and capacity, the static site and the pipeline that deploys it all.
  * GitHub renders it in Markdown (a fenced `mermaid` block).
  */
-export function renderArchitectureDiagram(environment: EnvironmentConfig, deployment?: DeploymentConfig): string {
+export function renderArchitectureDiagram(environment: EnvironmentConfig, deployment: DeploymentConfig): string {
   const network = networkPart(environment);
   const workload = workloadPart(environment, deployment);
   const vpcLabel = environment.network.existingVpc !== undefined
@@ -53,9 +53,9 @@ function staticSiteLines(environment: EnvironmentConfig): string[] {
   ];
 }
 
-function pipelineLines(environment: EnvironmentConfig, deployment?: DeploymentConfig): string[] {
+function pipelineLines(environment: EnvironmentConfig, deployment: DeploymentConfig): string[] {
   const hasRepository = environment.services.some((service) => service.image === undefined);
-  if (deployment?.pipeline === 'codepipeline') {
+  if (deployment.pipeline === 'codepipeline') {
     const deployer = deployment.strategy === 'blue-green' ? 'CodeDeploy blue/green' : 'ECS rolling update';
     return [
       `pipeline[${mermaidLabel(`CodePipeline ${environment.name}`, `CodeBuild → ${deployer}`)}]`,
@@ -63,7 +63,7 @@ function pipelineLines(environment: EnvironmentConfig, deployment?: DeploymentCo
       `pipeline -->|${mermaidLabel('deploy')}| cluster`,
     ];
   }
-  const who = deployment?.github !== undefined ? `GitHub Actions ${deployment.github.repository}` : 'GitHub Actions or a laptop';
+  const who = deployment.github !== undefined ? `GitHub Actions ${deployment.github.repository}` : 'GitHub Actions or a laptop';
   return [
     `pipeline[${mermaidLabel(who, `npx projen deploy:${environment.name}`)}]`,
     ...(hasRepository ? [`pipeline -->|${mermaidLabel('push image')}| ecr`] : []),

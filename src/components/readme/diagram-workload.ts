@@ -20,9 +20,9 @@ export function strategySummary(strategy: readonly CapacityProviderStrategyConfi
 }
 
 /** The load balancer, the cluster with its services, sidecars, proxies and capacity. */
-export function workloadPart(environment: EnvironmentConfig, deployment?: DeploymentConfig): DiagramPart {
+export function workloadPart(environment: EnvironmentConfig, deployment: DeploymentConfig): DiagramPart {
   const cluster = environment.cluster;
-  const testPort = deployment?.strategy === 'blue-green' ? deployment.blueGreen?.testListenerPort : undefined;
+  const testPort = deployment.strategy === 'blue-green' ? deployment.blueGreen?.testListenerPort : undefined;
   const nodes = [
     `alb{{${mermaidLabel('Application Load Balancer', ...listenerSummary(environment.loadBalancer), ...(testPort ? [`test listener :${testPort}`] : []))}}}`,
     `subgraph cluster[${mermaidLabel(`${cluster.existing ? 'existing ' : ''}ECS cluster ${cluster.name}`, 'tasks in the private subnets')}]`,

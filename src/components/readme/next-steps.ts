@@ -10,7 +10,7 @@ export function missingForDeploy(config: PlatformConfig): string[] {
   if (withoutAccount.length > 0) {
     missing.push(`\`account\` of environment(s) ${withoutAccount.join(', ')}: the 12-digit AWS account to deploy to (the bootstrap stack creates its roles there).`);
   }
-  if (config.deployment?.github === undefined) {
+  if (config.deployment.github === undefined) {
     missing.push('`deployment.repository`: the GitHub repository (`<owner>/<name>`) whose workflows may deploy.');
   }
   if (config.environments.some((environment) => environment.state.backend === 'local')) {

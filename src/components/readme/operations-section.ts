@@ -19,15 +19,15 @@ export function renderOperationsTable(config: PlatformConfig): string {
 export function renderFirstDeploy(config: PlatformConfig): string {
   const deployment = config.deployment;
   const first = config.environments[0].name;
-  const branch = deployment?.releaseBranch ?? 'main';
-  const bootstraps = deployment?.bootstrap ?? [];
+  const branch = deployment.releaseBranch;
+  const bootstraps = deployment.bootstrap;
   const bootstrapTasks = bootstraps.length > 1 ? bootstraps.map((b) => `\`npx projen bootstrap:${b.accountId}\``).join(', ') : '`npx projen bootstrap`';
-  const repository = deployment?.github?.repository ?? '<owner>/<repo>';
+  const repository = deployment.github?.repository ?? '<owner>/<repo>';
   const steps = [
     'Complete the options the next steps below list, then run `npx projen`.',
     `With administrator credentials of each account, run ${bootstrapTasks}: it creates the Terraform state bucket, the GitHub OIDC provider and each environment's deploy and plan roles.`,
   ];
-  if (deployment?.pipeline === 'codepipeline') {
+  if (deployment.pipeline === 'codepipeline') {
     steps.push('Confirm the CodeConnections connection to GitHub in the AWS console (a new connection stays pending until a person approves it).');
     steps.push(`Run \`npx projen deploy:${first}\` once per environment: it deploys the stacks and creates the environment's pipeline; from then on every push to \`${branch}\` runs it.`);
   } else {

@@ -1,4 +1,4 @@
-import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -11,11 +11,8 @@ export interface PlatformConfig {
   readonly project: string;
   /** Environments in deployment order. */
   readonly environments: EnvironmentConfig[];
-  /**
-   * How the services are built and deployed. When absent, Terraform owns the task definitions of
-   * rolling deployments and no pipeline or bootstrap stack is synthesized.
-   */
-  readonly deployment?: DeploymentConfig;
+  /** How the services are built and deployed: the settings every environment shares. */
+  readonly deployment: DeploymentConfig;
 }
 
 /** Where Terraform keeps the state of the stacks of one environment. */
@@ -288,9 +285,6 @@ export interface EnvironmentConfig {
   readonly staticSite?: StaticSiteConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
-  /**
-   * Permissions boundary set on every IAM role of the environment's stacks; present when a
-   * bootstrap stack creates the environment's deploy role (which may create bounded roles only).
-   */
-  readonly permissionsBoundary?: PermissionsBoundaryConfig;
+  /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */
+  readonly deployment: EnvironmentDeploymentConfig;
 }

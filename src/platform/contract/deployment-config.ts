@@ -17,8 +17,6 @@ export interface DeploymentConfig {
   readonly github?: GitHubTrustConfig;
   /** CodeConnections connection of CodePipeline; present with the CodePipeline option. */
   readonly connectionArn?: string;
-  /** Deployment settings of each environment, in the order of the environments. */
-  readonly environments: EnvironmentDeploymentConfig[];
   /** The bootstrap stacks: one per account; empty when no repository is configured. */
   readonly bootstrap: BootstrapConfig[];
 }
@@ -65,12 +63,11 @@ export interface ServiceDeploymentTarget {
   readonly greenTargetGroupName: string;
 }
 
-/** Deployment settings of one environment. */
+/**
+ * Deployment settings of one environment (`EnvironmentConfig.deployment`): who deploys and plans it
+ * and the names its deployments work with.
+ */
 export interface EnvironmentDeploymentConfig {
-  /** Environment name. */
-  readonly name: string;
-  /** Region of the environment. */
-  readonly region: string;
   /** Deployed only after a person approved it. */
   readonly requireApproval: boolean;
   /** OIDC role of the GitHub Actions deploy job; no deploy job without it. */
@@ -87,8 +84,8 @@ export interface EnvironmentDeploymentConfig {
   readonly imageArchitecture: 'X86_64' | 'ARM64';
   /** Names of the roles of the environment's deployment resources (fitted to IAM's 64 characters). */
   readonly roleNames: DeploymentRoleNames;
-  /** Boundary of every role the environment's stacks create; present when a bootstrap stack creates it. */
-  readonly permissionsBoundary?: PermissionsBoundaryConfig;
+  /** The OIDC roles and the permissions boundary; present when a repository is configured (a bootstrap stack creates them). */
+  readonly deliveryRoles?: DeliveryRolesConfig;
 }
 
 /**
@@ -118,24 +115,21 @@ export interface BootstrapConfig {
   readonly stateBucket?: string;
   /** Create the GitHub OIDC provider (false: it exists already). */
   readonly createOidcProvider: boolean;
-  /** The environments deployed to this account: their roles are created here. */
-  readonly environments: BootstrapEnvironmentConfig[];
 }
 
-/** The OIDC roles of one environment. */
-export interface BootstrapEnvironmentConfig {
-  /** Environment name; also the GitHub Environment of the deploy job. */
-  readonly name: string;
+/**
+ * The OIDC roles GitHub Actions assumes in one environment, created by the bootstrap stack of the
+ * environment's account, and the boundary of every role the environment's stacks create.
+ */
+export interface DeliveryRolesConfig {
+  /** The bootstrap stack that creates them (`BootstrapConfig.stackName`). */
+  readonly bootstrapStack: string;
   /** Name of the role the deploy job assumes. */
   readonly deployRoleName: string;
   /** Name of the read-only role pull requests plan with. */
   readonly planRoleName: string;
-  /** Region of the environment (its resources). */
-  readonly region: string;
   /** IAM path of both roles and of their policies. */
   readonly rolePath: string;
-  /** Deploys only from the release branch (trust policy pinned to it). */
-  readonly requireApproval: boolean;
   /** The permissions boundary the deploy role must put on every role it creates. */
   readonly permissionsBoundary: PermissionsBoundaryConfig;
 }

@@ -36,6 +36,6 @@ export abstract class EnvironmentStack extends TerraformStack {
     this.namePrefix = resourcePrefix(props.project, props.environment);
     this.aws = new AwsContext(this, 'aws', props.environment);
     this.backend = configureStateBackend(this, props.environment.state);
-    applyPermissionsBoundary(this, this.aws, props.environment.permissionsBoundary);
+    applyPermissionsBoundary(this, this.aws, props.environment.deployment.deliveryRoles?.permissionsBoundary);
   }
 }

@@ -7,7 +7,7 @@ import { resourceTypesOf } from './stack-resource-types';
 import { ForeignEnvironmentRoles, foreignStateGrants, StateLocation } from './state-access';
 import { StateEncryptionKey } from './state-encryption-key';
 import type { EnvironmentConfig, PlatformConfig, S3StateConfig } from '../contract/config';
-import type { BootstrapConfig, DeploymentConfig } from '../contract/deployment-config';
+import type { BootstrapConfig, DeliveryRolesConfig, DeploymentConfig } from '../contract/deployment-config';
 import { AwsContext } from '../core/aws-context';
 import { PrivateBucket } from '../core/private-bucket';
 import { exportOutput } from '../core/stack-outputs';
@@ -54,14 +54,14 @@ export class BootstrapStack extends TerraformStack {
     super(scope, id);
     const { bootstrap, platform } = props;
     const deployment = platform.deployment;
-    const github = deployment?.github;
-    if (deployment === undefined || github === undefined) {
-      throw new Error('The bootstrap stack needs deployment.repository');
+    const github = deployment.github;
+    const members = bootstrappedBy(platform, bootstrap);
+    if (github === undefined || members.length === 0) {
+      throw new Error(`The bootstrap stack ${bootstrap.stackName} needs deployment.repository and environments whose roles it creates`);
     }
     new LocalBackend(this, { path: localStateFileName(id) });
-    const member = environmentNamed(platform, bootstrap.environments[0].name);
     this.aws = new AwsContext(this, 'aws', {
-      ...member,
+      ...members[0].environment,
       region: bootstrap.region,
       tags: { 'project': platform.project, 'managed-by': 'projen-cdktf-ecs' },
     });
@@ -95,8 +95,8 @@ export class BootstrapStack extends TerraformStack {
     exportOutput(this, 'github_oidc_subject_command', githubSubjectCustomizationCommand(github.repository),
       'Run once: makes the repository\'s OIDC subjects carry the branch the roles\' trust policies match.');
 
-    this.roles = Object.fromEntries(bootstrap.environments.map((roles) =>
-      [roles.name, this.addEnvironmentRoles(props, { ...deployment, github }, roles)]));
+    this.roles = Object.fromEntries(members.map((member) =>
+      [member.environment.name, this.addEnvironmentRoles(props, { ...deployment, github }, member)]));
   }
 
   /** The state bucket, encrypted with the state key only, readable by the other accounts' delivery roles. */
@@ -126,13 +126,13 @@ export class BootstrapStack extends TerraformStack {
   private addEnvironmentRoles(
     props: BootstrapStackProps,
     deployment: DeploymentConfig & { github: NonNullable<DeploymentConfig['github']> },
-    roles: BootstrapConfig['environments'][number],
+    { environment, roles }: BootstrappedEnvironment,
   ): EnvironmentDeliveryRoles {
     const { platform } = props;
-    const environment = environmentNamed(platform, roles.name);
-    const stacks = props.environmentStacks[roles.name] ?? [];
+    const stacks = props.environmentStacks[environment.name] ?? [];
     const resourceTypes = resourceTypesOf(stacks);
-    const delivery = new EnvironmentDeliveryRoles(this, `${roles.name.replace(/[^A-Za-z0-9_]/g, '_')}_delivery`, {
+    const outputId = environment.name.replace(/[^A-Za-z0-9_]/g, '_');
+    const delivery = new EnvironmentDeliveryRoles(this, `${outputId}_delivery`, {
       aws: this.aws,
       project: platform.project,
       environment,
@@ -148,13 +148,12 @@ export class BootstrapStack extends TerraformStack {
       validate: () => {
         const missing = resourceTypesOf(stacks).filter((type) => !resourceTypes.includes(type));
         return missing.length === 0 ? [] : [
-          `${roles.name} gained resource types after its delivery roles were derived (${missing.join(', ')}); create every resource before the bootstrap stack`,
+          `${environment.name} gained resource types after its delivery roles were derived (${missing.join(', ')}); create every resource before the bootstrap stack`,
         ];
       },
     });
-    const outputId = roles.name.replace(/[^A-Za-z0-9_]/g, '_');
-    exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${roles.name}.`);
-    exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${roles.name}.`);
+    exportOutput(this, `${outputId}_deploy_role_arn`, delivery.deployRole.arn, `Role of the GitHub Actions deploy job of ${environment.name}.`);
+    exportOutput(this, `${outputId}_plan_role_arn`, delivery.planRole.arn, `Role of the pull request plans of ${environment.name}.`);
     return delivery;
   }
 
@@ -172,25 +171,32 @@ export class BootstrapStack extends TerraformStack {
     const partition = bootstrap.partition;
     return deployment.bootstrap
       .filter((other) => other.accountId !== undefined && other.accountId !== bootstrap.accountId)
-      .flatMap((other) => other.environments.map((env) => {
-        const state = environmentNamed(platform, env.name).state as S3StateConfig;
-        const roleArn = (name: string) => `arn:${partition}:iam::${other.accountId}:role${env.rolePath}${name}`;
-        return {
-          environment: env.name,
-          state,
-          deployRoleArn: roleArn(env.deployRoleName),
-          planRoleArn: roleArn(env.planRoleName),
+      .flatMap((other) => bootstrappedBy(platform, other).flatMap(({ environment, roles }) => {
+        if (environment.state.backend !== 's3') {
+          return [];
+        }
+        const roleArn = (name: string) => `arn:${partition}:iam::${other.accountId}:role${roles.rolePath}${name}`;
+        return [{
+          environment: environment.name,
+          state: environment.state,
+          deployRoleArn: roleArn(roles.deployRoleName),
+          planRoleArn: roleArn(roles.planRoleName),
           accountRootArn: `arn:${partition}:iam::${other.accountId}:root`,
-        };
+        }];
       }));
   }
 }
 
-/** The environment of the configuration with the given name; fails when there is none. */
-function environmentNamed(platform: PlatformConfig, name: string): EnvironmentConfig {
-  const environment = platform.environments.find((candidate) => candidate.name === name);
-  if (environment === undefined) {
-    throw new Error(`The bootstrap stack names environment ${name}, which the configuration does not have`);
-  }
-  return environment;
+/** An environment whose OIDC roles a bootstrap stack creates, with those roles. */
+interface BootstrappedEnvironment {
+  readonly environment: EnvironmentConfig;
+  readonly roles: DeliveryRolesConfig;
+}
+
+/** The environments whose roles the given bootstrap stack creates, in configuration order. */
+function bootstrappedBy(platform: PlatformConfig, bootstrap: BootstrapConfig): BootstrappedEnvironment[] {
+  return platform.environments.flatMap((environment) => {
+    const roles = environment.deployment.deliveryRoles;
+    return roles?.bootstrapStack === bootstrap.stackName ? [{ environment, roles }] : [];
+  });
 }

@@ -14,7 +14,7 @@ import { permissionsOfResourceTypes } from './resource-types';
 import { scopedStatements } from './scoped-statements';
 import { StateLocation, stateStatements } from './state-access';
 import type { EnvironmentConfig } from '../contract/config';
-import type { BootstrapEnvironmentConfig, DeploymentConfig, GitHubTrustConfig } from '../contract/deployment-config';
+import type { DeliveryRolesConfig, DeploymentConfig, GitHubTrustConfig } from '../contract/deployment-config';
 import { resourcePrefix, toIdentifier } from '../contract/naming';
 import { policyDocument, PolicyStatement } from '../contract/policies';
 import type { AwsContext } from '../core/aws-context';
@@ -26,7 +26,7 @@ export interface EnvironmentDeliveryRolesProps {
   readonly environment: EnvironmentConfig;
   readonly deployment: DeploymentConfig;
   readonly github: GitHubTrustConfig;
-  readonly roles: BootstrapEnvironmentConfig;
+  readonly roles: DeliveryRolesConfig;
   /** ARN of the GitHub OIDC provider. */
   readonly oidcProviderArn: string;
   /** The Terraform resource types of the environment's stacks. */
@@ -86,8 +86,8 @@ export class EnvironmentDeliveryRoles extends Construct {
       name: roles.deployRoleName,
       path: roles.rolePath,
       description: `GitHub Actions deployments of ${props.project} to ${environment.name} (${github.repository}, environment ${environment.name}`
-        + `${roles.requireApproval ? `, branch ${releaseBranch}` : ''})`,
-      assumeRolePolicy: trust(deploySubjects(roles.requireApproval, environment.name, releaseBranch)),
+        + `${environment.deployment.requireApproval ? `, branch ${releaseBranch}` : ''})`,
+      assumeRolePolicy: trust(deploySubjects(environment.deployment.requireApproval, environment.name, releaseBranch)),
       maxSessionDuration: 3600,
     });
     const iamPaths = {

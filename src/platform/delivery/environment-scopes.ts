@@ -58,7 +58,7 @@ export interface ResolvedScope {
 export interface ScopeContext {
   readonly project: string;
   readonly environment: EnvironmentConfig;
-  readonly deployment?: DeploymentConfig;
+  readonly deployment: DeploymentConfig;
   /** Account id (possibly a Terraform expression). */
   readonly accountId: string;
   /** ARN of the environment's permissions boundary. */
@@ -166,7 +166,7 @@ export class EnvironmentScopes {
       serviceLogGroupName(this.context.project, this.env),
       this.env.cluster.execLogGroupName,
       ...(this.env.network.flowLogs ? [flowLogGroupName(this.context.project, this.env)] : []),
-      ...(this.context.deployment?.pipeline === 'codepipeline' ? [`/codebuild/${this.prefix}`] : []),
+      ...(this.context.deployment.pipeline === 'codepipeline' ? [`/codebuild/${this.prefix}`] : []),
     ];
     return { resources: [...new Set(names)].flatMap((name) => [this.arn('logs', `log-group:${name}`), this.arn('logs', `log-group:${name}:*`)]) };
   }
@@ -193,7 +193,7 @@ export class EnvironmentScopes {
     const balancer = this.env.loadBalancer.name;
     const targetGroups = [
       ...this.services.flatMap((service) => (service.ingress ? [service.ingress.targetGroupName] : [])),
-      ...(this.deploymentEnvironment()?.services ?? []).map((service) => service.greenTargetGroupName),
+      ...this.greenTargetGroupNames(),
     ];
     return {
       resources: [
@@ -205,10 +205,11 @@ export class EnvironmentScopes {
     };
   }
 
-  private deploymentEnvironment() {
-    return this.context.deployment?.strategy === 'blue-green'
-      ? this.context.deployment.environments.find((candidate) => candidate.name === this.env.name)
-      : undefined;
+  /** The second target group of each service, with blue/green deployments. */
+  private greenTargetGroupNames(): string[] {
+    return this.context.deployment.strategy === 'blue-green'
+      ? this.env.deployment.services.map((service) => service.greenTargetGroupName)
+      : [];
   }
 
   private workloadRoles(): ResolvedScope {
@@ -227,7 +228,7 @@ export class EnvironmentScopes {
     const prefixes = [
       this.env.loadBalancer.accessLogs?.bucketPrefix,
       this.env.staticSite?.bucketPrefix,
-      this.context.deployment?.pipeline === 'codepipeline' ? `${this.prefix}-artifacts-`.slice(0, 37) : undefined,
+      this.context.deployment.pipeline === 'codepipeline' ? `${this.prefix}-artifacts-`.slice(0, 37) : undefined,
     ].filter((prefix): prefix is string => prefix !== undefined);
     return { resources: prefixes.map((prefix) => `arn:${this.partition}:s3:::${prefix}*`) };
   }
@@ -257,7 +258,7 @@ export class EnvironmentScopes {
   }
 
   private codeDeploy(): ResolvedScope {
-    const application = this.deploymentEnvironment()?.codeDeployApplicationName ?? this.prefix;
+    const application = this.env.deployment.codeDeployApplicationName;
     return {
       resources: [
         this.arn('codedeploy', `application:${application}`),
@@ -268,7 +269,7 @@ export class EnvironmentScopes {
   }
 
   private connections(): ResolvedScope {
-    const connection = this.context.deployment?.connectionArn;
+    const connection = this.context.deployment.connectionArn;
     return { resources: connection ? [connection] : [] };
   }
 

@@ -66,10 +66,7 @@ export class PipelineStack extends EnvironmentStack {
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
     const deployment = pipelineDeployment(props.deployment, this.environment.name);
-    const target = deployment.environments.find((candidate) => candidate.name === this.environment.name);
-    if (target === undefined) {
-      throw new Error(`The pipeline of ${this.environment.name} needs the environment's deployment settings, a connection ARN and a repository`);
-    }
+    const target = this.environment.deployment;
     this.target = target;
     this.addDependency(props.cluster);
     this.addDependency(props.service);
@@ -191,7 +188,7 @@ export class PipelineStack extends EnvironmentStack {
 function pipelineDeployment(deployment: DeploymentConfig, environment: string): PipelineStagesProps['deployment'] {
   const { connectionArn, github } = deployment;
   if (connectionArn === undefined || github === undefined) {
-    throw new Error(`The pipeline of ${environment} needs the environment's deployment settings, a connection ARN and a repository`);
+    throw new Error(`The pipeline of ${environment} needs a connection ARN and a repository`);
   }
   return { ...deployment, connectionArn, github };
 }

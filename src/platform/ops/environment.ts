@@ -55,15 +55,10 @@ export class OperationsContext {
     if (environment === undefined) {
       throw new OperationError(`no environment "${options.environment}"; expected one of ${config.environments.map((env) => env.name).join(', ')}`);
     }
-    const deployment = config.deployment;
-    const target = deployment?.environments.find((candidate) => candidate.name === environment.name);
-    if (deployment === undefined || target === undefined) {
-      throw new OperationError(`the configuration has no deployment settings for ${environment.name}: run \`npx projen\` to regenerate src/config.generated.ts`);
-    }
     this.config = config;
     this.environment = environment;
-    this.deployment = deployment;
-    this.target = target;
+    this.deployment = config.deployment;
+    this.target = environment.deployment;
     this.outdir = options.outdir ?? DEFAULT_OUTDIR;
     this.output = options.output ?? CONSOLE_OUTPUT;
     this.aws = options.aws ?? new AwsClients(environment.region);

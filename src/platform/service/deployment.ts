@@ -18,15 +18,11 @@ export function configureServiceDeployment(stack: ServiceStack, deployment: Depl
   if (deployment.blueGreen === undefined) {
     return undefined;
   }
-  const environment = deployment.environments.find((candidate) => candidate.name === stack.environment.name);
-  if (environment === undefined) {
-    throw new Error(`The deployment configuration has no environment ${stack.environment.name}`);
-  }
   return new BlueGreenDeployment(stack, 'blue_green', {
     aws: stack.aws,
     namePrefix: stack.namePrefix,
     config: deployment.blueGreen,
-    environment,
+    environment: stack.environment.deployment,
     loadBalancerConfig: stack.environment.loadBalancer,
     ingress: stack.ingress,
     services: stack.services,

@@ -21,7 +21,7 @@ export interface BootstrapOptions {
 
 /** The bootstrap stacks `account` selects. */
 export function selectBootstraps(config: PlatformConfig, account: string | undefined): BootstrapConfig[] {
-  const all = config.deployment?.bootstrap ?? [];
+  const all = config.deployment.bootstrap;
   if (all.length === 0) {
     throw new OperationError('nothing to bootstrap: set deployment.repository (and each environment\'s account) in .projenrc.ts, then run `npx projen`');
   }
