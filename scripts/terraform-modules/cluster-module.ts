@@ -1,4 +1,3 @@
-import { TerraformOutput } from 'cdktf';
 import type { App } from 'cdktf';
 import { stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
@@ -8,7 +7,6 @@ import type { ModuleDocs } from './readme';
 import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
 import { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { CLUSTER_RULES } from '../../src/platform/contract/rules';
-import { CLUSTER_OUTPUTS } from '../../src/platform/core/stack-outputs';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { DEFAULTS } from '../../src/resolve/defaults';
@@ -102,46 +100,19 @@ export interface ClusterModule {
 
 /** Generates the cluster module from {@link ClusterStack}. */
 export function clusterModule(app: App, network: NetworkStack): ClusterModule {
-  const environment = moduleEnvironment({ name: '${each.key}' });
+  const environment = moduleEnvironment();
   const stack = new ClusterStack(app, 'cluster', {
     project: stringVar('project'),
     environment: { ...environment, cluster: { ...environment.cluster, ecrUntaggedExpiryDays: 7 } },
     network,
-  });
-  addModuleBasics(stack, {});
-
-  stack.cluster!.addOverride('setting.0.value', '${var.container_insights ? "enabled" : "disabled"}');
-  stack.capacityProviders!.addOverride('dynamic', {
-    default_capacity_provider_strategy: {
-      for_each: '${var.capacity_provider_strategy}',
-      content: {
-        capacity_provider: '${default_capacity_provider_strategy.value.capacity_provider}',
-        base: '${default_capacity_provider_strategy.value.base}',
-        weight: '${default_capacity_provider_strategy.value.weight}',
-      },
+    moduleInputs: {
+      containerInsights: 'var.container_insights',
+      capacityProviderStrategy: 'var.capacity_provider_strategy',
+      imageRepositories: 'var.ecr_repositories',
     },
   });
-
-  // One repository per listed service: the single repository built for `each.key` gets for_each.
-  const [images] = Object.values(stack.imageRepositories);
-  const repository = images.repository;
-  const eachRepository = '${toset(var.ecr_repositories)}';
-  repository.addOverride('for_each', eachRepository);
-  images.lifecyclePolicy.addOverride('for_each', eachRepository);
-  images.lifecyclePolicy.addOverride('repository', `\${${repository.fqn}[each.key].name}`);
-  const byService = (attribute: string) => `\${{ for service, repository in ${repository.fqn} : service => repository.${attribute} }}`;
-  outputOf(stack, CLUSTER_OUTPUTS.ecrRepositoryUrls).addOverride('value', byService('repository_url'));
-  outputOf(stack, CLUSTER_OUTPUTS.ecrRepositoryArns).addOverride('value', byService('arn'));
-
+  addModuleBasics(stack, {});
   return { stack, files: moduleFiles(stack, CLUSTER_VARIABLES) };
-}
-
-function outputOf(stack: ClusterStack, name: string): TerraformOutput {
-  const output = stack.node.findChild(name);
-  if (!(output instanceof TerraformOutput)) {
-    throw new Error(`${name} is not an output of the cluster stack`);
-  }
-  return output;
 }
 
 /** README text of the cluster module. */

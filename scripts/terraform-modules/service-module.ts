@@ -1,4 +1,4 @@
-import { App, TerraformOutput, Token } from 'cdktf';
+import type { App } from 'cdktf';
 import { capacityStrategyVariable } from './cluster-module';
 import { NAME_PREFIX, fittedName, stringVar } from './expressions';
 import { moduleEnvironment } from './module-config';
@@ -9,7 +9,6 @@ import { integerRule, ModuleVariable, namingVariables, oneOf, textRule } from '.
 import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
-import { SERVICE_OUTPUTS } from '../../src/platform/core/stack-outputs';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { ServiceStack } from '../../src/platform/service/service-stack';
 import { DEFAULTS } from '../../src/resolve/defaults';
@@ -17,9 +16,6 @@ import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;
-
-/** Whether the module serves HTTPS: a certificate is given. */
-const SECURE = 'var.certificate_arn != null';
 
 const upstream = (name: string, type: string, description: string, source: 'network' | 'cluster'): ModuleVariable => ({
   name,
@@ -189,13 +185,20 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
 /** Generates the service module (one service behind its own load balancer) from {@link ServiceStack}. */
 export function serviceModule(app: App, network: NetworkStack, cluster: ClusterStack): ModuleFiles {
   // Built with a certificate, so the constructs create the HTTPS listener, the redirect and the 443
-  // ingress; the overrides below make all three depend on var.certificate_arn.
+  // ingress; the `https` input makes all three depend on var.certificate_arn.
   const environment = moduleEnvironment();
   const stack = new ServiceStack(app, 'service', {
     project: stringVar('project'),
     environment: { ...environment, loadBalancer: { ...environment.loadBalancer, certificateArn: stringVar('certificate_arn'), redirectHttpToHttps: true } },
     network,
     cluster,
+    moduleInputs: {
+      capacityProviderStrategy: 'var.capacity_provider_strategy',
+      environmentVariables: 'var.environment_variables',
+      deletionProtection: 'var.deletion_protection',
+      https: 'var.certificate_arn != null',
+      allowedCidrs: 'var.allowed_cidrs',
+    },
   });
   addModuleBasics(stack, {
     load_balancer_name: fittedName(NAME_PREFIX, ELB_NAME_MAX),
@@ -203,53 +206,6 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
     execution_role_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}-execution`, IAM_ROLE_NAME_MAX),
     task_role_name: fittedName(`${NAME_PREFIX}-${stringVar('name')}-task`, IAM_ROLE_NAME_MAX),
   });
-
-  const [service] = Object.values(stack.services);
-  service.ecsService.addOverride('dynamic', {
-    capacity_provider_strategy: {
-      for_each: '${var.capacity_provider_strategy}',
-      content: {
-        capacity_provider: '${capacity_provider_strategy.value.capacity_provider}',
-        base: '${capacity_provider_strategy.value.base}',
-        weight: '${capacity_provider_strategy.value.weight}',
-      },
-    },
-  });
-  // The application container's environment comes from the map variable, sorted like the project type sorts it.
-  const containers = JSON.parse(service.taskDefinition.containerDefinitionsInput ?? '[]') as Array<Record<string, unknown>>;
-  containers[0].environment = Token.asNumber('${jsonencode([for name in sort(keys(var.environment_variables)) : { name = name, value = var.environment_variables[name] }])}');
-  service.taskDefinition.containerDefinitions = JSON.stringify(containers);
-
-  stack.loadBalancer.addOverride('enable_deletion_protection', '${var.deletion_protection}');
-  const { httpListener, httpsListener, loadBalancer } = stack.ingress;
-  const httpsPort = environment.loadBalancer.httpsPort;
-  for (const rule of stack.ingress.ingressRules) {
-    const https = rule.fromPortInput === httpsPort;
-    rule.addOverride('for_each', https ? `\${${SECURE} ? toset(var.allowed_cidrs) : toset([])}` : '${toset(var.allowed_cidrs)}');
-    rule.addOverride('cidr_ipv4', '${each.value}');
-    rule.addOverride('description', `${https ? 'HTTPS' : 'HTTP'} from allowed client range \${each.value}`);
-  }
-  httpsListener!.addOverride('count', `\${${SECURE} ? 1 : 0}`);
-  // Port 80 redirects to HTTPS with a certificate and forwards to the service without one.
-  const [targetGroup] = Object.values(stack.targetGroups);
-  httpListener.addOverride('default_action', undefined);
-  httpListener.addOverride('dynamic', {
-    default_action: {
-      for_each: `\${${SECURE} ? ["redirect"] : ["forward"]}`,
-      content: {
-        type: '${default_action.value}',
-        target_group_arn: `\${default_action.value == "forward" ? ${targetGroup.terraformResourceType}.${targetGroup.friendlyUniqueId}.arn : null}`,
-        dynamic: {
-          redirect: {
-            for_each: '${default_action.value == "redirect" ? [1] : []}',
-            content: { protocol: 'HTTPS', port: String(httpsPort), status_code: 'HTTP_301' },
-          },
-        },
-      },
-    },
-  });
-  const serviceUrl = stack.node.findChild(SERVICE_OUTPUTS.serviceUrl) as TerraformOutput;
-  serviceUrl.addOverride('value', `\${${SECURE} ? "https" : "http"}://\${${loadBalancer.terraformResourceType}.${loadBalancer.friendlyUniqueId}.dns_name}`);
   return moduleFiles(stack, SERVICE_VARIABLES);
 }
 

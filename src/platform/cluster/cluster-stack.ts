@@ -1,7 +1,8 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
-import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { EcsClusterCapacityProviders, EcsClusterCapacityProvidersConfig } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import { ServiceDiscoveryHttpNamespace } from '@cdktf/provider-aws/lib/service-discovery-http-namespace';
+import { ITerraformIterator, TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 import { Ec2Capacity } from './ec2-capacity';
 import { ImageRepository } from './image-repository';
@@ -9,14 +10,20 @@ import type { Ec2CapacityConfig } from '../contract/config';
 import { imageRepositoryName, serviceLogGroupName } from '../contract/naming';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
+import { capacityProviderStrategyBlocks, ClusterModuleInputs, interpolation, iteratorOver } from '../core/module-inputs';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
+
+/** Key of the module's one repository construct, which creates a repository per listed service. */
+const MODULE_REPOSITORIES = '*';
 
 /** Properties of {@link ClusterStack}. */
 export interface ClusterStackProps extends EnvironmentStackProps {
   /** The environment's network stack: deployed first, and read when the cluster has EC2 capacity. */
   readonly network: NetworkStack;
+  /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
+  readonly moduleInputs?: ClusterModuleInputs;
 }
 
 /**
@@ -42,8 +49,11 @@ export class ClusterStack extends EnvironmentStack {
   /** Cloud Map namespace of Service Connect, when enabled. */
   public readonly serviceConnectNamespace?: ServiceDiscoveryHttpNamespace;
 
+  private readonly moduleInputs?: ClusterModuleInputs;
+
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, props);
+    this.moduleInputs = props.moduleInputs;
     const cluster = this.environment.cluster;
     const logGroupName = serviceLogGroupName(this.project, this.environment);
     // The cluster reads the network only for EC2 capacity; the dependency also fixes the order.
@@ -89,9 +99,12 @@ export class ClusterStack extends EnvironmentStack {
   /** The ECS cluster, with Container Insights, ECS Exec logging and Service Connect defaults as configured. */
   private createCluster(kmsKeyArn: string): EcsCluster {
     const cluster = this.environment.cluster;
+    const insights = this.moduleInputs
+      ? interpolation(`${this.moduleInputs.containerInsights} ? "enabled" : "disabled"`)
+      : (cluster.containerInsights ? 'enabled' : 'disabled');
     return new EcsCluster(this, 'cluster', {
       name: cluster.name,
-      setting: [{ name: 'containerInsights', value: cluster.containerInsights ? 'enabled' : 'disabled' }],
+      setting: [{ name: 'containerInsights', value: insights }],
       ...(this.execLogGroup ? {
         configuration: {
           executeCommandConfiguration: {
@@ -131,52 +144,52 @@ export class ClusterStack extends EnvironmentStack {
     return new EcsClusterCapacityProviders(this, 'capacity_providers', {
       clusterName: cluster.name,
       capacityProviders: ['FARGATE', 'FARGATE_SPOT', ...(ec2Capacity ? [ec2Capacity.capacityProvider.name] : [])],
-      defaultCapacityProviderStrategy: this.environment.cluster.capacityProviderStrategy.map((item) => ({
-        capacityProvider: providerName(item.capacityProvider),
-        base: item.base,
-        weight: item.weight,
-      })),
-    });
+      defaultCapacityProviderStrategy: this.moduleInputs
+        ? capacityProviderStrategyBlocks(this.moduleInputs.capacityProviderStrategy)
+        : this.environment.cluster.capacityProviderStrategy.map((item) => ({
+          capacityProvider: providerName(item.capacityProvider),
+          base: item.base,
+          weight: item.weight,
+        })),
+    } satisfies EcsClusterCapacityProvidersConfig);
   }
 
-  /** One ECR repository per service built from this repository (no external image), by service name. */
+  /**
+   * One ECR repository per service built from this repository (no external image), by service
+   * name; in a module, one per item of the module's list, under that item's name.
+   */
   private createImageRepositories(kmsKeyArn: string): Record<string, ImageRepository> {
     const cluster = this.environment.cluster;
-    return Object.fromEntries(
-      this.environment.services
-        .filter((service) => service.image === undefined)
-        .map((service) => [service.name, new ImageRepository(this, `image_repository_${service.name}`, {
-          name: imageRepositoryName(this.project, this.environment, service.name),
-          kmsKeyArn,
-          untaggedExpiryDays: cluster.ecrUntaggedExpiryDays,
-          keepImages: cluster.ecrKeepImages,
-          forceDelete: cluster.ecrForceDelete,
-        })]),
-    );
+    const repository = (id: string, service: string, forEach?: ITerraformIterator) => new ImageRepository(this, `image_repository_${id}`, {
+      name: imageRepositoryName(this.project, this.environment, service),
+      kmsKeyArn,
+      untaggedExpiryDays: cluster.ecrUntaggedExpiryDays,
+      keepImages: cluster.ecrKeepImages,
+      forceDelete: cluster.ecrForceDelete,
+      ...(forEach ? { forEach } : {}),
+    });
+    if (this.moduleInputs) {
+      const services = iteratorOver(this.moduleInputs.imageRepositories);
+      // Named `image_repository_<service>` like the others, the service being each item.
+      return { [MODULE_REPOSITORIES]: repository('${each.key}', services.key, services) };
+    }
+    const built = this.environment.services.filter((service) => service.image === undefined);
+    return Object.fromEntries(built.map((service) => [service.name, repository(service.name, service.name)]));
   }
 
   /** The outputs the service stack, the pipelines and people read. */
   private exportOutputs(kmsKeyArn: string): void {
     const clusterName = this.cluster ? this.cluster.name : this.environment.cluster.name;
     const clusterArn = this.cluster ? this.cluster.arn : this.aws.arn('ecs', `cluster/${this.environment.cluster.name}`);
-    const repositories = Object.entries(this.imageRepositories);
     exportOutput(this, CLUSTER_OUTPUTS.clusterName, clusterName, 'Name of the ECS cluster.');
     exportOutput(this, CLUSTER_OUTPUTS.clusterArn, clusterArn, 'ARN of the ECS cluster.');
     exportOutput(this, CLUSTER_OUTPUTS.kmsKeyArn, kmsKeyArn, 'ARN of the KMS key of the logs, images and ECS Exec sessions.');
     exportOutput(this, CLUSTER_OUTPUTS.logGroupName, this.logGroup.name, 'Name of the services\' log group.');
     exportOutput(this, CLUSTER_OUTPUTS.logGroupArn, this.logGroup.arn, 'ARN of the services\' log group.');
-    exportOutput(
-      this,
-      CLUSTER_OUTPUTS.ecrRepositoryUrls,
-      Object.fromEntries(repositories.map(([service, image]) => [service, image.repository.repositoryUrl])),
-      'ECR repository URL of each service built from this repository, by service name.',
-    );
-    exportOutput(
-      this,
-      CLUSTER_OUTPUTS.ecrRepositoryArns,
-      Object.fromEntries(repositories.map(([service, image]) => [service, image.repository.arn])),
-      'ECR repository ARN of each service built from this repository, by service name.',
-    );
+    exportOutput(this, CLUSTER_OUTPUTS.ecrRepositoryUrls, this.repositoryAttribute('repository_url'),
+      'ECR repository URL of each service built from this repository, by service name.');
+    exportOutput(this, CLUSTER_OUTPUTS.ecrRepositoryArns, this.repositoryAttribute('arn'),
+      'ECR repository ARN of each service built from this repository, by service name.');
     if (this.execLogGroup) {
       exportOutput(this, CLUSTER_OUTPUTS.execLogGroupArn, this.execLogGroup.arn, 'ARN of the ECS Exec audit log group.');
     }
@@ -186,5 +199,15 @@ export class ClusterStack extends EnvironmentStack {
     if (this.ec2Capacity) {
       exportOutput(this, CLUSTER_OUTPUTS.ec2CapacityProviderName, this.ec2Capacity.capacityProvider.name, 'Name of the EC2 capacity provider.');
     }
+  }
+
+  /** One attribute (`repository_url`, `arn`) of every ECR repository, by service name. */
+  private repositoryAttribute(attribute: 'repository_url' | 'arn'): unknown {
+    const perItem = this.moduleInputs ? this.imageRepositories[MODULE_REPOSITORIES] : undefined;
+    if (perItem !== undefined) {
+      return TerraformIterator.fromResources(perItem.repository).forExpressionForMap('key', `val.${attribute}`);
+    }
+    return Object.fromEntries(Object.entries(this.imageRepositories).map(([service, image]) =>
+      [service, attribute === 'arn' ? image.repository.arn : image.repository.repositoryUrl]));
   }
 }

@@ -1,5 +1,6 @@
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
+import { ITerraformIterator, TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** Properties of {@link ImageRepository}. */
@@ -14,6 +15,8 @@ export interface ImageRepositoryProps {
   readonly keepImages: number;
   /** Delete the repository on destroy even when it holds images. */
   readonly forceDelete: boolean;
+  /** One repository (and lifecycle policy) per item of this iterator, `name` referring to the item. @default - one repository */
+  readonly forEach?: ITerraformIterator;
 }
 
 /**
@@ -29,14 +32,17 @@ export class ImageRepository extends Construct {
   constructor(scope: Construct, id: string, props: ImageRepositoryProps) {
     super(scope, id);
     this.repository = new EcrRepository(this, 'repository', {
+      ...(props.forEach ? { forEach: props.forEach } : {}),
       name: props.name,
       imageTagMutability: 'IMMUTABLE',
       forceDelete: props.forceDelete,
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
     });
+    const repositories = props.forEach ? TerraformIterator.fromResources(this.repository) : undefined;
     this.lifecyclePolicy = new EcrLifecyclePolicy(this, 'lifecycle_policy', {
-      repository: this.repository.name,
+      ...(repositories ? { forEach: repositories } : {}),
+      repository: repositories ? repositories.getString('name') : this.repository.name,
       policy: JSON.stringify({
         rules: [
           {

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { REVERSE_PROXY_COMMAND, REVERSE_PROXY_HEALTH_PATH, reverseProxyConfig } from './reverse-proxy';
 import type { ServiceConfig } from '../contract/config';
 import { REVERSE_PROXY_CONTAINER } from '../contract/containers';
@@ -15,6 +16,11 @@ export interface ContainerDefinitionProps {
   readonly logGroupName: string;
   /** Region of the log group. */
   readonly region: string;
+  /**
+   * Map expression (name to value) of the application container's environment, decided at plan
+   * time (Terraform modules). @default - the service's `environment`
+   */
+  readonly environmentExpression?: string;
 }
 
 /**
@@ -66,7 +72,7 @@ function applicationContainer(props: ContainerDefinitionProps, common: CommonSet
     essential: true,
     ...(service.command ? { command: service.command } : {}),
     portMappings: [{ name: service.name, containerPort: service.containerPort, protocol: 'tcp', appProtocol: 'http' }],
-    environment: variables(service.environment),
+    environment: props.environmentExpression !== undefined ? environmentOf(props.environmentExpression) : variables(service.environment),
     secrets: service.secrets.map((secret) => ({ name: secret.name, valueFrom: secret.valueFrom })),
     ...(service.healthCheck ? {
       healthCheck: {
@@ -124,4 +130,12 @@ function sidecarContainer(sidecar: ServiceConfig['sidecars'][number], common: Co
 
 function variables(record: Record<string, string>): Array<{ name: string; value: string }> {
   return Object.keys(record).sort().map((name) => ({ name, value: record[name] }));
+}
+
+/**
+ * The environment list of a map expression, sorted by name like {@link variables}. A number token
+ * stands in the JSON unquoted, so the list Terraform encodes takes the place of the array.
+ */
+function environmentOf(map: string): number {
+  return Token.asNumber(`\${jsonencode([for name in sort(keys(${map})) : { name = name, value = ${map}[name] }])}`);
 }

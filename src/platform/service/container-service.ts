@@ -12,6 +12,7 @@ import { TaskRoles } from './task-roles';
 import type { ServiceConfig } from '../contract/config';
 import { trafficContainer, trafficPort } from '../contract/containers';
 import type { AwsContext } from '../core/aws-context';
+import { capacityProviderStrategyBlocks, ServiceModuleInputs } from '../core/module-inputs';
 
 /** How a service is reached from the load balancer. */
 export interface LoadBalancerAttachment {
@@ -64,6 +65,8 @@ export interface ContainerServiceProps {
   readonly loadBalancer?: LoadBalancerAttachment;
   /** Security group every task of the environment carries, the source Service Connect traffic comes from. */
   readonly peerSecurityGroup?: SecurityGroup;
+  /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
+  readonly moduleInputs?: Pick<ServiceModuleInputs, 'capacityProviderStrategy' | 'environmentVariables'>;
 }
 
 /**
@@ -150,6 +153,7 @@ export class ContainerService extends Construct {
         image: props.image,
         logGroupName: cluster.logGroupName,
         region: props.aws.region,
+        ...(props.moduleInputs ? { environmentExpression: props.moduleInputs.environmentVariables } : {}),
       }),
     });
   }
@@ -162,7 +166,9 @@ export class ContainerService extends Construct {
       cluster: cluster.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       desiredCount: service.desiredCount,
-      capacityProviderStrategy: capacityProviderStrategy(service, cluster),
+      capacityProviderStrategy: props.moduleInputs
+        ? capacityProviderStrategyBlocks(props.moduleInputs.capacityProviderStrategy)
+        : capacityProviderStrategy(service, cluster),
       ...(service.compatibility === 'EC2' ? {
         // Spread over zones first for availability, then pack instances by memory to save cost.
         orderedPlacementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],

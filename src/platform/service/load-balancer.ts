@@ -5,11 +5,16 @@ import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Fn, IResolvable, Op, ref, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadBalancerAccessLogs } from './access-logs';
 import type { LoadBalancerConfig, ServiceConfig } from '../contract/config';
 import { trafficPort } from '../contract/containers';
 import type { AwsContext } from '../core/aws-context';
+import { interpolation, iteratorOver, ServiceModuleInputs } from '../core/module-inputs';
+
+/** What the service module decides at plan time of the load balancer. */
+export type LoadBalancerModuleInputs = Pick<ServiceModuleInputs, 'deletionProtection' | 'https' | 'allowedCidrs'>;
 
 /** Properties of {@link PublicLoadBalancer}. */
 export interface PublicLoadBalancerProps {
@@ -24,6 +29,8 @@ export interface PublicLoadBalancerProps {
   readonly vpcId: string;
   /** Public subnets, one per availability zone. */
   readonly subnetIds: string[];
+  /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
+  readonly moduleInputs?: LoadBalancerModuleInputs;
 }
 
 /**
@@ -78,30 +85,58 @@ export class PublicLoadBalancer extends Construct {
       loadBalancerArn: this.loadBalancer.arn,
       port: config.httpPort,
       protocol: 'HTTP',
-      defaultAction: config.redirectHttpToHttps
-        ? [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(config.httpsPort), statusCode: 'HTTP_301' } }]
-        : forwardToDefault,
+      defaultAction: props.moduleInputs
+        ? this.redirectOrForward(props.moduleInputs, this.targetGroups[defaultService.name])
+        : config.redirectHttpToHttps ? [{ type: 'redirect', redirect: redirectToHttps(config) }] : forwardToDefault,
     });
     this.listenerRules = this.createListenerRules(balanced);
   }
 
   /** The listener ports, open to the allowed client ranges. */
   private createIngressRules(): VpcSecurityGroupIngressRule[] {
-    const { config } = this.props;
+    const { config, moduleInputs } = this.props;
     const secure = config.certificateArn !== undefined;
     const listenerPorts = secure ? [config.httpPort, config.httpsPort] : [config.httpPort];
-    // Open to the allowed client ranges, by default the whole internet, knowingly failing the
-    // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
-    // the public entry point, and only the listener ports are open.
-    return listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
-      new VpcSecurityGroupIngressRule(this, `ingress_${port}_${i}`, {
+    const rule = (port: number, id: string, cidr: string, forEach?: ReturnType<typeof iteratorOver>) =>
+      new VpcSecurityGroupIngressRule(this, `ingress_${port}_${id}`, {
+        ...(forEach ? { forEach } : {}),
         securityGroupId: this.securityGroup.id,
         description: `${secure && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from allowed client range ${cidr}`,
         ipProtocol: 'tcp',
         fromPort: port,
         toPort: port,
         cidrIpv4: cidr,
-      })));
+      });
+    // Open to the allowed client ranges, by default the whole internet, knowingly failing the
+    // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
+    // the public entry point, and only the listener ports are open.
+    if (moduleInputs) {
+      return listenerPorts.map((port) => {
+        const cidrs = iteratorOver(port === config.httpsPort
+          ? `${moduleInputs.https} ? ${moduleInputs.allowedCidrs} : []`
+          : moduleInputs.allowedCidrs);
+        return rule(port, '0', cidrs.value, cidrs);
+      });
+    }
+    return listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) => rule(port, String(i), cidr)));
+  }
+
+  /** The HTTP listener's default action decided at plan time: redirect to HTTPS, or forward to the service. */
+  private redirectOrForward(inputs: LoadBalancerModuleInputs, targetGroup: LbTargetGroup): IResolvable {
+    const action = iteratorOver(`${inputs.https} ? ["redirect"] : ["forward"]`);
+    const { protocol, port, statusCode } = redirectToHttps(this.props.config);
+    return action.dynamic({
+      type: action.value,
+      target_group_arn: Fn.conditional(Op.eq(action.value, 'forward'), targetGroup.arn, ref('null')),
+      // cdktf renders a nested iterator as an expression, which Terraform refuses for a block: the
+      // redirect block, present in the redirect action only, is a nested dynamic block written out.
+      dynamic: {
+        redirect: {
+          for_each: interpolation(`${action.key} == "redirect" ? [1] : []`),
+          content: { protocol, port, status_code: statusCode },
+        },
+      },
+    });
   }
 
   /** The internet-facing application load balancer in the public subnets. */
@@ -121,7 +156,7 @@ export class PublicLoadBalancer extends Construct {
       // risk while still serving merely non-compliant requests; "strictest" would also reject those,
       // which breaks odd but legitimate clients of a general-purpose template.
       desyncMitigationMode: 'defensive',
-      enableDeletionProtection: config.deletionProtection,
+      enableDeletionProtection: this.props.moduleInputs ? Token.asAny(ref(this.props.moduleInputs.deletionProtection)) : config.deletionProtection,
       idleTimeout: config.idleTimeoutSeconds,
       ...(this.accessLogs ? { accessLogs: { bucket: this.accessLogs.bucket.bucket.id, enabled: true } } : {}),
       tags: { Name: config.name },
@@ -159,7 +194,9 @@ export class PublicLoadBalancer extends Construct {
     if (config.certificateArn === undefined) {
       return undefined;
     }
+    const { moduleInputs } = this.props;
     const listener = new LbListener(this, 'https_listener', {
+      ...(moduleInputs ? { count: Token.asNumber(Fn.conditional(ref(moduleInputs.https), 1, 0)) } : {}),
       loadBalancerArn: this.loadBalancer.arn,
       port: config.httpsPort,
       protocol: 'HTTPS',
@@ -204,6 +241,11 @@ export class PublicLoadBalancer extends Construct {
   public get routing(): Array<LbListener | LbListenerRule> {
     return [this.httpListener, ...(this.httpsListener ? [this.httpsListener] : []), ...Object.values(this.listenerRules)];
   }
+}
+
+/** Port 80's redirect to the HTTPS listener, with a 301. */
+function redirectToHttps(config: LoadBalancerConfig) {
+  return { protocol: 'HTTPS', port: String(config.httpsPort), statusCode: 'HTTP_301' };
 }
 
 /** A service behind the load balancer: one with ingress settings. */

@@ -3,7 +3,7 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { TerraformVariable } from 'cdktf';
+import { Fn, ref, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ClusterResources, ContainerService, ContainerServiceProps } from './container-service';
 import { PublicLoadBalancer } from './load-balancer';
@@ -13,6 +13,7 @@ import type { ServiceConfig } from '../contract/config';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
+import type { ServiceModuleInputs } from '../core/module-inputs';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
@@ -27,6 +28,8 @@ export interface ServiceStackProps extends EnvironmentStackProps {
   readonly network: NetworkStack;
   /** The environment's cluster stack, whose outputs the services read. */
   readonly cluster: ClusterStack;
+  /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
+  readonly moduleInputs?: ServiceModuleInputs;
 }
 
 /**
@@ -57,8 +60,11 @@ export class ServiceStack extends EnvironmentStack {
   /** The static site, when configured. */
   public readonly staticSite?: StaticSite;
 
+  private readonly moduleInputs?: ServiceModuleInputs;
+
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
+    this.moduleInputs = props.moduleInputs;
     const state = this.environment.state;
     const services = this.environment.services;
     this.addDependency(props.network);
@@ -79,6 +85,7 @@ export class ServiceStack extends EnvironmentStack {
       services,
       vpcId,
       subnetIds: network.list(NETWORK_OUTPUTS.publicSubnetIds),
+      ...(props.moduleInputs ? { moduleInputs: props.moduleInputs } : {}),
     });
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
@@ -161,6 +168,7 @@ export class ServiceStack extends EnvironmentStack {
         },
       } : {}),
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
+      ...(this.moduleInputs ? { moduleInputs: this.moduleInputs } : {}),
     });
   }
 
@@ -178,7 +186,8 @@ export class ServiceStack extends EnvironmentStack {
     const secure = lb.certificateArn !== undefined;
     const port = secure ? lb.httpsPort : lb.httpPort;
     const defaultPort = secure ? 443 : 80;
-    const url = `${secure ? 'https' : 'http'}://${this.loadBalancer.dnsName}${port === defaultPort ? '' : `:${port}`}`;
+    const scheme = this.moduleInputs ? Token.asString(Fn.conditional(ref(this.moduleInputs.https), 'https', 'http')) : (secure ? 'https' : 'http');
+    const url = `${scheme}://${this.loadBalancer.dnsName}${port === defaultPort ? '' : `:${port}`}`;
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerDnsName, this.loadBalancer.dnsName, 'DNS name of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerArn, this.loadBalancer.arn, 'ARN of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.serviceUrl, url, 'URL of the load balancer\'s default route.');
