@@ -1,8 +1,8 @@
 import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
-import { JobPermission } from 'projen/lib/github/workflows-model';
+import { Job, JobPermission } from 'projen/lib/github/workflows-model';
 import { checkoutStep, environmentJobSteps, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
-import { planRoles } from './environment-roles';
+import { EnvironmentRole, planRoles } from './environment-roles';
 import { PINNED_ACTIONS } from './pinned-actions';
 import type { EnvironmentConfig } from '../platform/contract/config';
 
@@ -43,71 +43,83 @@ export class TerraformPlanWorkflow extends Component {
     this.workflow.file?.addOverride('concurrency', { 'group': 'terraform-plan-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
     this.workflow.on({ pullRequest: {} });
 
-    for (const { environment: env, roleArn } of planned) {
-      this.workflow.addJob(`plan-${env.name}`, {
-        name: `Plan ${env.name}`,
-        runsOn: ['ubuntu-latest'],
-        if: SAME_REPOSITORY,
-        permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
-        timeoutMinutes: 30,
-        steps: [
-          ...environmentJobSteps(env.region, roleArn, options),
-          // The table goes to the job summary and, through the artifact, to the pull request comment.
-          projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, ['--markdown', `"$RUNNER_TEMP/plan-${env.name}.md"`]),
-          {
-            name: 'Keep the plan summary for the comment',
-            if: '!cancelled()',
-            uses: PINNED_ACTIONS.uploadArtifact.uses,
-            with: { 'name': `plan-${env.name}`, 'path': `\${{ runner.temp }}/plan-${env.name}.md`, 'retention-days': 5, 'if-no-files-found': 'ignore' },
-          },
-        ],
-      });
+    for (const role of planned) {
+      this.workflow.addJob(`plan-${role.environment.name}`, planJob(role, options));
     }
-
-    this.workflow.addJob(COST_JOB, {
-      name: 'Estimate the monthly cost change',
-      runsOn: ['ubuntu-latest'],
-      permissions: { contents: JobPermission.READ },
-      timeoutMinutes: 15,
-      steps: [
-        checkoutStep(),
-        {
-          name: 'Check out the base of the pull request',
-          uses: PINNED_ACTIONS.checkout.uses,
-          with: { 'ref': '${{ github.event.pull_request.base.sha }}', 'path': BASE_CHECKOUT, 'persist-credentials': false },
-        },
-        ...installSteps(options.nodeVersion),
-        projenTaskStep('Compare the monthly cost estimates', 'cost', ['--base', `${BASE_CHECKOUT}/src/config.generated.ts`, '--markdown', '"$RUNNER_TEMP/plan-cost.md"']),
-        {
-          name: 'Keep the cost change for the comment',
-          uses: PINNED_ACTIONS.uploadArtifact.uses,
-          with: { 'name': 'plan-cost', 'path': '${{ runner.temp }}/plan-cost.md', 'retention-days': 5, 'if-no-files-found': 'ignore' },
-        },
-      ],
-    });
-
-    this.workflow.addJob(PLAN_COMMENT_JOB, {
-      name: 'Comment the plans',
-      runsOn: ['ubuntu-latest'],
-      needs: [COST_JOB, ...planned.map((role) => `plan-${role.environment.name}`)],
-      if: `!cancelled() && ${SAME_REPOSITORY}`,
-      permissions: { pullRequests: JobPermission.WRITE },
-      timeoutMinutes: 10,
-      steps: [
-        {
-          name: 'Download the plan summaries',
-          uses: PINNED_ACTIONS.downloadArtifact.uses,
-          with: { 'pattern': 'plan-*', 'merge-multiple': true, 'path': '${{ runner.temp }}/plans' },
-        },
-        {
-          name: 'Create or update the plan comment',
-          uses: PINNED_ACTIONS.githubScript.uses,
-          env: { PLANS_DIR: '${{ runner.temp }}/plans', MARKER: PLAN_COMMENT_MARKER },
-          with: { script: COMMENT_SCRIPT },
-        },
-      ],
-    });
+    this.workflow.addJob(COST_JOB, costJob(options.nodeVersion));
+    this.workflow.addJob(PLAN_COMMENT_JOB, commentJob(planned.map((role) => `plan-${role.environment.name}`)));
   }
+}
+
+/** Plans one environment with its plan role; the table goes to the job summary and, through an artifact, to the comment. */
+function planJob({ environment: env, roleArn }: EnvironmentRole, options: TerraformPlanWorkflowOptions): Job {
+  return {
+    name: `Plan ${env.name}`,
+    runsOn: ['ubuntu-latest'],
+    if: SAME_REPOSITORY,
+    permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
+    timeoutMinutes: 30,
+    steps: [
+      ...environmentJobSteps(env.region, roleArn, options),
+      projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, ['--markdown', `"$RUNNER_TEMP/plan-${env.name}.md"`]),
+      {
+        name: 'Keep the plan summary for the comment',
+        if: '!cancelled()',
+        uses: PINNED_ACTIONS.uploadArtifact.uses,
+        with: { 'name': `plan-${env.name}`, 'path': `\${{ runner.temp }}/plan-${env.name}.md`, 'retention-days': 5, 'if-no-files-found': 'ignore' },
+      },
+    ],
+  };
+}
+
+/** Compares the monthly cost estimates of the pull request's base and head. */
+function costJob(nodeVersion: string): Job {
+  return {
+    name: 'Estimate the monthly cost change',
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: JobPermission.READ },
+    timeoutMinutes: 15,
+    steps: [
+      checkoutStep(),
+      {
+        name: 'Check out the base of the pull request',
+        uses: PINNED_ACTIONS.checkout.uses,
+        with: { 'ref': '${{ github.event.pull_request.base.sha }}', 'path': BASE_CHECKOUT, 'persist-credentials': false },
+      },
+      ...installSteps(nodeVersion),
+      projenTaskStep('Compare the monthly cost estimates', 'cost', ['--base', `${BASE_CHECKOUT}/src/config.generated.ts`, '--markdown', '"$RUNNER_TEMP/plan-cost.md"']),
+      {
+        name: 'Keep the cost change for the comment',
+        uses: PINNED_ACTIONS.uploadArtifact.uses,
+        with: { 'name': 'plan-cost', 'path': '${{ runner.temp }}/plan-cost.md', 'retention-days': 5, 'if-no-files-found': 'ignore' },
+      },
+    ],
+  };
+}
+
+/** Writes the pull request comment from the cost change and the plans, after their jobs. */
+function commentJob(planJobs: string[]): Job {
+  return {
+    name: 'Comment the plans',
+    runsOn: ['ubuntu-latest'],
+    needs: [COST_JOB, ...planJobs],
+    if: `!cancelled() && ${SAME_REPOSITORY}`,
+    permissions: { pullRequests: JobPermission.WRITE },
+    timeoutMinutes: 10,
+    steps: [
+      {
+        name: 'Download the plan summaries',
+        uses: PINNED_ACTIONS.downloadArtifact.uses,
+        with: { 'pattern': 'plan-*', 'merge-multiple': true, 'path': '${{ runner.temp }}/plans' },
+      },
+      {
+        name: 'Create or update the plan comment',
+        uses: PINNED_ACTIONS.githubScript.uses,
+        env: { PLANS_DIR: '${{ runner.temp }}/plans', MARKER: PLAN_COMMENT_MARKER },
+        with: { script: COMMENT_SCRIPT },
+      },
+    ],
+  };
 }
 
 /** Upserts one comment: the marker, then every environment's plan, cut to GitHub's comment size. */

@@ -1,4 +1,4 @@
-import { CapacityProvider, CpuArchitecture } from '../options';
+import { CapacityProvider, CpuArchitecture, Ec2CapacityOptions } from '../options';
 import { LOG_RETENTION_DAYS } from './aws';
 import { presetCapacityStrategy, resolveCapacityStrategy } from './capacity';
 import { EnvironmentContext, overridable } from './context';
@@ -35,10 +35,11 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
   const strategy = overridable(ctx, 'capacityProviderStrategy', cluster.capacityProviderStrategy, 'cluster.capacityProviderStrategy', presetCapacityStrategy(ctx.production));
   const capacityProviderStrategy = resolveCapacityStrategy(strategy.value, strategy.path, problems);
 
-  const existing = cluster.existingClusterName !== undefined;
+  const existingName = cluster.existingClusterName;
+  const existing = existingName !== undefined;
   if (existing) {
     problems.check(
-      CLUSTER_NAME_PATTERN.test(cluster.existingClusterName!),
+      CLUSTER_NAME_PATTERN.test(existingName),
       'cluster.existingClusterName',
       cluster.existingClusterName,
       'is not an ECS cluster name; expected 1 to 255 letters, digits, hyphens or underscores',
@@ -55,7 +56,7 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
   const serviceConnect = cluster.serviceConnect ?? serviceCount > 1;
 
   return {
-    name: existing ? cluster.existingClusterName! : namePrefix,
+    name: existingName ?? namePrefix,
     existing,
     containerInsights: cluster.containerInsights ?? true,
     logRetentionDays: retention.value,
@@ -63,7 +64,7 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
     ecrUntaggedExpiryDays: DEFAULTS.ecrUntaggedExpiryDays,
     ecrForceDelete: !ctx.production,
     capacityProviderStrategy,
-    ...(cluster.ec2Capacity !== undefined && !existing ? { ec2Capacity: resolveEc2Capacity(ctx, namePrefix) } : {}),
+    ...(cluster.ec2Capacity !== undefined && !existing ? { ec2Capacity: resolveEc2Capacity(ctx, cluster.ec2Capacity, namePrefix) } : {}),
     executeCommand,
     execLogGroupName: `/ecs/${namePrefix}/exec`,
     execLogRetentionDays: Math.max(retention.value, DEFAULTS.execLogRetentionDays),
@@ -71,9 +72,8 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
   };
 }
 
-function resolveEc2Capacity(ctx: EnvironmentContext, namePrefix: string): Ec2CapacityConfig {
+function resolveEc2Capacity(ctx: EnvironmentContext, ec2: Ec2CapacityOptions, namePrefix: string): Ec2CapacityConfig {
   const { problems } = ctx;
-  const ec2 = ctx.options.cluster!.ec2Capacity!;
   const instanceType = ec2.instanceType ?? DEFAULTS.ec2InstanceType;
   problems.check(INSTANCE_TYPE_PATTERN.test(instanceType), 'cluster.ec2Capacity.instanceType', instanceType, 'is not an EC2 instance type; expected e.g. "t3.medium" or "m7g.large"');
   const minSize = ec2.minSize ?? DEFAULTS.ec2MinSize;

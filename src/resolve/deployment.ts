@@ -67,18 +67,7 @@ export function resolveDeployment(
   problems.check(BRANCH_PATTERN.test(releaseBranch), 'deployment.releaseBranch', releaseBranch, 'is not a Git branch name; expected e.g. "main"');
 
   const github = resolveGitHub(options, problems);
-  if (pipeline === DeploymentPipeline.CODEPIPELINE) {
-    problems.check(options.connectionArn !== undefined, 'deployment.connectionArn', options.connectionArn, 'is required with DeploymentPipeline.CODEPIPELINE; expected the ARN of a CodeConnections connection to GitHub');
-    problems.check(github !== undefined, 'deployment.repository', options.repository, 'is required with DeploymentPipeline.CODEPIPELINE; expected "<owner>/<name>" of the GitHub repository');
-  }
-  if (options.connectionArn !== undefined) {
-    problems.check(
-      CONNECTION_ARN_PATTERN.test(options.connectionArn),
-      'deployment.connectionArn',
-      options.connectionArn,
-      'is not a connection ARN; expected arn:aws:codeconnections:<region>:<account>:connection/<uuid>',
-    );
-  }
+  checkPipelineSource(options, pipeline, github, problems);
 
   const blueGreen = strategy === DeploymentStrategy.BLUE_GREEN ? resolveBlueGreen(options, environments, problems) : undefined;
   const perEnvironment = options.environments ?? {};
@@ -109,6 +98,22 @@ export function resolveDeployment(
     },
     environments: resolvedEnvironments,
   };
+}
+
+/** CodePipeline reads the repository through a CodeConnections connection: both are required with it. */
+function checkPipelineSource(options: DeploymentOptions, pipeline: string, github: DeploymentConfig['github'], problems: OptionProblems): void {
+  if (pipeline === DeploymentPipeline.CODEPIPELINE) {
+    problems.check(options.connectionArn !== undefined, 'deployment.connectionArn', options.connectionArn, 'is required with DeploymentPipeline.CODEPIPELINE; expected the ARN of a CodeConnections connection to GitHub');
+    problems.check(github !== undefined, 'deployment.repository', options.repository, 'is required with DeploymentPipeline.CODEPIPELINE; expected "<owner>/<name>" of the GitHub repository');
+  }
+  if (options.connectionArn !== undefined) {
+    problems.check(
+      CONNECTION_ARN_PATTERN.test(options.connectionArn),
+      'deployment.connectionArn',
+      options.connectionArn,
+      'is not a connection ARN; expected arn:aws:codeconnections:<region>:<account>:connection/<uuid>',
+    );
+  }
 }
 
 /** Who registers task definition revisions: the pipeline, necessarily so with blue/green or CodePipeline. */

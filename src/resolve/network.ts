@@ -140,15 +140,17 @@ function checkSubnets(ctx: EnvironmentContext, vpc: Ipv4Cidr, vpcText: string, z
     list.cidrs.forEach((text, i) => {
       const path = `${list.path}[${i}]`;
       const cidr = parseIpv4Cidr(text);
-      if (!problems.check(cidr !== undefined && cidr.prefixLength <= 28, path, text, 'is not allowed; expected an IPv4 network address with prefix length up to /28, e.g. "10.0.0.0/20"')) {
+      const allowed = problems.check(cidr !== undefined && cidr.prefixLength <= 28, path, text,
+        'is not allowed; expected an IPv4 network address with prefix length up to /28, e.g. "10.0.0.0/20"');
+      if (!allowed || cidr === undefined) {
         return;
       }
-      if (!problems.check(contains(vpc, cidr!), path, text, `is outside the VPC ${vpcText}; expected a block inside it`)) {
+      if (!problems.check(contains(vpc, cidr), path, text, `is outside the VPC ${vpcText}; expected a block inside it`)) {
         return;
       }
-      const clash = seen.find((other) => overlaps(other.cidr, cidr!));
+      const clash = seen.find((other) => overlaps(other.cidr, cidr));
       problems.check(clash === undefined, path, text, `overlaps ${clash?.path} ${JSON.stringify(clash?.text)}; expected disjoint subnets`);
-      seen.push({ path, text, cidr: cidr! });
+      seen.push({ path, text, cidr });
     });
   }
 }

@@ -63,6 +63,14 @@ export interface ServiceDeploymentTarget {
   readonly greenTargetGroupName: string;
 }
 
+/** A service whose image this repository builds: it has an ECR repository and a build directory. */
+export type BuiltServiceTarget = ServiceDeploymentTarget & { readonly imageRepositoryName: string; readonly buildContext: string };
+
+/** Whether this repository builds the service's image (the service runs no external image). */
+export function isBuiltHere(service: ServiceDeploymentTarget): service is BuiltServiceTarget {
+  return service.imageRepositoryName !== undefined && service.buildContext !== undefined;
+}
+
 /**
  * Deployment settings of one environment (`EnvironmentConfig.deployment`): who deploys and plans it
  * and the names its deployments work with.

@@ -5,7 +5,7 @@ import { OperationError } from './errors';
 import { CONSOLE_OUTPUT, Output, Steps } from './output';
 import { TerraformCli } from './terraform';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
-import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
+import { BuiltServiceTarget, DeploymentConfig, EnvironmentDeploymentConfig, isBuiltHere, ServiceDeploymentTarget } from '../contract/deployment-config';
 import { serviceLogGroupName } from '../contract/naming';
 import { environmentStacksInOrder } from '../core/stack-order';
 
@@ -93,8 +93,8 @@ export class OperationsContext {
   }
 
   /** The services whose image this repository builds. */
-  public get ownImageServices(): ServiceDeploymentTarget[] {
-    return this.target.services.filter((service) => service.imageRepositoryName !== undefined);
+  public get ownImageServices(): BuiltServiceTarget[] {
+    return this.target.services.filter(isBuiltHere);
   }
 
   /** The CloudWatch log group of the services. */

@@ -2,15 +2,14 @@ import { DescribeImagesCommand, GetAuthorizationTokenCommand, ImageNotFoundExcep
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { runChecked } from './processes';
-import { APP_DIRECTORY } from '../contract/app-directory';
-import type { ServiceDeploymentTarget } from '../contract/deployment-config';
+import type { BuiltServiceTarget } from '../contract/deployment-config';
 
 /** The image platform docker builds for each CPU architecture. */
 const DOCKER_PLATFORMS = { X86_64: 'linux/amd64', ARM64: 'linux/arm64' } as const;
 
 /** One image pushed (or found) in one service's repository. */
 export interface PublishedImage {
-  readonly service: string;
+  readonly service: BuiltServiceTarget;
   readonly uri: string;
   /** False when the tag was in the repository already (tags are immutable). */
   readonly pushed: boolean;
@@ -49,16 +48,16 @@ export async function publishImages(
   context: OperationsContext,
   accountId: string,
   tag: string,
-  services: ServiceDeploymentTarget[] = context.ownImageServices,
+  services: BuiltServiceTarget[] = context.ownImageServices,
 ): Promise<PublishedImage[]> {
   const registry = registryHost(accountId, context.environment);
-  const missing: ServiceDeploymentTarget[] = [];
+  const missing: BuiltServiceTarget[] = [];
   const published: PublishedImage[] = [];
   for (const service of services) {
     const uri = `${registry}/${service.imageRepositoryName}:${tag}`;
-    if (await imageExists(context, service.imageRepositoryName!, tag)) {
+    if (await imageExists(context, service.imageRepositoryName, tag)) {
       context.output.line(`  ${uri} exists already`);
-      published.push({ service: service.name, uri, pushed: false });
+      published.push({ service, uri, pushed: false });
     } else {
       missing.push(service);
     }
@@ -76,17 +75,16 @@ export async function publishImages(
       await runChecked('docker', ['tag', local, uri]);
       await runChecked('docker', ['push', uri]);
       context.output.line(`  pushed ${uri} (built from ${buildContext}/)`);
-      published.push({ service: service.name, uri, pushed: true });
+      published.push({ service, uri, pushed: true });
     }
   }
   return published;
 }
 
-function groupByBuildContext(services: ServiceDeploymentTarget[]): Map<string, ServiceDeploymentTarget[]> {
-  const groups = new Map<string, ServiceDeploymentTarget[]>();
+function groupByBuildContext(services: BuiltServiceTarget[]): Map<string, BuiltServiceTarget[]> {
+  const groups = new Map<string, BuiltServiceTarget[]>();
   for (const service of services) {
-    const buildContext = service.buildContext ?? APP_DIRECTORY;
-    groups.set(buildContext, [...(groups.get(buildContext) ?? []), service]);
+    groups.set(service.buildContext, [...(groups.get(service.buildContext) ?? []), service]);
   }
   return groups;
 }

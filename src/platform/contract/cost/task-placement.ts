@@ -20,7 +20,7 @@ export function tasksPerCapacityProvider(
   const totalWeight = strategy.reduce((sum, item) => sum + item.weight, 0);
   if (remaining > 0 && totalWeight > 0) {
     for (const item of strategy) {
-      tasks.set(item.capacityProvider, tasks.get(item.capacityProvider)! + (remaining * item.weight) / totalWeight);
+      tasks.set(item.capacityProvider, (tasks.get(item.capacityProvider) ?? 0) + (remaining * item.weight) / totalWeight);
     }
   }
   return tasks;

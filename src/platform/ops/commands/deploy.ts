@@ -84,7 +84,7 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
 
 async function requireExistingImages(context: OperationsContext, tag: string): Promise<void> {
   for (const service of context.ownImageServices) {
-    if (!await imageExists(context, service.imageRepositoryName!, tag)) {
+    if (!await imageExists(context, service.imageRepositoryName, tag)) {
       throw new OperationError(`${service.imageRepositoryName} has no image ${tag}`);
     }
   }

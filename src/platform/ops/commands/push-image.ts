@@ -1,3 +1,4 @@
+import { isBuiltHere } from '../../contract/deployment-config';
 import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 import { publishImages } from '../images';
@@ -18,17 +19,17 @@ export interface PushImageOptions {
  * where the tag exists): the image half of `deploy`, which CodeBuild runs in the CodePipeline path.
  */
 export async function pushImage(context: OperationsContext, options: PushImageOptions): Promise<number> {
-  const services = options.service !== undefined ? context.services(options.service) : context.ownImageServices;
-  const external = services.filter((service) => service.imageRepositoryName === undefined);
+  const selected = options.service !== undefined ? context.services(options.service) : context.ownImageServices;
+  const services = selected.filter(isBuiltHere);
+  const external = selected.filter((service) => !isBuiltHere(service));
   if (external.length > 0) {
     throw new OperationError(`${external.map((service) => service.name).join(', ')} run an external image: nothing to build`);
   }
   const accountId = await context.steps.run('Check the AWS credentials', () => context.aws.accountId(context.environment.accountId));
   const images = await context.steps.run(`Build and push image ${options.imageTag}`, () => publishImages(context, accountId, options.imageTag, services));
   if (options.pipelineArtifacts) {
-    for (const image of images) {
-      const service = services.find((candidate) => candidate.name === image.service)!;
-      const files = await context.steps.run(`Write the deploy files of ${service.name}`, () => writePipelineArtifacts(context, service, image.uri));
+    for (const { service, uri } of images) {
+      const files = await context.steps.run(`Write the deploy files of ${service.name}`, () => writePipelineArtifacts(context, service, uri));
       context.output.line(`  ${files.join(', ')}`);
     }
   }

@@ -29,7 +29,7 @@ export async function rollback(context: OperationsContext, options: RollbackOpti
     const described = await describeService(context, service);
     return described.taskDefinition !== undefined ? containerImageTag(context, described.taskDefinition, service.name) : undefined;
   });
-  const tag = options.to ?? await context.steps.run('Find the previous image', () => previousTag(context, service.imageRepositoryName!, running));
+  const tag = options.to ?? await context.steps.run('Find the previous image', () => previousTag(context, service.imageRepositoryName, running));
   if (tag === running) {
     throw new OperationError(`${service.name} runs ${tag} already`);
   }
@@ -48,9 +48,9 @@ async function previousTag(context: OperationsContext, repositoryName: string, c
   } while (nextToken !== undefined);
   const newestFirst = images.sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
   const currentIndex = current === undefined ? -1 : newestFirst.findIndex((image) => image.imageTags?.includes(current));
-  const previous = newestFirst.slice(currentIndex + 1).find((image) => (image.imageTags ?? []).length > 0);
+  const previous = newestFirst.slice(currentIndex + 1).map((image) => image.imageTags?.[0]).find((tag) => tag !== undefined);
   if (previous === undefined) {
     throw new OperationError(`${repositoryName} holds no image older than ${current ?? 'the running one'}: pass --to <tag>`);
   }
-  return previous.imageTags![0];
+  return previous;
 }

@@ -59,7 +59,7 @@ export async function runTask(context: OperationsContext, options: RunTaskOption
     const reasons = (started.failures ?? []).map((failure) => `${failure.arn ?? ''} ${failure.reason ?? ''}`.trim()).join('; ');
     throw new OperationError(`ECS did not start the task: ${reasons || 'no reason given'}`);
   }
-  const taskId = task.taskArn.split('/').pop()!;
+  const taskId = task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1);
   context.output.line(`Started task ${taskId} (${words.join(' ')})`);
   const stopped = await waitForStop(context, task.taskArn, options);
   for (const line of await taskLogLines(context, target.name, taskId)) {
