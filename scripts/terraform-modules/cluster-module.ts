@@ -4,9 +4,9 @@ import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
-import { integerRule, ModuleVariable, namingVariables, oneOf } from './variables';
+import { integerRule, lengthIn, ModuleVariable, namingVariables, oneOf, within } from './variables';
 import { ClusterStack } from '../../src/platform/cluster/cluster-stack';
-import { CLUSTER_RULES } from '../../src/platform/contract/rules';
+import { CAPACITY_STRATEGY_RULES, CLUSTER_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { DEFAULTS } from '../../src/resolve/defaults';
@@ -17,6 +17,7 @@ const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
 /** The `capacity_provider_strategy` variable, shared by the cluster (default) and the service module. */
 export function capacityStrategyVariable(description: string, defaultValue: unknown, option: string): ModuleVariable {
   const name = 'capacity_provider_strategy';
+  const { providers, base, weight } = CAPACITY_STRATEGY_RULES;
   return {
     name,
     type: 'list(object({ capacity_provider = string, base = optional(number, 0), weight = optional(number, 1) }))',
@@ -24,7 +25,7 @@ export function capacityStrategyVariable(description: string, defaultValue: unkn
     default: defaultValue,
     option,
     validation: [
-      { condition: `length(var.${name}) >= 1 && length(var.${name}) <= 6`, errorMessage: `${name} must have 1 to 6 entries.` },
+      { condition: lengthIn(`var.${name}`, providers), errorMessage: `${name} must have ${providers.min} to ${providers.max} entries.` },
       {
         condition: `alltrue([for item in var.${name} : ${oneOf('item.capacity_provider', FARGATE_PROVIDERS)}])`,
         errorMessage: `${name} may use ${FARGATE_PROVIDERS.join(' and ')} only.`,
@@ -34,8 +35,8 @@ export function capacityStrategyVariable(description: string, defaultValue: unkn
         errorMessage: `${name} names a capacity provider twice.`,
       },
       {
-        condition: `alltrue([for item in var.${name} : item.weight >= 0 && item.weight <= 1000 && item.base >= 0 && item.base <= 100000]) && sum([for item in var.${name} : item.weight]) > 0`,
-        errorMessage: `${name} weights must be 0 to 1000 with a positive total, bases 0 to 100000.`,
+        condition: `alltrue([for item in var.${name} : ${within('item.weight', weight)} && ${within('item.base', base)}]) && sum([for item in var.${name} : item.weight]) > 0`,
+        errorMessage: `${name} weights must be ${weight.min} to ${weight.max} with a positive total, bases ${base.min} to ${base.max}.`,
       },
       {
         condition: `length([for item in var.${name} : item if item.base > 0]) <= 1`,
@@ -71,8 +72,8 @@ export const CLUSTER_VARIABLES: ModuleVariable[] = [
     option: 'services[].name (services without image)',
     validation: [
       {
-        condition: 'alltrue([for service in var.ecr_repositories : can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", service))])',
-        errorMessage: 'ecr_repositories must hold service names of 2 to 32 lowercase letters, digits or hyphens, starting with a letter.',
+        condition: `alltrue([for service in var.ecr_repositories : ${terraformTextCondition('service', TEXT_RULES.serviceName)}])`,
+        errorMessage: `ecr_repositories must hold service names of ${TEXT_RULES.serviceName.expected}.`,
       },
       { condition: 'length(distinct(var.ecr_repositories)) == length(var.ecr_repositories)', errorMessage: 'ecr_repositories lists a service twice.' },
     ],

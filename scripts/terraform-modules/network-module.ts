@@ -4,13 +4,18 @@ import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
-import { ModuleVariable, namingVariables, oneOf } from './variables';
+import { lengthIn, ModuleVariable, namingVariables, oneOf, within } from './variables';
+import { NETWORK_RULES } from '../../src/platform/contract/rules';
 import { NetworkStack } from '../../src/platform/network/network-stack';
 import { LOG_RETENTION_DAYS } from '../../src/resolve/aws';
 import { DEFAULTS } from '../../src/resolve/defaults';
 
 /** Interface endpoints the network creates by default when it has no NAT gateway. */
 const DEFAULT_ENDPOINTS_WITHOUT_NAT = ['ecr.api', 'ecr.dkr', 'logs'];
+
+const { vpcPrefixLength, subnetPrefixLength, availabilityZones } = NETWORK_RULES;
+/** The default subnets are sixteenths of the VPC (4 more prefix bits): the VPC must leave room for them. */
+const LARGEST_VPC_PREFIX_FOR_DEFAULT_SUBNETS = subnetPrefixLength.max - 4;
 
 const subnetCidrsVariable = (tier: 'public' | 'private', firstSlot: number): ModuleVariable => ({
   name: `${tier}_subnet_cidrs`,
@@ -20,12 +25,12 @@ const subnetCidrsVariable = (tier: 'public' | 'private', firstSlot: number): Mod
   option: `network.${tier}SubnetCidrs`,
   validation: [
     {
-      condition: `var.${tier}_subnet_cidrs == null ? tonumber(split("/", var.vpc_cidr)[1]) <= 24 : length(var.${tier}_subnet_cidrs) == length(var.availability_zones)`,
-      errorMessage: `${tier}_subnet_cidrs must have one block per availability zone, and is required when vpc_cidr is smaller than a /24.`,
+      condition: `var.${tier}_subnet_cidrs == null ? tonumber(split("/", var.vpc_cidr)[1]) <= ${LARGEST_VPC_PREFIX_FOR_DEFAULT_SUBNETS} : length(var.${tier}_subnet_cidrs) == length(var.availability_zones)`,
+      errorMessage: `${tier}_subnet_cidrs must have one block per availability zone, and is required when vpc_cidr is smaller than a /${LARGEST_VPC_PREFIX_FOR_DEFAULT_SUBNETS}.`,
     },
     {
-      condition: `var.${tier}_subnet_cidrs == null ? true : alltrue([for block in var.${tier}_subnet_cidrs : can(cidrnetmask(block)) && tonumber(split("/", block)[1]) <= 28])`,
-      errorMessage: `${tier}_subnet_cidrs must hold IPv4 CIDR blocks with prefix length up to /28, e.g. "10.0.0.0/20".`,
+      condition: `var.${tier}_subnet_cidrs == null ? true : alltrue([for block in var.${tier}_subnet_cidrs : can(cidrnetmask(block)) && tonumber(split("/", block)[1]) <= ${subnetPrefixLength.max}])`,
+      errorMessage: `${tier}_subnet_cidrs must hold IPv4 CIDR blocks with prefix length up to /${subnetPrefixLength.max}, e.g. "10.0.0.0/20".`,
     },
   ],
 });
@@ -36,21 +41,25 @@ export const NETWORK_VARIABLES: ModuleVariable[] = [
   {
     name: 'vpc_cidr',
     type: 'string',
-    description: 'IPv4 CIDR block of the VPC, /16 to /28.',
+    description: `IPv4 CIDR block of the VPC, /${vpcPrefixLength.min} to /${vpcPrefixLength.max}.`,
     default: '10.0.0.0/16',
     option: 'network.cidr',
     validation: [{
-      condition: 'can(cidrnetmask(var.vpc_cidr)) && can(regex("/(1[6-9]|2[0-8])$", var.vpc_cidr)) && try(cidrsubnet(var.vpc_cidr, 0, 0) == var.vpc_cidr, false)',
-      errorMessage: 'vpc_cidr must be an IPv4 network address with prefix length /16 to /28, e.g. "10.0.0.0/16".',
+      condition: `can(cidrnetmask(var.vpc_cidr)) && try(${within('tonumber(split("/", var.vpc_cidr)[1])', vpcPrefixLength)}, false)`
+        + ' && try(cidrsubnet(var.vpc_cidr, 0, 0) == var.vpc_cidr, false)',
+      errorMessage: `vpc_cidr must be an IPv4 network address with prefix length /${vpcPrefixLength.min} to /${vpcPrefixLength.max}, e.g. "10.0.0.0/16".`,
     }],
   },
   {
     name: 'availability_zones',
     type: 'list(string)',
-    description: 'Availability zones of the subnets (2 to 8, distinct), e.g. `["eu-west-1a", "eu-west-1b"]`: one public and one private subnet in each.',
+    description: `Availability zones of the subnets (${availabilityZones.min} to ${availabilityZones.max}, distinct), e.g. \`["eu-west-1a", "eu-west-1b"]\`: one public and one private subnet in each.`,
     option: 'network.availabilityZones',
     validation: [
-      { condition: 'length(var.availability_zones) >= 2 && length(var.availability_zones) <= 8', errorMessage: 'availability_zones must list 2 to 8 zones.' },
+      {
+        condition: lengthIn('var.availability_zones', availabilityZones),
+        errorMessage: `availability_zones must list ${availabilityZones.min} to ${availabilityZones.max} zones.`,
+      },
       { condition: 'length(distinct(var.availability_zones)) == length(var.availability_zones)', errorMessage: 'availability_zones lists a zone twice.' },
       {
         condition: 'alltrue([for zone in var.availability_zones : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", zone))])',

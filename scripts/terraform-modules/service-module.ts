@@ -5,7 +5,7 @@ import { moduleEnvironment } from './module-config';
 import type { ModuleFiles } from './module-json';
 import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
-import { integerRule, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
+import { integerRule, lengthIn, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
 import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
@@ -35,12 +35,7 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     type: 'string',
     description: 'Service name: of the ECS service, its container and its ECR repository in the cluster module\'s `ecr_repositories`.',
     option: 'services[].name',
-    validation: [
-      {
-        condition: 'can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.name))',
-        errorMessage: 'name must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
-      },
-    ],
+    validation: [textRule('name', TEXT_RULES.serviceName)],
   },
   upstream('vpc_id', 'string', 'VPC of the service.', 'network'),
   upstream('public_subnet_ids', 'list(string)', 'Public subnets of the load balancer.', 'network'),
@@ -151,7 +146,10 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     default: ['0.0.0.0/0'],
     option: 'loadBalancer.allowedCidrs',
     validation: [
-      { condition: 'length(var.allowed_cidrs) >= 1 && length(var.allowed_cidrs) <= 50', errorMessage: 'allowed_cidrs must hold 1 to 50 CIDR blocks.' },
+      {
+        condition: lengthIn('var.allowed_cidrs', LOAD_BALANCER_RULES.allowedCidrs),
+        errorMessage: `allowed_cidrs must hold ${LOAD_BALANCER_RULES.allowedCidrs.min} to ${LOAD_BALANCER_RULES.allowedCidrs.max} CIDR blocks.`,
+      },
       { condition: 'alltrue([for block in var.allowed_cidrs : can(cidrnetmask(block))])', errorMessage: 'allowed_cidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24".' },
     ],
   },
@@ -173,10 +171,7 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     description: 'TLS policy of the HTTPS listener (used with `certificate_arn`): a TLS 1.3 policy, `ELBSecurityPolicy-TLS13-*`.',
     default: DEFAULTS.sslPolicy,
     option: 'loadBalancer.sslPolicy',
-    validation: [{
-      condition: 'can(regex("^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$", var.ssl_policy))',
-      errorMessage: 'ssl_policy must be a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06".',
-    }],
+    validation: [textRule('ssl_policy', TEXT_RULES.sslPolicy)],
   },
   { name: 'idle_timeout_seconds', type: 'number', description: 'Idle timeout of the load balancer\'s connections, seconds.', default: LOAD_BALANCER_RULES.idleTimeoutSeconds.default, option: 'loadBalancer.idleTimeoutSeconds', validation: [integerRule('idle_timeout_seconds', LOAD_BALANCER_RULES.idleTimeoutSeconds)] },
   { name: 'deletion_protection', type: 'bool', description: 'Protect the load balancer from deletion.', default: false, option: 'loadBalancer.deletionProtection' },

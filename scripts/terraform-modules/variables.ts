@@ -1,4 +1,4 @@
-import { IntegerRule, terraformTextCondition, TextRule } from '../../src/platform/contract/rules';
+import { IntegerRule, terraformTextCondition, TextRule, TEXT_RULES } from '../../src/platform/contract/rules';
 
 /** A `validation` block of a module variable. */
 export interface VariableValidation {
@@ -53,6 +53,16 @@ export function integerRule(name: string, rule: IntegerRule): VariableValidation
   return { condition: integerIn(`var.${name}`, rule.min, rule.max), errorMessage: `${name} must be an integer from ${rule.min} to ${rule.max}.` };
 }
 
+/** `expression` lies from the rule's `min` to its `max`. */
+export function within(expression: string, rule: IntegerRule): string {
+  return `${expression} >= ${rule.min} && ${expression} <= ${rule.max}`;
+}
+
+/** `length(<expression>)` lies within the rule. */
+export function lengthIn(expression: string, rule: IntegerRule): string {
+  return `length(${expression}) >= ${rule.min} && length(${expression}) <= ${rule.max}`;
+}
+
 /** A validation rule: `name` satisfies the option's text rule. */
 export function textRule(name: string, rule: TextRule): VariableValidation {
   return { condition: terraformTextCondition(`var.${name}`, rule), errorMessage: `${name} must be ${rule.expected}.` };
@@ -66,20 +76,14 @@ export function namingVariables(): ModuleVariable[] {
       type: 'string',
       description: 'Prefix of every resource name, usually the project or team name.',
       option: 'resourcePrefix',
-      validation: [{
-        condition: 'can(regex("^[a-z][a-z0-9-]{0,18}[a-z0-9]$", var.project))',
-        errorMessage: 'project must be 2 to 20 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
-      }],
+      validation: [textRule('project', TEXT_RULES.resourcePrefix)],
     },
     {
       name: 'environment',
       type: 'string',
       description: 'Environment name, the second part of every resource name (`<project>-<environment>`).',
       option: 'environments[].name',
-      validation: [{
-        condition: 'can(regex("^[a-z][a-z0-9]{0,11}$", var.environment))',
-        errorMessage: 'environment must be 1 to 12 lowercase letters or digits, starting with a letter.',
-      }],
+      validation: [textRule('environment', TEXT_RULES.environmentName)],
     },
     {
       name: 'account_id',
@@ -88,8 +92,8 @@ export function namingVariables(): ModuleVariable[] {
       default: '',
       option: 'environments[].account',
       validation: [{
-        condition: 'var.account_id == "" || can(regex("^[0-9]{12}$", var.account_id))',
-        errorMessage: 'account_id must be empty or an AWS account id of 12 digits.',
+        condition: `var.account_id == "" || ${terraformTextCondition('var.account_id', TEXT_RULES.accountId)}`,
+        errorMessage: `account_id must be empty or ${TEXT_RULES.accountId.what} of ${TEXT_RULES.accountId.expected}.`,
       }],
     },
   ];

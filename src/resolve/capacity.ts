@@ -1,6 +1,7 @@
 import { CapacityProvider, CapacityProviderStrategyItem } from '../options';
 import type { OptionProblems } from './problems';
 import type { CapacityProviderStrategyConfig } from '../platform/contract/config';
+import { CAPACITY_STRATEGY_RULES } from '../platform/contract/rules';
 
 /** The capacity provider strategy a preset starts from. */
 export function presetCapacityStrategy(production: boolean): CapacityProviderStrategyItem[] {
@@ -22,7 +23,8 @@ export function resolveCapacityStrategy(
   path: string,
   problems: OptionProblems,
 ): CapacityProviderStrategyConfig[] {
-  if (!problems.check(items.length > 0 && items.length <= 6, path, items, 'is not allowed; expected 1 to 6 capacity providers')) {
+  const { providers: count, base: baseRule, weight: weightRule } = CAPACITY_STRATEGY_RULES;
+  if (!problems.check(items.length >= count.min && items.length <= count.max, path, items, `is not allowed; expected ${count.min} to ${count.max} capacity providers`)) {
     return [];
   }
   let itemsOk = true;
@@ -31,8 +33,8 @@ export function resolveCapacityStrategy(
     problems.checkEnum(`${itemPath}.capacityProvider`, item.capacityProvider, CapacityProvider);
     const base = item.base ?? 0;
     const weight = item.weight ?? 1;
-    itemsOk = problems.checkInteger(`${itemPath}.base`, base, 0, 100000) && itemsOk;
-    itemsOk = problems.checkInteger(`${itemPath}.weight`, weight, 0, 1000) && itemsOk;
+    itemsOk = problems.checkRange(`${itemPath}.base`, base, baseRule) && itemsOk;
+    itemsOk = problems.checkRange(`${itemPath}.weight`, weight, weightRule) && itemsOk;
     return { capacityProvider: item.capacityProvider, base, weight };
   });
   const providers = resolved.map((item) => item.capacityProvider);

@@ -27,4 +27,3 @@ export const DEFAULTS = {
 /** AWS caps ALB and target group names at 32 characters. */
 export const ELB_NAME_MAX = 32;
 /** Most AWS name-like identifiers used here: lowercase letters, digits, hyphens. */
-export const DNS_LABEL_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;

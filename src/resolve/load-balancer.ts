@@ -4,7 +4,7 @@ import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS, ELB_NAME_MAX } from './defaults';
 import type { LoadBalancerConfig } from '../platform/contract/config';
 import { fitName } from '../platform/contract/naming';
-import { LOAD_BALANCER_RULES, PORT } from '../platform/contract/rules';
+import { LOAD_BALANCER_RULES, matchesText, PORT, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */
 export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig {
@@ -12,7 +12,13 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
   const lb = ctx.options.loadBalancer ?? {};
   const tls = resolveTls(ctx);
   const allowedCidrs = lb.allowedCidrs ?? [...DEFAULTS.allowedCidrs];
-  problems.check(allowedCidrs.length > 0 && allowedCidrs.length <= 50, 'loadBalancer.allowedCidrs', allowedCidrs, 'is not allowed; expected 1 to 50 IPv4 CIDR blocks');
+  const cidrCount = LOAD_BALANCER_RULES.allowedCidrs;
+  problems.check(
+    allowedCidrs.length >= cidrCount.min && allowedCidrs.length <= cidrCount.max,
+    'loadBalancer.allowedCidrs',
+    allowedCidrs,
+    `is not allowed; expected ${cidrCount.min} to ${cidrCount.max} IPv4 CIDR blocks`,
+  );
   allowedCidrs.forEach((c, i) =>
     problems.check(parseIpv4Cidr(c) !== undefined, `loadBalancer.allowedCidrs[${i}]`, c, 'is not an IPv4 CIDR block; expected e.g. "203.0.113.0/24"'),
   );
@@ -76,12 +82,7 @@ function resolveTls(ctx: EnvironmentContext): Pick<LoadBalancerConfig, 'certific
     'needs a certificate; set loadBalancer.certificateArn (or the environment\'s certificateArn) or leave the redirect off',
   );
   const sslPolicy = lb.sslPolicy ?? DEFAULTS.sslPolicy;
-  problems.check(
-    /^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$/.test(sslPolicy),
-    'loadBalancer.sslPolicy',
-    sslPolicy,
-    'is not allowed; expected a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"',
-  );
+  problems.check(matchesText(TEXT_RULES.sslPolicy, sslPolicy), 'loadBalancer.sslPolicy', sslPolicy, textRuleReason(TEXT_RULES.sslPolicy));
   return {
     ...(certificate.value !== undefined ? { certificateArn: certificate.value } : {}),
     additionalCertificateArns: [...additionalCertificateArns],

@@ -3,6 +3,7 @@ import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
 import type { ExistingVpcConfig, NetworkConfig, VpcEndpointsConfig } from '../platform/contract/config';
+import { NETWORK_RULES } from '../platform/contract/rules';
 
 /** What the services of an environment need from AWS, which decides the VPC endpoints. */
 export interface EndpointNeeds {
@@ -21,8 +22,9 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
   const network = ctx.options.network ?? {};
   const cidrSetting = overridable(ctx, 'vpcCidr', network.cidr, 'network.cidr', DEFAULTS.vpcCidr);
   const parsed = parseIpv4Cidr(cidrSetting.value);
-  const cidr = parsed !== undefined && parsed.prefixLength >= 16 && parsed.prefixLength <= 28 ? parsed : undefined;
-  problems.check(cidr !== undefined, cidrSetting.path, cidrSetting.value, 'is not allowed; expected an IPv4 network address with prefix length /16 to /28, e.g. "10.0.0.0/16"');
+  const { min, max } = NETWORK_RULES.vpcPrefixLength;
+  const cidr = parsed !== undefined && parsed.prefixLength >= min && parsed.prefixLength <= max ? parsed : undefined;
+  problems.check(cidr !== undefined, cidrSetting.path, cidrSetting.value, `is not allowed; expected an IPv4 network address with prefix length /${min} to /${max}, e.g. "10.0.0.0/16"`);
   const zones = resolveZones(ctx);
   const natSetting = overridable(ctx, 'natGateways', network.natGateways, 'network.natGateways', ctx.production ? NatGateways.PER_AZ : NatGateways.SINGLE);
   const natGateways = natSetting.value;
@@ -55,7 +57,8 @@ function resolveZones(ctx: EnvironmentContext): string[] {
   const { problems, region } = ctx;
   const setting = overridable(ctx, 'availabilityZones', ctx.options.network?.availabilityZones, 'network.availabilityZones', [`${region}a`, `${region}b`]);
   const zones = setting.value;
-  problems.check(zones.length >= 2 && zones.length <= 8, setting.path, zones, 'is not allowed; expected 2 to 8 availability zones');
+  const { min, max } = NETWORK_RULES.availabilityZones;
+  problems.check(zones.length >= min && zones.length <= max, setting.path, zones, `is not allowed; expected ${min} to ${max} availability zones`);
   problems.check(new Set(zones).size === zones.length, setting.path, zones, 'lists a zone twice; expected distinct zones');
   zones.forEach((zone, i) =>
     problems.check(new RegExp(`^${region}[a-z]$`).test(zone), `${setting.path}[${i}]`, zone, `is not a zone of region ${region}; expected e.g. "${region}a"`));
@@ -140,8 +143,9 @@ function checkSubnets(ctx: EnvironmentContext, vpc: Ipv4Cidr, vpcText: string, z
     list.cidrs.forEach((text, i) => {
       const path = `${list.path}[${i}]`;
       const cidr = parseIpv4Cidr(text);
-      const allowed = problems.check(cidr !== undefined && cidr.prefixLength <= 28, path, text,
-        'is not allowed; expected an IPv4 network address with prefix length up to /28, e.g. "10.0.0.0/20"');
+      const smallest = NETWORK_RULES.subnetPrefixLength.max;
+      const allowed = problems.check(cidr !== undefined && cidr.prefixLength <= smallest, path, text,
+        `is not allowed; expected an IPv4 network address with prefix length up to /${smallest}, e.g. "10.0.0.0/20"`);
       if (!allowed || cidr === undefined) {
         return;
       }

@@ -12,13 +12,11 @@ import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
+import { matchesText, RESOURCE_PREFIX_MAX, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
 
 export type { PlatformOptions } from './context';
 export { DEFAULTS } from './defaults';
 
-const RESOURCE_PREFIX_MAX = 20;
-const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
-const RESOURCE_PREFIX_PATTERN = new RegExp(`^[a-z][a-z0-9-]{0,${RESOURCE_PREFIX_MAX - 2}}[a-z0-9]$`);
 
 /**
  * Applies every default to the options and validates them. Pure: same options, same result.
@@ -54,17 +52,12 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
   if (options.resourcePrefix !== undefined) {
-    problems.check(
-      RESOURCE_PREFIX_PATTERN.test(options.resourcePrefix),
-      'resourcePrefix',
-      options.resourcePrefix,
-      `is not allowed; expected 2 to ${RESOURCE_PREFIX_MAX} lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`,
-    );
+    problems.check(matchesText(TEXT_RULES.resourcePrefix, options.resourcePrefix), 'resourcePrefix', options.resourcePrefix, textRuleReason(TEXT_RULES.resourcePrefix));
     return options.resourcePrefix;
   }
   const derived = prefixFromPackageName(options.name, RESOURCE_PREFIX_MAX);
   problems.check(
-    RESOURCE_PREFIX_PATTERN.test(derived),
+    matchesText(TEXT_RULES.resourcePrefix, derived),
     'name',
     options.name,
     'gives no usable resource prefix; set "resourcePrefix" to 2 to 20 lowercase letters, digits or hyphens, starting with a letter',
@@ -79,18 +72,13 @@ function resolveEnvironment(
   path: string,
   problems: OptionProblems,
 ): EnvironmentSettings {
-  problems.check(
-    ENVIRONMENT_NAME_PATTERN.test(env.name ?? ''),
-    `${path}.name`,
-    env.name,
-    'is not allowed; expected 1 to 12 lowercase letters or digits, starting with a letter',
-  );
+  problems.check(matchesText(TEXT_RULES.environmentName, env.name ?? ''), `${path}.name`, env.name, textRuleReason(TEXT_RULES.environmentName));
   const region = env.region ?? options.region ?? DEFAULTS.region;
   if (env.region !== undefined) {
     problems.check(isKnownRegion(region), `${path}.region`, region, unknownRegionReason(region));
   }
   if (env.account !== undefined) {
-    problems.check(/^\d{12}$/.test(env.account), `${path}.account`, env.account, 'is not an AWS account id; expected 12 digits');
+    problems.check(matchesText(TEXT_RULES.accountId, env.account), `${path}.account`, env.account, textRuleReason(TEXT_RULES.accountId));
   }
   const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
   problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);

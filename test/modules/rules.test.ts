@@ -1,6 +1,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CLUSTER_RULES, IntegerRule, LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES, TextRule } from '../../src/platform/contract/rules';
+import {
+  CAPACITY_STRATEGY_RULES,
+  CLUSTER_RULES,
+  IntegerRule,
+  LOAD_BALANCER_RULES,
+  NETWORK_RULES,
+  SERVICE_RULES,
+  terraformTextCondition,
+  TEXT_RULES,
+  TextRule,
+} from '../../src/platform/contract/rules';
 import { problemsOf } from '../project/support';
 
 // The generated modules and the project type state every range, default and pattern once: in
@@ -30,6 +40,18 @@ const TEXT_VARIABLES: Array<[string, string, TextRule]> = [
   ['service', 'image_tag', TEXT_RULES.imageTag],
   ['service', 'health_check_path', TEXT_RULES.healthCheckPath],
   ['service', 'health_check_success_codes', TEXT_RULES.healthCheckSuccessCodes],
+  ['service', 'name', TEXT_RULES.serviceName],
+  ['service', 'ssl_policy', TEXT_RULES.sslPolicy],
+  ['network', 'project', TEXT_RULES.resourcePrefix],
+  ['service', 'environment', TEXT_RULES.environmentName],
+];
+
+/** List variables whose length the project type bounds the same way. */
+const LIST_LENGTH_VARIABLES: Array<[string, string, IntegerRule]> = [
+  ['service', 'allowed_cidrs', LOAD_BALANCER_RULES.allowedCidrs],
+  ['network', 'availability_zones', NETWORK_RULES.availabilityZones],
+  ['cluster', 'capacity_provider_strategy', CAPACITY_STRATEGY_RULES.providers],
+  ['service', 'capacity_provider_strategy', CAPACITY_STRATEGY_RULES.providers],
 ];
 
 describe.each(INTEGER_VARIABLES)('%s module, variable %s', (module, name, rule) => {
@@ -50,6 +72,17 @@ describe.each(INTEGER_VARIABLES)('%s module, variable %s', (module, name, rule) 
 test.each(TEXT_VARIABLES)('%s module, variable %s, validates the pattern of the project type', (module, name, rule) => {
   const conditions = (variablesOf(module)[name].validation ?? []).map((validation) => validation.condition);
   expect(conditions).toContain(`\${${terraformTextCondition(`var.${name}`, rule)}}`);
+});
+
+test.each(LIST_LENGTH_VARIABLES)('%s module, variable %s, holds as many items as the project type allows', (module, name, rule) => {
+  const conditions = (variablesOf(module)[name].validation ?? []).map((validation) => validation.condition);
+  expect(conditions).toContainEqual(expect.stringContaining(`length(var.${name}) >= ${rule.min} && length(var.${name}) <= ${rule.max}`));
+});
+
+test('network module, variable vpc_cidr, takes the prefix lengths of the project type', () => {
+  const { min, max } = NETWORK_RULES.vpcPrefixLength;
+  const [condition] = (variablesOf('network').vpc_cidr.validation ?? []).map((validation) => validation.condition);
+  expect(condition).toContain(`>= ${min} && tonumber(split("/", var.vpc_cidr)[1]) <= ${max}`);
 });
 
 describe('the project type checks the same ranges', () => {

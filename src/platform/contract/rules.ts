@@ -79,10 +79,53 @@ export const CLUSTER_RULES = {
 /** Ranges of the load balancer options. */
 export const LOAD_BALANCER_RULES = {
   idleTimeoutSeconds: { min: 1, max: 4000, default: 60 },
+  /** How many CIDR blocks may reach the listeners. */
+  allowedCidrs: { min: 1, max: 50 },
 } as const satisfies Record<string, IntegerRule>;
+
+/** What ECS allows in a capacity provider strategy: entries, and each entry's base and weight. */
+export const CAPACITY_STRATEGY_RULES = {
+  providers: { min: 1, max: 6 },
+  base: { min: 0, max: 100000 },
+  weight: { min: 0, max: 1000 },
+} as const satisfies Record<string, IntegerRule>;
+
+/** Ranges of the network options. */
+export const NETWORK_RULES = {
+  /** Prefix length of the VPC's CIDR block. */
+  vpcPrefixLength: { min: 16, max: 28 },
+  /** Prefix length of a subnet's CIDR block (AWS's smallest subnet is a /28). */
+  subnetPrefixLength: { min: 16, max: 28 },
+  availabilityZones: { min: 2, max: 8 },
+} as const satisfies Record<string, IntegerRule>;
+
+/** Length of the resource prefix: the first part of every resource name. */
+export const RESOURCE_PREFIX_MAX = 20;
 
 /** Patterns of text options. */
 export const TEXT_RULES = {
+  resourcePrefix: {
+    pattern: `^[a-z][a-z0-9-]{0,${RESOURCE_PREFIX_MAX - 2}}[a-z0-9]$`,
+    expected: `2 to ${RESOURCE_PREFIX_MAX} lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`,
+  },
+  environmentName: {
+    pattern: '^[a-z][a-z0-9]{0,11}$',
+    expected: '1 to 12 lowercase letters or digits, starting with a letter',
+  },
+  accountId: {
+    pattern: '^[0-9]{12}$',
+    what: 'an AWS account id',
+    expected: '12 digits',
+  },
+  /** Service and container names: also DNS labels (Service Connect) and parts of resource names. */
+  serviceName: {
+    pattern: '^[a-z][a-z0-9-]{0,30}[a-z0-9]$',
+    expected: '2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen',
+  },
+  sslPolicy: {
+    pattern: '^ELBSecurityPolicy-TLS13-[A-Za-z0-9-]+$',
+    expected: 'a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), e.g. "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"',
+  },
   environmentVariableName: {
     pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
     what: 'a valid environment variable name',

@@ -2,8 +2,8 @@ import { checkCommand, checkVariableNames, sortedRecord } from './container-sett
 import type { ServiceOptions } from '../../options';
 import type { ReverseProxyConfig, SidecarConfig } from '../../platform/contract/config';
 import { REVERSE_PROXY_CONTAINER } from '../../platform/contract/containers';
-import { PORT, SERVICE_RULES } from '../../platform/contract/rules';
-import { DEFAULTS, DNS_LABEL_PATTERN } from '../defaults';
+import { matchesText, PORT, SERVICE_RULES, textRuleReason, TEXT_RULES } from '../../platform/contract/rules';
+import { DEFAULTS } from '../defaults';
 import type { OptionProblems } from '../problems';
 
 /** The nginx reverse proxy in front of the application, on a port of its own. */
@@ -38,7 +38,7 @@ export function resolveSidecars(
   const ports = new Set(takenPorts);
   return (service.sidecars ?? []).map((sidecar, i) => {
     const sidecarPath = `${path}.sidecars[${i}]`;
-    if (problems.check(DNS_LABEL_PATTERN.test(sidecar.name ?? ''), `${sidecarPath}.name`, sidecar.name, 'is not allowed; expected 2 to 32 lowercase letters, digits or hyphens, starting with a letter')) {
+    if (problems.check(matchesText(TEXT_RULES.serviceName, sidecar.name ?? ''), `${sidecarPath}.name`, sidecar.name, textRuleReason(TEXT_RULES.serviceName))) {
       problems.check(!names.has(sidecar.name), `${sidecarPath}.name`, sidecar.name, 'is the name of another container of the task; container names must be unique');
     }
     names.add(sidecar.name);

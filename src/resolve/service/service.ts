@@ -8,10 +8,9 @@ import { resolveTaskCount } from './task-count';
 import { CpuArchitecture, ServiceOptions } from '../../options';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
 import { fitName, IAM_ROLE_NAME_MAX } from '../../platform/contract/naming';
-import { SERVICE_RULES } from '../../platform/contract/rules';
+import { matchesText, SERVICE_RULES, textRuleReason, TEXT_RULES } from '../../platform/contract/rules';
 import { usesEc2 } from '../cluster';
 import type { EnvironmentContext } from '../context';
-import { DNS_LABEL_PATTERN } from '../defaults';
 
 /** Where a service sits in the list of services. */
 export interface ServicePosition {
@@ -30,10 +29,10 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
   const name = service.name ?? ctx.project;
   // A default name inherits the resource prefix, whose problems are reported already.
   problems.check(
-    service.name === undefined || DNS_LABEL_PATTERN.test(name),
+    service.name === undefined || matchesText(TEXT_RULES.serviceName, name),
     `${path}.name`,
     name,
-    'is not allowed; expected 2 to 32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen',
+    textRuleReason(TEXT_RULES.serviceName),
   );
   const containerPort = service.containerPort ?? SERVICE_RULES.containerPort.default;
   problems.checkRange(`${path}.containerPort`, containerPort, SERVICE_RULES.containerPort);
