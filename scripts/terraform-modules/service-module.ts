@@ -12,7 +12,7 @@ import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES 
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { ServiceStack } from '../../src/platform/service/service-stack';
 import { DEFAULTS } from '../../src/resolve/defaults';
-import { describeMemoryChoices, FARGATE_CPU_VALUES, fargateMemoryFor } from '../../src/resolve/fargate';
+import { describeMemoryChoices, FARGATE_CPU_VALUES, FARGATE_TASK_SIZES } from '../../src/resolve/fargate';
 
 /** AWS caps load balancer and target group names at 32 characters. */
 const ELB_NAME_MAX = 32;
@@ -25,7 +25,7 @@ const upstream = (name: string, type: string, description: string, source: 'netw
 });
 
 /** `{ 256 = [512, 1024, 2048], ... }`: the Fargate CPU/memory matrix as a Terraform map. */
-const FARGATE_MEMORY_BY_CPU = `{ ${FARGATE_CPU_VALUES.map((cpu) => `"${cpu}" = ${JSON.stringify(fargateMemoryFor(cpu))}`).join(', ')} }`;
+const FARGATE_MEMORY_BY_CPU = `{ ${FARGATE_TASK_SIZES.map(([cpu, memory]) => `"${cpu}" = ${JSON.stringify(memory)}`).join(', ')} }`;
 
 /** Input variables of the service module. */
 export const SERVICE_VARIABLES: ModuleVariable[] = [
@@ -68,7 +68,7 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
   {
     name: 'memory',
     type: 'number',
-    description: `Task memory, MiB; Fargate accepts per cpu: ${FARGATE_CPU_VALUES.map((cpu) => `${cpu}: ${describeMemoryChoices(fargateMemoryFor(cpu)!)}`).join('; ')}.`,
+    description: `Task memory, MiB; Fargate accepts per cpu: ${FARGATE_TASK_SIZES.map(([cpu, memory]) => `${cpu}: ${describeMemoryChoices(memory)}`).join('; ')}.`,
     default: 512,
     option: 'services[].memoryMiB',
     validation: [{

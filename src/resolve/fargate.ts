@@ -14,6 +14,9 @@ const MEMORY_BY_CPU: ReadonlyMap<number, readonly number[]> = new Map([
 /** CPU units Fargate accepts. */
 export const FARGATE_CPU_VALUES: readonly number[] = [...MEMORY_BY_CPU.keys()];
 
+/** Each CPU value Fargate accepts with its memory sizes. */
+export const FARGATE_TASK_SIZES: ReadonlyArray<readonly [number, readonly number[]]> = [...MEMORY_BY_CPU.entries()];
+
 /** Memory sizes (MiB) valid with `cpu`, or undefined when `cpu` itself is invalid. */
 export function fargateMemoryFor(cpu: number): readonly number[] | undefined {
   return MEMORY_BY_CPU.get(cpu);
