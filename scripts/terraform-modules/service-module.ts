@@ -7,15 +7,12 @@ import { addModuleBasics, moduleFiles } from './module-stack';
 import type { ModuleDocs } from './readme';
 import { integerRule, lengthIn, ModuleVariable, namingVariables, oneOf, textRule } from './variables';
 import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
-import { IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
+import { ELB_NAME_MAX, IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { ServiceStack } from '../../src/platform/service/service-stack';
 import { DEFAULTS } from '../../src/resolve/defaults';
 import { describeMemoryChoices, FARGATE_CPU_VALUES, FARGATE_TASK_SIZES } from '../../src/resolve/fargate';
-
-/** AWS caps load balancer and target group names at 32 characters. */
-const ELB_NAME_MAX = 32;
 
 const upstream = (name: string, type: string, description: string, source: 'network' | 'cluster'): ModuleVariable => ({
   name,

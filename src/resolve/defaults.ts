@@ -24,6 +24,4 @@ export const DEFAULTS = {
   ec2RootVolumeSizeGiB: 30,
 } as const;
 
-/** AWS caps ALB and target group names at 32 characters. */
-export const ELB_NAME_MAX = 32;
 /** Most AWS name-like identifiers used here: lowercase letters, digits, hyphens. */

@@ -1,5 +1,4 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../options';
-import { ELB_NAME_MAX } from './defaults';
 import { OptionProblems } from './problems';
 import { appDirectoryOf } from '../platform/contract/app-directory';
 import type { EnvironmentConfig } from '../platform/contract/config';
@@ -12,7 +11,7 @@ import type {
   PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
 } from '../platform/contract/deployment-config';
-import { fitName, DELIVERY_IAM_PATH, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
+import { fitName, DELIVERY_IAM_PATH, ELB_NAME_MAX, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {

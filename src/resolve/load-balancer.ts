@@ -1,9 +1,9 @@
 import { accountOfArn, isCertificateArn } from './aws';
 import { parseIpv4Cidr } from './cidr';
 import { EnvironmentContext, overridable } from './context';
-import { DEFAULTS, ELB_NAME_MAX } from './defaults';
+import { DEFAULTS } from './defaults';
 import type { LoadBalancerConfig } from '../platform/contract/config';
-import { fitName } from '../platform/contract/naming';
+import { ELB_NAME_MAX, fitName } from '../platform/contract/naming';
 import { LOAD_BALANCER_RULES, matchesText, PORT, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
 
 /** Resolves and validates the load balancer of one environment. */

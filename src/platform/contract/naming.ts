@@ -50,6 +50,9 @@ export const DELIVERY_IAM_PATH = '/delivery/';
 /** IAM caps role names at 64 characters. */
 export const IAM_ROLE_NAME_MAX = 64;
 
+/** AWS caps load balancer and target group names at 32 characters. */
+export const ELB_NAME_MAX = 32;
+
 /** Hex digits of the hash that ends a name too long for its limit. */
 export const NAME_HASH_LENGTH = 6;
 

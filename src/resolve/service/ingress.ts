@@ -1,10 +1,10 @@
 import type { ServicePosition } from './service';
 import type { ServiceOptions } from '../../options';
 import type { AutoscalingConfig, ClusterConfig, ServiceIngressConfig } from '../../platform/contract/config';
-import { fitName } from '../../platform/contract/naming';
+import { ELB_NAME_MAX, fitName } from '../../platform/contract/naming';
 import { RULE_CONDITION_VALUES_MAX, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import type { EnvironmentContext } from '../context';
-import { DEFAULTS, ELB_NAME_MAX } from '../defaults';
+import { DEFAULTS } from '../defaults';
 
 /** How other services and the load balancer reach a service. */
 export interface Reachability {
