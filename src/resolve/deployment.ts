@@ -193,6 +193,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentC
     DeploymentStrategy.BLUE_GREEN,
     `needs every service on the load balancer (CodeDeploy shifts traffic between target groups); ${offBalancer.join(', ')} ${offBalancer.length === 1 ? 'is' : 'are'} reached through Service Connect only`,
   );
+  checkNoServiceConnect(environments, problems);
   for (const env of environments) {
     problems.check(
       env.loadBalancer.certificateArn === undefined || env.loadBalancer.redirectHttpToHttps,
@@ -307,4 +308,16 @@ function resolveBootstrap(
       };
     }),
   }));
+}
+
+/** ECS rejects Service Connect on services whose deployment controller is CodeDeploy. */
+function checkNoServiceConnect(environments: EnvironmentConfig[], problems: OptionProblems): void {
+  const connected = [...new Set(environments.flatMap((env) => env.services.filter((service) => service.serviceConnect).map((service) => service.name)))];
+  problems.check(
+    connected.length === 0,
+    'deployment.strategy',
+    DeploymentStrategy.BLUE_GREEN,
+    `cannot deploy services on Service Connect (${connected.join(', ')}): the CodeDeploy deployment controller does not support it; `
+      + 'set cluster.serviceConnect to false (and serviceConnect on the services) or use DeploymentStrategy.ROLLING',
+  );
 }

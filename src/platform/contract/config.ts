@@ -1,4 +1,6 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { ReleaseTaskConfig } from './release-task';
+import type { TargetHealthCheckConfig } from './target-health';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -234,6 +236,8 @@ export interface ServiceConfig {
   readonly healthCheckPath: string;
   /** Status codes the load balancer's health check accepts (`matcher`). */
   readonly healthCheckSuccessCodes: string;
+  /** Interval, timeout and thresholds of the load balancer's health check. */
+  readonly targetHealthCheck: TargetHealthCheckConfig;
   readonly healthCheckGracePeriodSeconds: number;
   readonly deregistrationDelaySeconds: number;
   readonly stopTimeoutSeconds: number;
@@ -251,6 +255,8 @@ export interface ServiceConfig {
   /** Exposed in the Service Connect namespace (every service of a namespace is a client). */
   readonly serviceConnect: boolean;
   readonly autoscaling: AutoscalingConfig;
+  /** One-off task run on the new revision before the service is updated. */
+  readonly release?: ReleaseTaskConfig;
   /** Name of the task execution role (fitted to IAM's 64 characters). */
   readonly executionRoleName: string;
   /** Name of the task role (fitted to IAM's 64 characters). */
@@ -286,6 +292,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Days a deleted KMS key of the environment waits before it is gone (7 to 30). */
+  readonly kmsKeyDeletionWindowDays: number;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /**

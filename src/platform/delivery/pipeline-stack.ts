@@ -81,6 +81,7 @@ export class PipelineStack extends EnvironmentStack {
       aws: this.aws,
       description: `Encrypts the pipeline artifacts and build logs of ${this.namePrefix}`,
       logGroupArns: [this.aws.logGroupArn(logGroupName)],
+      deletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
     });
     const keyArn = this.encryptionKey.key.arn;
     this.artifacts = new PrivateBucket(this, 'artifacts', {
