@@ -26,7 +26,7 @@ export interface OperationsTasksOptions {
 /** Commands that work on the synthesized stacks: synthesis runs first. */
 const STACK_COMMANDS = ['deploy', 'plan', 'destroy', 'rollback'] as const;
 /** Commands that only talk to AWS: compiling is enough. */
-const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image'] as const;
+const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image', 'release-task'] as const;
 
 /** What each per-environment operations task does, by command. */
 export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
@@ -39,6 +39,7 @@ export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number
   'rollback': 'Redeploys the image pushed before the running one (--to <tag>)',
   'push-image': 'Builds app/ and pushes it tagged with the commit to the environment\'s repositories; CodeBuild runs it (--service, --pipeline-artifacts)',
   'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service)',
+  'release-task': 'Runs a service\'s release task on a revision with the image tagged with the commit, before CodePipeline deploys it (--service, --tag)',
 };
 
 /**

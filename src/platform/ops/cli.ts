@@ -8,6 +8,7 @@ import { exec } from './commands/exec';
 import { logs } from './commands/logs';
 import { plan } from './commands/plan';
 import { pushImage } from './commands/push-image';
+import { releaseTask } from './commands/release-task';
 import { rollback } from './commands/rollback';
 import { runTask } from './commands/run-task';
 import { status } from './commands/status';
@@ -67,6 +68,17 @@ export const COMMANDS: Record<string, CommandSpec> = {
       service: text(flags, 'service'),
       pipelineArtifacts: flags['pipeline-artifacts'] === true,
     }),
+  },
+  'release-task': {
+    summary: 'run a service\'s release task on a revision with the new image (CodePipeline runs this before deploying)',
+    flags: { service: str, tag: str },
+    run: async (context, flags) => {
+      const service = text(flags, 'service');
+      if (service === undefined) {
+        throw new OperationError(`--service is required; expected one of ${context.target.services.map((candidate) => candidate.name).join(', ')}`);
+      }
+      return releaseTask(context, { service, imageTag: await resolveImageTag(text(flags, 'tag'), context.env) });
+    },
   },
   'destroy': {
     summary: 'destroy every stack, in reverse order',

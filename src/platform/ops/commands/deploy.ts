@@ -3,6 +3,7 @@ import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 import { imageExists, publishImages, registryHost } from '../images';
 import { deployRevision } from '../pipeline-deployment';
+import { releaseTerraformRevisions } from '../release-tasks';
 import { waitForRollout } from '../rollout';
 
 /** Options of {@link deploy}. */
@@ -22,9 +23,10 @@ const FOUNDATION_STACKS = ['network', 'cluster'];
 
 /**
  * Deploys one environment: applies the network and cluster stacks in manifest order, builds the
- * app image and pushes it tagged `imageTag` (skipped where the tag exists), applies the service
- * stack with that tag (or, where the pipeline owns task definitions, registers and deploys a new
- * revision), applies what follows the service stack (the pipeline stack), waits for every service
+ * app image and pushes it tagged `imageTag` (skipped where the tag exists), runs the release
+ * tasks on the new revisions (a failure stops here), applies the service stack with that tag (or,
+ * where the pipeline owns task definitions, registers a new revision, runs the release task on it
+ * and deploys it), applies what follows the service stack (the pipeline stack), waits for every service
  * to run the new image and prints the URL.
  *
  * @returns the exit code
@@ -53,6 +55,9 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
         await publishImages(context, accountId, options.imageTag);
       }
     });
+  }
+  if (context.deployment.taskDefinitionOwner === 'terraform') {
+    await releaseTerraformRevisions(context, serviceStack, variables);
   }
   await steps.run(`Apply ${serviceStack}`, () => terraform.apply(serviceStack, variables));
   if (context.deployment.taskDefinitionOwner === 'pipeline') {
