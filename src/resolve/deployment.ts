@@ -241,6 +241,7 @@ function resolveEnvironmentDeployment(
       codeBuild: fitName([prefix, 'codebuild'], IAM_ROLE_NAME_MAX),
       codePipeline: fitName([prefix, 'codepipeline'], IAM_ROLE_NAME_MAX),
       codeDeploy: fitName([prefix, 'codedeploy'], IAM_ROLE_NAME_MAX),
+      releaseTasks: fitName([prefix, 'release-tasks'], IAM_ROLE_NAME_MAX),
     },
     imageArchitecture: ownImages[0]?.cpuArchitecture ?? 'X86_64',
     services: env.services.map((service): ServiceDeploymentTarget => ({

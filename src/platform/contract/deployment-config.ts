@@ -148,4 +148,6 @@ export interface DeploymentRoleNames {
   readonly codePipeline: string;
   /** CodeDeploy blue/green deployments. */
   readonly codeDeploy: string;
+  /** CodeBuild runs of the services' release tasks (CodePipeline). */
+  readonly releaseTasks: string;
 }

@@ -52,3 +52,29 @@ export function buildspec(strategy: 'rolling' | 'blue-green', environment: strin
   };
   return JSON.stringify(document, undefined, 2);
 }
+
+/** The variable of the release project's builds naming the service whose release task runs. */
+export const RELEASE_SERVICE_VARIABLE = 'RELEASE_SERVICE';
+
+/**
+ * The CodeBuild buildspec of the release tasks of an environment's pipeline: install the locked
+ * dependencies, then run `release-task:<env>` for the service the pipeline action names, the
+ * command a laptop runs, which registers a revision with the pushed image (tagged with the commit)
+ * and runs the release task on it; its failure fails the action before the deploy stage.
+ */
+export function releaseBuildspec(environment: string): string {
+  return JSON.stringify({
+    version: '0.2',
+    env: { shell: 'bash' },
+    phases: {
+      install: {
+        'runtime-versions': { nodejs: BUILD_NODE_VERSION },
+        'commands': ['npm ci --ignore-scripts'],
+      },
+      build: {
+        'on-failure': 'ABORT',
+        'commands': [`npx projen release-task:${environment} --service "$${RELEASE_SERVICE_VARIABLE}"`],
+      },
+    },
+  }, undefined, 2);
+}

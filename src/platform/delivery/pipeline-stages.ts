@@ -1,5 +1,5 @@
 import type { CodepipelineStage, CodepipelineStageAction } from '@cdktf/provider-aws/lib/codepipeline';
-import { BUILD_OUTPUT_FILES } from './buildspec';
+import { BUILD_OUTPUT_FILES, RELEASE_SERVICE_VARIABLE } from './buildspec';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
 import { toIdentifier } from '../contract/naming';
 
@@ -21,6 +21,8 @@ export interface PipelineStagesProps {
   readonly built: ServiceDeploymentTarget[];
   /** Name of the CodeBuild project of each built service. */
   readonly buildProjectNames: Record<string, string>;
+  /** The release tasks project and the built services it runs a release task for, in order. */
+  readonly release?: { readonly projectName: string; readonly services: string[] };
 }
 
 /** The action checking out the release branch through the CodeConnections connection. */
@@ -53,6 +55,23 @@ function buildAction(service: ServiceDeploymentTarget, projectName: string): Cod
     inputArtifacts: [SOURCE_ARTIFACT],
     outputArtifacts: [buildArtifact(service.name)],
     configuration: { ProjectName: projectName },
+  };
+}
+
+/** The action running one service's release task with the release tasks project, `order`-th of its stage. */
+function releaseAction(service: string, projectName: string, order: number): CodepipelineStageAction {
+  return {
+    name: `Release-${service}`,
+    category: 'Build',
+    owner: 'AWS',
+    provider: 'CodeBuild',
+    version: '1',
+    runOrder: order,
+    inputArtifacts: [SOURCE_ARTIFACT],
+    configuration: {
+      ProjectName: projectName,
+      EnvironmentVariables: JSON.stringify([{ name: RELEASE_SERVICE_VARIABLE, value: service, type: 'PLAINTEXT' }]),
+    },
   };
 }
 
@@ -97,7 +116,11 @@ function rollingDeployAction(target: EnvironmentDeploymentConfig, service: Servi
   };
 }
 
-/** The stages of the pipeline: source, one build per service, the optional manual approval, one deploy per service. */
+/**
+ * The stages of the pipeline: source, one build per service, the optional manual approval, the
+ * release tasks one after the other (a failure stops the pipeline before anything is deployed),
+ * one deploy per service.
+ */
 export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] {
   const { deployment, target, built } = props;
   const deployAction = deployment.strategy === 'blue-green' ? blueGreenDeployAction : rollingDeployAction;
@@ -106,6 +129,9 @@ export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] 
     { name: 'Build', action: built.map((service) => buildAction(service, props.buildProjectNames[service.name])) },
     ...(target.requireApproval
       ? [{ name: 'Approve', action: [{ name: 'Approve', category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' }] }]
+      : []),
+    ...(props.release !== undefined && props.release.services.length > 0
+      ? [{ name: 'Release', action: props.release.services.map((service, index) => releaseAction(service, props.release!.projectName, index + 1)) }]
       : []),
     { name: 'Deploy', action: built.map((service) => deployAction(target, service)), onFailure: { result: 'ROLLBACK' } },
   ];
