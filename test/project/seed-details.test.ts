@@ -88,3 +88,21 @@ describe('release task', () => {
     expect(problemsOf({ services: [{ release }] })).toEqual([line]);
   });
 });
+
+describe('static site publishing', () => {
+  test('publishes site/ without a build command by default', () => {
+    const [env] = resolvePlatformConfig({ ...base, staticSite: {} }).environments;
+    expect(env.staticSite?.publish).toEqual({ sourceDirectory: 'site' });
+  });
+
+  test('takes the source directory and build command', () => {
+    const [env] = resolvePlatformConfig({ ...base, staticSite: { sourceDirectory: 'web/dist', buildCommand: 'npm run build --prefix web' } }).environments;
+    expect(env.staticSite?.publish).toEqual({ sourceDirectory: 'web/dist', buildCommand: 'npm run build --prefix web' });
+  });
+
+  test.each(['../outside', '/etc', 'web/../..'])('source directory %s outside the repository is refused', (sourceDirectory) => {
+    expect(problemsOf({ staticSite: { sourceDirectory } })).toEqual([
+      `staticSite.sourceDirectory: "${sourceDirectory}" is not allowed; expected a directory inside the repository, relative to its root and without "..", e.g. "site/dist"`,
+    ]);
+  });
+});

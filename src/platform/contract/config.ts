@@ -1,5 +1,6 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
 import type { ReleaseTaskConfig } from './release-task';
+import type { SitePublishingConfig } from './site-publishing';
 import type { TargetHealthCheckConfig } from './target-health';
 
 /**
@@ -271,6 +272,8 @@ export interface StaticSiteConfig {
   readonly singlePageApp: boolean;
   readonly domainNames: string[];
   readonly certificateArn?: string;
+  /** What the deploy path uploads to the bucket. */
+  readonly publish: SitePublishingConfig;
 }
 
 export interface EnvironmentConfig {

@@ -16,6 +16,7 @@ import { DEFAULT_OUTDIR, OperationsContext } from './environment';
 import { explainError, OperationError } from './errors';
 import { resolveImageTag } from './image-tag';
 import { CONSOLE_OUTPUT, Output } from './output';
+import { publishSite } from './site';
 
 type Flags = Record<string, string | boolean | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -78,6 +79,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
         throw new OperationError(`--service is required; expected one of ${context.target.services.map((candidate) => candidate.name).join(', ')}`);
       }
       return releaseTask(context, { service, imageTag: await resolveImageTag(text(flags, 'tag'), context.env) });
+    },
+  },
+  'publish-site': {
+    summary: 'build and upload the static site, delete stale objects, invalidate CloudFront (deploy and the pipeline run this)',
+    flags: {},
+    run: async (context) => {
+      await context.steps.run('Publish the static site', () => publishSite(context));
+      return 0;
     },
   },
   'destroy': {

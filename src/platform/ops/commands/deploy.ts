@@ -4,6 +4,7 @@ import { OperationError } from '../errors';
 import { imageExists, publishImages, registryHost } from '../images';
 import { deployRevision } from '../pipeline-deployment';
 import { releaseTerraformRevisions } from '../release-tasks';
+import { publishSite } from '../site';
 import { waitForRollout } from '../rollout';
 
 /** Options of {@link deploy}. */
@@ -26,8 +27,8 @@ const FOUNDATION_STACKS = ['network', 'cluster'];
  * app image and pushes it tagged `imageTag` (skipped where the tag exists), runs the release
  * tasks on the new revisions (a failure stops here), applies the service stack with that tag (or,
  * where the pipeline owns task definitions, registers a new revision, runs the release task on it
- * and deploys it), applies what follows the service stack (the pipeline stack), waits for every service
- * to run the new image and prints the URL.
+ * and deploys it), applies what follows the service stack (the pipeline stack), publishes the
+ * static site, waits for every service to run the new image and prints the URL.
  *
  * @returns the exit code
  */
@@ -69,6 +70,9 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
   }
   for (const stack of after) {
     await steps.run(`Apply ${stack}`, () => terraform.apply(stack, variables));
+  }
+  if (context.environment.staticSite !== undefined) {
+    await steps.run('Publish the static site', () => publishSite(context));
   }
   for (const service of context.target.services) {
     const ownImage = service.imageRepositoryName !== undefined;
