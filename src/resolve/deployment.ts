@@ -242,6 +242,7 @@ function resolveEnvironmentDeployment(
       codePipeline: fitName([prefix, 'codepipeline'], IAM_ROLE_NAME_MAX),
       codeDeploy: fitName([prefix, 'codedeploy'], IAM_ROLE_NAME_MAX),
       releaseTasks: fitName([prefix, 'release-tasks'], IAM_ROLE_NAME_MAX),
+      publishSite: fitName([prefix, 'publish-site'], IAM_ROLE_NAME_MAX),
     },
     imageArchitecture: ownImages[0]?.cpuArchitecture ?? 'X86_64',
     services: env.services.map((service): ServiceDeploymentTarget => ({

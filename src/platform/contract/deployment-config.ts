@@ -150,4 +150,6 @@ export interface DeploymentRoleNames {
   readonly codeDeploy: string;
   /** CodeBuild runs of the services' release tasks (CodePipeline). */
   readonly releaseTasks: string;
+  /** CodeBuild runs of `publish-site` (CodePipeline, with a static site). */
+  readonly publishSite: string;
 }

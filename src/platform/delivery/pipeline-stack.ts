@@ -8,6 +8,7 @@ import { buildspec } from './buildspec';
 import { artifactAccess, buildPermissions, deployPermissions, passTaskRoles } from './pipeline-permissions';
 import { pipelineStages, PipelineStagesProps, sourceAction } from './pipeline-stages';
 import { ReleaseTasksProject } from './release-tasks-project';
+import { SitePublishingProject } from './site-publishing-project';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
 import { serviceLogGroupName, toIdentifier } from '../contract/naming';
@@ -15,7 +16,7 @@ import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../contract
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
 import { PrivateBucket } from '../core/private-bucket';
-import { CLUSTER_OUTPUTS, exportOutput } from '../core/stack-outputs';
+import { CLUSTER_OUTPUTS, exportOutput, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { ServiceStack } from '../service/service-stack';
 
@@ -61,6 +62,8 @@ export class PipelineStack extends EnvironmentStack {
   public readonly buildProjects: Record<string, CodebuildProject>;
   /** The CodeBuild project of the release tasks, when a built service has one. */
   public readonly releaseTasks?: ReleaseTasksProject;
+  /** The CodeBuild project publishing the static site, when the environment has one. */
+  public readonly sitePublishing?: SitePublishingProject;
   /** Role of the pipeline. */
   public readonly pipelineRole: IamRole;
   /** The pipeline. */
@@ -103,6 +106,7 @@ export class PipelineStack extends EnvironmentStack {
     this.buildRole = this.createBuildRole(built, logGroupName, useArtifacts, deployment.strategy === 'blue-green');
     this.buildProjects = Object.fromEntries(built.map((service) => [service.name, this.buildProject(deployment, service)]));
     this.releaseTasks = this.createReleaseTasks(built, logGroupName, useArtifacts);
+    this.sitePublishing = this.createSitePublishing(props.service, logGroupName, useArtifacts);
     this.pipelineRole = this.createPipelineRole(deployment, useArtifacts);
 
     const buildProjectNames = Object.fromEntries(Object.entries(this.buildProjects).map(([service, project]) => [service, project.name]));
@@ -122,7 +126,8 @@ export class PipelineStack extends EnvironmentStack {
         target,
         built,
         buildProjectNames,
-        ...(this.releaseTasks ? { release: { projectName: this.releaseTasks.project.name, services: this.releaseTasks.services } } : {}),
+        ...(this.releaseTasks ? { release: { projectName: this.releaseTasks.build.project.name, services: this.releaseTasks.services } } : {}),
+        ...(this.sitePublishing ? { publishSiteProjectName: this.sitePublishing.build.project.name } : {}),
       }),
     });
 
@@ -159,7 +164,10 @@ export class PipelineStack extends EnvironmentStack {
           Sid: 'RunBuilds',
           Effect: 'Allow',
           Action: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'],
-          Resource: [...Object.values(this.buildProjects), ...(this.releaseTasks ? [this.releaseTasks.project] : [])].map((project) => project.arn),
+          Resource: [
+            ...Object.values(this.buildProjects),
+            ...[this.releaseTasks, this.sitePublishing].flatMap((operations) => (operations ? [operations.build.project] : [])),
+          ].map((project) => project.arn),
         },
         // Registering and reading task definitions has no resource-level permissions.
         { Sid: 'RegisterTaskDefinitions', Effect: 'Allow', Action: ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks'], Resource: '*' },
@@ -187,6 +195,26 @@ export class PipelineStack extends EnvironmentStack {
       projectName: `${this.namePrefix}-release-tasks`,
       buildLogGroupName: logGroupName,
       serviceLogGroupName: serviceLogGroupName(this.project, this.environment),
+      artifactAccess: useArtifacts,
+      encryptionKeyArn: this.encryptionKey.key.arn,
+      image: BUILD_IMAGES.X86_64,
+    });
+  }
+
+  /** The site publishing project, when the environment has a static site: its bucket and distribution from the service stack. */
+  private createSitePublishing(service: ServiceStack, logGroupName: string, useArtifacts: PolicyStatement[]): SitePublishingProject | undefined {
+    if (this.environment.staticSite === undefined) {
+      return undefined;
+    }
+    const serviceOutputs = new UpstreamOutputs(this, 'service', this.environment.state, service.node.id);
+    return new SitePublishingProject(this, 'site_publishing', {
+      aws: this.aws,
+      environment: this.environment.name,
+      projectName: `${this.namePrefix}-publish-site`,
+      roleName: this.target.roleNames.publishSite,
+      bucket: serviceOutputs.string(SERVICE_OUTPUTS.staticSiteBucket),
+      distributionId: serviceOutputs.string(SERVICE_OUTPUTS.staticSiteDistributionId),
+      buildLogGroupName: logGroupName,
       artifactAccess: useArtifacts,
       encryptionKeyArn: this.encryptionKey.key.arn,
       image: BUILD_IMAGES.X86_64,

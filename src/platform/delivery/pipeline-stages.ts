@@ -23,6 +23,8 @@ export interface PipelineStagesProps {
   readonly buildProjectNames: Record<string, string>;
   /** The release tasks project and the built services it runs a release task for, in order. */
   readonly release?: { readonly projectName: string; readonly services: string[] };
+  /** The project publishing the static site after the deploys, with a static site. */
+  readonly publishSiteProjectName?: string;
 }
 
 /** The action checking out the release branch through the CodeConnections connection. */
@@ -61,18 +63,18 @@ function buildAction(service: ServiceDeploymentTarget, projectName: string): Cod
 /** The action running one service's release task with the release tasks project, `order`-th of its stage. */
 function releaseAction(service: string, projectName: string, order: number): CodepipelineStageAction {
   return {
-    name: `Release-${service}`,
-    category: 'Build',
-    owner: 'AWS',
-    provider: 'CodeBuild',
-    version: '1',
+    ...operationsAction(`Release-${service}`, projectName),
     runOrder: order,
-    inputArtifacts: [SOURCE_ARTIFACT],
     configuration: {
       ProjectName: projectName,
       EnvironmentVariables: JSON.stringify([{ name: RELEASE_SERVICE_VARIABLE, value: service, type: 'PLAINTEXT' }]),
     },
   };
+}
+
+/** An action running an operations command in a CodeBuild project on the checked-out sources. */
+function operationsAction(name: string, projectName: string): CodepipelineStageAction {
+  return { name, category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1', inputArtifacts: [SOURCE_ARTIFACT], configuration: { ProjectName: projectName } };
 }
 
 /** The action deploying one service through CodeDeploy from the build's task definition and AppSpec templates. */
@@ -119,7 +121,7 @@ function rollingDeployAction(target: EnvironmentDeploymentConfig, service: Servi
 /**
  * The stages of the pipeline: source, one build per service, the optional manual approval, the
  * release tasks one after the other (a failure stops the pipeline before anything is deployed),
- * one deploy per service.
+ * one deploy per service, and the static site's publication.
  */
 export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] {
   const { deployment, target, built } = props;
@@ -134,5 +136,6 @@ export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] 
       ? [{ name: 'Release', action: props.release.services.map((service, index) => releaseAction(service, props.release!.projectName, index + 1)) }]
       : []),
     { name: 'Deploy', action: built.map((service) => deployAction(target, service)), onFailure: { result: 'ROLLBACK' } },
+    ...(props.publishSiteProjectName !== undefined ? [{ name: 'Publish', action: [operationsAction('Publish-site', props.publishSiteProjectName)] }] : []),
   ];
 }

@@ -83,9 +83,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   'publish-site': {
     summary: 'build and upload the static site, delete stale objects, invalidate CloudFront (deploy and the pipeline run this)',
-    flags: {},
-    run: async (context) => {
-      await context.steps.run('Publish the static site', () => publishSite(context));
+    flags: { 'bucket': str, 'distribution-id': str },
+    run: async (context, flags) => {
+      const bucket = text(flags, 'bucket');
+      const distributionId = text(flags, 'distribution-id');
+      if ((bucket === undefined) !== (distributionId === undefined)) {
+        throw new OperationError('--bucket and --distribution-id go together; leave both out to read them from the service stack');
+      }
+      const target = bucket !== undefined && distributionId !== undefined ? { bucket, distributionId } : undefined;
+      await context.steps.run('Publish the static site', () => publishSite(context, process.cwd(), target));
       return 0;
     },
   },

@@ -18,6 +18,12 @@ export interface SitePublication {
   readonly invalidationId?: string;
 }
 
+/** The bucket and distribution of the site. */
+export interface SiteTarget {
+  readonly bucket: string;
+  readonly distributionId: string;
+}
+
 /** Objects DeleteObjects takes at once. */
 const DELETE_BATCH = 1000;
 
@@ -25,11 +31,12 @@ const DELETE_BATCH = 1000;
  * Publishes the static site: runs the configured build command, uploads the new and changed files
  * of the source directory (by MD5 against the objects' ETags) with their content type and cache
  * headers, deletes the objects whose files are gone, and invalidates the distribution. The bucket
- * and the distribution come from the service stack's outputs, so the stack must be applied first.
+ * and the distribution come from the service stack's outputs (the stack must be applied first),
+ * unless the pipeline passes them (`target`), which spares CodeBuild Terraform and the state.
  *
  * @param root the repository root @default the current directory
  */
-export async function publishSite(context: OperationsContext, root = process.cwd()): Promise<SitePublication | undefined> {
+export async function publishSite(context: OperationsContext, root = process.cwd(), target?: SiteTarget): Promise<SitePublication | undefined> {
   const site = context.environment.staticSite;
   if (site === undefined) {
     throw new OperationError(`${context.environment.name} has no static site; set staticSite in .projenrc.ts`);
@@ -42,18 +49,24 @@ export async function publishSite(context: OperationsContext, root = process.cwd
     context.output.line(`  ${site.publish.sourceDirectory}/ does not exist: the static site was not published (set staticSite.sourceDirectory)`);
     return undefined;
   }
-  const outputs = await context.terraform.outputs(`${context.environment.name}-service`);
-  const bucket = outputs[SERVICE_OUTPUTS.staticSiteBucket];
-  const distributionId = outputs[SERVICE_OUTPUTS.staticSiteDistributionId];
-  if (typeof bucket !== 'string' || typeof distributionId !== 'string') {
-    throw new OperationError(`${context.environment.name}-service has no static site outputs: apply the service stack first`);
-  }
+  const { bucket, distributionId } = target ?? await siteTarget(context);
   const publication = await syncDirectory(context, directory, bucket);
   const changed = publication.uploaded.length + publication.deleted.length > 0;
   const invalidationId = changed ? await invalidate(context, distributionId) : undefined;
   context.output.line(`  ${publication.uploaded.length} uploaded, ${publication.unchanged} unchanged, ${publication.deleted.length} deleted`
     + `${invalidationId ? `; invalidation ${invalidationId}` : ''}`);
   return { ...publication, ...(invalidationId ? { invalidationId } : {}) };
+}
+
+/** The site's bucket and distribution from the service stack's outputs. */
+async function siteTarget(context: OperationsContext): Promise<SiteTarget> {
+  const outputs = await context.terraform.outputs(`${context.environment.name}-service`);
+  const bucket = outputs[SERVICE_OUTPUTS.staticSiteBucket];
+  const distributionId = outputs[SERVICE_OUTPUTS.staticSiteDistributionId];
+  if (typeof bucket !== 'string' || typeof distributionId !== 'string') {
+    throw new OperationError(`${context.environment.name}-service has no static site outputs: apply the service stack first`);
+  }
+  return { bucket, distributionId };
 }
 
 async function syncDirectory(context: OperationsContext, directory: string, bucket: string): Promise<Omit<SitePublication, 'invalidationId'>> {

@@ -26,7 +26,7 @@ beforeEach(() => {
   s3.reset();
   cloudFront.reset();
   s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'old.js', ETag: '"abc"' }, { Key: 'robots.txt', ETag: '"a5b0d8e0e3c4e7f07cd4d2e06b3e2d7c"' }] });
-  cloudFront.on(CreateInvalidationCommand).resolves({ Invalidation: { Id: 'I2J0I21PCUYOIK' } });
+  cloudFront.on(CreateInvalidationCommand).resolves({ Invalidation: { Id: 'I2J0I21PCUYOIK' } } as never);
 });
 
 function context(config = siteConfig()) {
