@@ -314,7 +314,8 @@ function resolveBootstrap(
 
 /** ECS rejects Service Connect on services whose deployment controller is CodeDeploy. */
 function checkNoServiceConnect(environments: EnvironmentConfig[], problems: OptionProblems): void {
-  const connected = [...new Set(environments.flatMap((env) => env.services.filter((service) => service.serviceConnect).map((service) => service.name)))];
+  const services = environments.flatMap((env) => env.services);
+  const connected = [...new Set(services.filter((service) => service.serviceConnect).map((service) => service.name))];
   problems.check(
     connected.length === 0,
     'deployment.strategy',

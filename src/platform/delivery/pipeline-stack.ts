@@ -179,7 +179,11 @@ export class PipelineStack extends EnvironmentStack {
   }
 
   /** The release tasks project, when a built service has a release task. */
-  private createReleaseTasks(built: ServiceDeploymentTarget[], logGroupName: string, useArtifacts: PolicyStatement[]): ReleaseTasksProject | undefined {
+  private createReleaseTasks(
+    built: ServiceDeploymentTarget[],
+    logGroupName: string,
+    useArtifacts: PolicyStatement[],
+  ): ReleaseTasksProject | undefined {
     const services = built.flatMap((target) => {
       const config = this.environment.services.find((service) => service.name === target.name);
       return config?.release !== undefined ? [{ target, config }] : [];

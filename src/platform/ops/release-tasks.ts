@@ -49,7 +49,12 @@ export function releasePrerequisites(stack: StackJson, family: string): string[]
  * Runs a service's release task on `taskDefinition` and fails unless it exits with 0: the caller
  * has not touched the service yet, so the service keeps its revision.
  */
-export async function runReleaseTask(context: OperationsContext, service: ReleasingService, taskDefinition: string, placement: TaskPlacement): Promise<void> {
+export async function runReleaseTask(
+  context: OperationsContext,
+  service: ReleasingService,
+  taskDefinition: string,
+  placement: TaskPlacement,
+): Promise<void> {
   const name = service.target.name;
   const stops = `the deployment stops and ${name} keeps its current revision`;
   const exitCode = await runOneOffTask(context, {
@@ -72,7 +77,11 @@ export async function runReleaseTask(context: OperationsContext, service: Releas
  * before the first deployment, in the private subnets (network stack) with the service's security
  * groups from the service stack's state and the capacity of its configuration.
  */
-export async function releasePlacement(context: OperationsContext, service: ReleasingService, securityGroups: () => Promise<string[]>): Promise<TaskPlacement> {
+export async function releasePlacement(
+  context: OperationsContext,
+  service: ReleasingService,
+  securityGroups: () => Promise<string[]>,
+): Promise<TaskPlacement> {
   const running = await describeService(context, service.target).catch(() => undefined);
   if (running?.networkConfiguration !== undefined) {
     return running;

@@ -1,8 +1,8 @@
-import { CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectsV2CommandOutput, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative, sep } from 'path';
+import { CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectsV2CommandOutput, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
 import { runChecked } from './processes';

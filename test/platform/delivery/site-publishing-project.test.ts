@@ -24,7 +24,8 @@ test('a Publish stage after the deploys runs publish-site:dev with the service s
   expect(stages[3].action[0]).toEqual(expect.objectContaining({ name: 'Publish-site', provider: 'CodeBuild', configuration: { ProjectName: expect.any(String) } }));
   expect(parseJson(project.source.buildspec).phases.build.commands)
     .toEqual(['npx projen publish-site:dev --bucket "$SITE_BUCKET" --distribution-id "$SITE_DISTRIBUTION_ID"']);
-  const variables = Object.fromEntries((project.environment.environment_variable as Array<{ name: string; value: string }>).map((variable) => [variable.name, variable.value]));
+  const declared = project.environment.environment_variable as Array<{ name: string; value: string }>;
+  const variables = Object.fromEntries(declared.map((variable) => [variable.name, variable.value]));
   expect(variables.SITE_BUCKET).toMatch(/terraform_remote_state\.service.*static_site_bucket/);
   expect(variables.SITE_DISTRIBUTION_ID).toMatch(/terraform_remote_state\.service.*static_site_distribution_id/);
 });

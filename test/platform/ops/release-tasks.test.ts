@@ -1,6 +1,7 @@
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand,
+  DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient,
+  RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -51,10 +52,15 @@ beforeEach(() => {
   sts.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
   logs.on(GetLogEventsCommand).resolves({ events: [{ message: 'migrated 3 tables\n' }] });
-  ecs.on(DescribeServicesCommand).resolves({ services: [{
-    status: 'ACTIVE', taskDefinition: taskDefinitionArn(1), networkConfiguration: NETWORK, launchType: 'FARGATE',
-    deployments: [{ status: 'PRIMARY', taskDefinition: taskDefinitionArn(2), rolloutState: 'COMPLETED' }],
-  }] });
+  ecs.on(DescribeServicesCommand).resolves({
+    services: [{
+      status: 'ACTIVE',
+      taskDefinition: taskDefinitionArn(1),
+      networkConfiguration: NETWORK,
+      launchType: 'FARGATE',
+      deployments: [{ status: 'PRIMARY', taskDefinition: taskDefinitionArn(2), rolloutState: 'COMPLETED' }],
+    }],
+  });
   ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }] });
   ecs.on(DescribeTaskDefinitionCommand).resolves({
     taskDefinition: { taskDefinitionArn: taskDefinitionArn(1), family: 'orders-dev-orders', containerDefinitions: [{ name: 'orders', image: 'old' }] },
@@ -160,7 +166,8 @@ describe('pipeline-owned task definitions', () => {
     expect(await releaseTask(context, { service: 'orders', imageTag: 'abc1234' })).toBe(0);
     expect(ecs.commandCalls(RegisterTaskDefinitionCommand)[0].args[0].input.containerDefinitions)
       .toEqual([{ name: 'orders', image: '111122223333.dkr.ecr.us-east-1.amazonaws.com/orders-dev/orders:abc1234' }]);
-    expect(ecs.commandCalls(RunTaskCommand)[0].args[0].input).toEqual(expect.objectContaining({ taskDefinition: taskDefinitionArn(2), networkConfiguration: NETWORK }));
+    expect(ecs.commandCalls(RunTaskCommand)[0].args[0].input)
+      .toEqual(expect.objectContaining({ taskDefinition: taskDefinitionArn(2), networkConfiguration: NETWORK }));
   });
 
   test('release-task of a service without one is an error naming the option', async () => {

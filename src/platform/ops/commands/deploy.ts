@@ -4,8 +4,8 @@ import { OperationError } from '../errors';
 import { imageExists, publishImages, registryHost } from '../images';
 import { deployRevision } from '../pipeline-deployment';
 import { releaseTerraformRevisions } from '../release-tasks';
-import { publishSite } from '../site';
 import { waitForRollout } from '../rollout';
+import { publishSite } from '../site';
 
 /** Options of {@link deploy}. */
 export interface DeployOptions {
