@@ -2,6 +2,7 @@ import type { ServiceOptions } from '../../options';
 import { RELEASE_TASK_RULES, ReleaseTaskConfig } from '../../platform/contract/release-task';
 import { TARGET_HEALTH_CHECK_RULES, TargetHealthCheckConfig } from '../../platform/contract/target-health';
 import type { OptionProblems } from '../problems';
+import { checkIntervalAndTimeout } from './health-checks';
 
 /** The load balancer's health check interval, timeout and thresholds, within what ELB accepts. */
 export function resolveTargetHealthCheck(service: ServiceOptions, path: string, problems: OptionProblems): TargetHealthCheckConfig {
@@ -14,15 +15,7 @@ export function resolveTargetHealthCheck(service: ServiceOptions, path: string, 
     healthyThreshold: options.healthyThreshold ?? rules.healthyThreshold.default,
     unhealthyThreshold: options.unhealthyThreshold ?? rules.unhealthyThreshold.default,
   };
-  const intervalValid = problems.checkRange(`${checkPath}.intervalSeconds`, resolved.intervalSeconds, rules.intervalSeconds);
-  if (problems.checkRange(`${checkPath}.timeoutSeconds`, resolved.timeoutSeconds, rules.timeoutSeconds) && intervalValid) {
-    problems.check(
-      resolved.timeoutSeconds < resolved.intervalSeconds,
-      `${checkPath}.timeoutSeconds`,
-      resolved.timeoutSeconds,
-      `is not shorter than the interval (${resolved.intervalSeconds} s); expected less`,
-    );
-  }
+  checkIntervalAndTimeout(problems, checkPath, resolved, rules);
   problems.checkRange(`${checkPath}.healthyThreshold`, resolved.healthyThreshold, rules.healthyThreshold);
   problems.checkRange(`${checkPath}.unhealthyThreshold`, resolved.unhealthyThreshold, rules.unhealthyThreshold);
   return resolved;
