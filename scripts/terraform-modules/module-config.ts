@@ -53,6 +53,8 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
       httpsPort: 443,
     },
     services: [{ ...moduleService(), ...service }],
+    // The modules keep their keys recoverable for the longest window AWS allows.
+    kmsKeyDeletionWindowDays: 30,
     tags: {},
     // Read by the pipeline, the bootstrap roles and blue/green only, none of which a module has.
     deployment: {
@@ -61,7 +63,7 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
       codeDeployApplicationName: NAME_PREFIX,
       services: [],
       imageArchitecture: 'X86_64',
-      roleNames: { codeBuild: '', codePipeline: '', codeDeploy: '' },
+      roleNames: { codeBuild: '', codePipeline: '', codeDeploy: '', releaseTasks: '', publishSite: '' },
     },
   };
 }
@@ -80,6 +82,12 @@ function moduleService(): ServiceConfig {
     desiredCount: numberVar('desired_count'),
     healthCheckPath: stringVar('health_check_path'),
     healthCheckSuccessCodes: stringVar('health_check_success_codes'),
+    targetHealthCheck: {
+      intervalSeconds: numberVar('health_check_interval_seconds'),
+      timeoutSeconds: numberVar('health_check_timeout_seconds'),
+      healthyThreshold: numberVar('healthy_threshold'),
+      unhealthyThreshold: numberVar('unhealthy_threshold'),
+    },
     healthCheckGracePeriodSeconds: numberVar('health_check_grace_period_seconds'),
     deregistrationDelaySeconds: numberVar('deregistration_delay_seconds'),
     stopTimeoutSeconds: numberVar('stop_timeout_seconds'),

@@ -9,6 +9,7 @@ import { integerRule, lengthIn, ModuleVariable, namingVariables, oneOf, textRule
 import type { ClusterStack } from '../../src/platform/cluster/cluster-stack';
 import { ELB_NAME_MAX, IAM_ROLE_NAME_MAX } from '../../src/platform/contract/naming';
 import { LOAD_BALANCER_RULES, SERVICE_RULES, terraformTextCondition, TEXT_RULES } from '../../src/platform/contract/rules';
+import { TARGET_HEALTH_CHECK_RULES } from '../../src/platform/contract/target-health';
 import type { NetworkStack } from '../../src/platform/network/network-stack';
 import { ServiceStack } from '../../src/platform/service/service-stack';
 import { DEFAULTS } from '../../src/resolve/defaults';
@@ -122,6 +123,27 @@ export const SERVICE_VARIABLES: ModuleVariable[] = [
     option: 'services[].healthCheckSuccessCodes',
     validation: [textRule('health_check_success_codes', TEXT_RULES.healthCheckSuccessCodes)],
   },
+  {
+    name: 'health_check_interval_seconds',
+    type: 'number',
+    description: 'Seconds between two load balancer health checks of a task.',
+    default: TARGET_HEALTH_CHECK_RULES.intervalSeconds.default,
+    option: 'services[].loadBalancerHealthCheck.intervalSeconds',
+    validation: [integerRule('health_check_interval_seconds', TARGET_HEALTH_CHECK_RULES.intervalSeconds)],
+  },
+  {
+    name: 'health_check_timeout_seconds',
+    type: 'number',
+    description: 'Seconds without an answer after which a health check fails; less than the interval.',
+    default: TARGET_HEALTH_CHECK_RULES.timeoutSeconds.default,
+    option: 'services[].loadBalancerHealthCheck.timeoutSeconds',
+    validation: [
+      integerRule('health_check_timeout_seconds', TARGET_HEALTH_CHECK_RULES.timeoutSeconds),
+      { condition: 'var.health_check_timeout_seconds < var.health_check_interval_seconds', errorMessage: 'health_check_timeout_seconds must be less than health_check_interval_seconds.' },
+    ],
+  },
+  { name: 'healthy_threshold', type: 'number', description: 'Consecutive successful health checks that make a task healthy.', default: TARGET_HEALTH_CHECK_RULES.healthyThreshold.default, option: 'services[].loadBalancerHealthCheck.healthyThreshold', validation: [integerRule('healthy_threshold', TARGET_HEALTH_CHECK_RULES.healthyThreshold)] },
+  { name: 'unhealthy_threshold', type: 'number', description: 'Consecutive failed health checks that make a task unhealthy.', default: TARGET_HEALTH_CHECK_RULES.unhealthyThreshold.default, option: 'services[].loadBalancerHealthCheck.unhealthyThreshold', validation: [integerRule('unhealthy_threshold', TARGET_HEALTH_CHECK_RULES.unhealthyThreshold)] },
   { name: 'health_check_grace_period_seconds', type: 'number', description: 'Seconds ECS ignores failing health checks of a new task.', default: SERVICE_RULES.healthCheckGracePeriodSeconds.default, option: 'services[].healthCheckGracePeriodSeconds', validation: [integerRule('health_check_grace_period_seconds', SERVICE_RULES.healthCheckGracePeriodSeconds)] },
   { name: 'deregistration_delay_seconds', type: 'number', description: 'Seconds the load balancer drains a stopping task.', default: SERVICE_RULES.deregistrationDelaySeconds.default, option: 'services[].deregistrationDelaySeconds', validation: [integerRule('deregistration_delay_seconds', SERVICE_RULES.deregistrationDelaySeconds)] },
   { name: 'stop_timeout_seconds', type: 'number', description: 'Seconds a container has to exit after SIGTERM (Fargate allows at most 120).', default: SERVICE_RULES.stopTimeoutSeconds.default, option: 'services[].stopTimeoutSeconds', validation: [integerRule('stop_timeout_seconds', SERVICE_RULES.stopTimeoutSeconds)] },

@@ -7,11 +7,13 @@ import type { PlatformConfig } from '../platform/contract/config';
  * packages so that every service repository runs the commands its tests ran.
  */
 export const AWS_SDK_VERSIONS = {
+  '@aws-sdk/client-cloudfront': '3.1164.0',
   '@aws-sdk/client-cloudwatch-logs': '3.1169.0',
   '@aws-sdk/client-codedeploy': '3.1133.0',
   '@aws-sdk/client-ecr': '3.1169.0',
   '@aws-sdk/client-ecs': '3.1164.0',
   '@aws-sdk/client-elastic-load-balancing-v2': '3.1142.0',
+  '@aws-sdk/client-s3': '3.1175.0',
   '@aws-sdk/client-sts': '3.1177.0',
 } as const;
 
@@ -26,7 +28,7 @@ export interface OperationsTasksOptions {
 /** Commands that work on the synthesized stacks: synthesis runs first. */
 const STACK_COMMANDS = ['deploy', 'plan', 'destroy', 'rollback'] as const;
 /** Commands that only talk to AWS: compiling is enough. */
-const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image'] as const;
+const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image', 'release-task', 'publish-site'] as const;
 
 /** What each per-environment operations task does, by command. */
 export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
@@ -39,6 +41,8 @@ export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number
   'rollback': 'Redeploys the image pushed before the running one (--to <tag>)',
   'push-image': 'Builds app/ and pushes it tagged with the commit to the environment\'s repositories; CodeBuild runs it (--service, --pipeline-artifacts)',
   'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service)',
+  'publish-site': 'Builds the static site, uploads it to its bucket with content types and cache headers, deletes stale objects and invalidates CloudFront',
+  'release-task': 'Runs a service\'s release task on a revision with the image tagged with the commit, before CodePipeline deploys it (--service, --tag)',
 };
 
 /**

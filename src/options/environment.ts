@@ -106,4 +106,11 @@ export interface EnvironmentOptions {
    * @default - `cluster.capacityProviderStrategy`, else the preset's
    */
   readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * Days a deleted KMS key of this environment (log, artifact and data keys) stays recoverable
+   * before KMS deletes it (7 to 30).
+   * @default - 30 in production, 7 in development
+   */
+  readonly kmsKeyDeletionWindowDays?: number;
 }

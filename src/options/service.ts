@@ -1,7 +1,9 @@
 import type { CapacityProviderStrategyItem } from './cluster';
 import type { ContainerHealthCheckOptions, ReverseProxyOptions, SidecarOptions } from './containers';
+import type { ReleaseTaskOptions } from './release';
 import type { ServiceRoutingOptions } from './routing';
 import type { AutoscalingMode, StepScalingOptions } from './scaling';
+import type { LoadBalancerHealthCheckOptions } from './target-health-check';
 
 /**
  * CPU architecture of the tasks.
@@ -107,6 +109,19 @@ export interface ServiceOptions {
    * @default "200-299"
    */
   readonly healthCheckSuccessCodes?: string;
+
+  /**
+   * Interval, timeout and thresholds of the load balancer's health check.
+   * @default {}
+   */
+  readonly loadBalancerHealthCheck?: LoadBalancerHealthCheckOptions;
+
+  /**
+   * A one-off task run on the new revision before the service is updated (migrations); its
+   * failure stops the deployment.
+   * @default - none
+   */
+  readonly release?: ReleaseTaskOptions;
 
   /**
    * Seconds after a task starts during which failed load balancer health checks are ignored; at

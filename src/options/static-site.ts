@@ -44,4 +44,18 @@ export interface StaticSiteOptions {
    * @default - the cloudfront.net certificate
    */
   readonly certificateArn?: string;
+
+  /**
+   * Directory, relative to the repository root, that `deploy:<env>` (and the pipeline) uploads to
+   * the bucket after running `buildCommand`: new and changed files with their content type and
+   * cache headers, files no longer there deleted, then a CloudFront invalidation.
+   * @default "site"
+   */
+  readonly sourceDirectory?: string;
+
+  /**
+   * Shell command run in the repository root before the upload, e.g. "npm ci --prefix web && npm run build --prefix web".
+   * @default - none: the directory is uploaded as it is
+   */
+  readonly buildCommand?: string;
 }

@@ -209,6 +209,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentS
     DeploymentStrategy.BLUE_GREEN,
     `needs every service on the load balancer (CodeDeploy shifts traffic between target groups); ${offBalancer.join(', ')} ${offBalancer.length === 1 ? 'is' : 'are'} reached through Service Connect only`,
   );
+  checkNoServiceConnect(environments, problems);
   for (const env of environments) {
     problems.check(
       env.loadBalancer.certificateArn === undefined || env.loadBalancer.redirectHttpToHttps,
@@ -253,6 +254,8 @@ function resolveEnvironmentDeployment(
       codeBuild: fitName([prefix, 'codebuild'], IAM_ROLE_NAME_MAX),
       codePipeline: fitName([prefix, 'codepipeline'], IAM_ROLE_NAME_MAX),
       codeDeploy: fitName([prefix, 'codedeploy'], IAM_ROLE_NAME_MAX),
+      releaseTasks: fitName([prefix, 'release-tasks'], IAM_ROLE_NAME_MAX),
+      publishSite: fitName([prefix, 'publish-site'], IAM_ROLE_NAME_MAX),
     },
     imageArchitecture: ownImages[0]?.cpuArchitecture ?? 'X86_64',
     services: env.services.map((service): ServiceDeploymentTarget => ({
@@ -318,4 +321,17 @@ function resolveBootstrap(
     ...(index === 0 && firstState.backend === 's3' ? { stateBucket: firstState.bucket } : {}),
     createOidcProvider,
   }));
+}
+
+/** ECS rejects Service Connect on services whose deployment controller is CodeDeploy. */
+function checkNoServiceConnect(environments: EnvironmentSettings[], problems: OptionProblems): void {
+  const services = environments.flatMap((env) => env.services);
+  const connected = [...new Set(services.filter((service) => service.serviceConnect).map((service) => service.name))];
+  problems.check(
+    connected.length === 0,
+    'deployment.strategy',
+    DeploymentStrategy.BLUE_GREEN,
+    `cannot deploy services on Service Connect (${connected.join(', ')}): the CodeDeploy deployment controller does not support it; `
+      + 'set cluster.serviceConnect to false (and serviceConnect on the services) or use DeploymentStrategy.ROLLING',
+  );
 }

@@ -4,6 +4,7 @@ import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
 import { EnvironmentSettings, resolveDeployment } from './deployment';
+import { resolveKmsKeyDeletionWindow } from './encryption';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -116,6 +117,7 @@ function resolveEnvironment(
     loadBalancer: resolveLoadBalancer(ctx),
     services,
     ...(staticSite ? { staticSite } : {}),
+    kmsKeyDeletionWindowDays: resolveKmsKeyDeletionWindow(ctx),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -1,8 +1,10 @@
-import { PriceClass } from '../options';
+import { PriceClass, StaticSiteOptions } from '../options';
 import { isCertificateArn } from './aws';
 import { EnvironmentContext } from './context';
+import type { OptionProblems } from './problems';
 import type { StaticSiteConfig } from '../platform/contract/config';
 import { fitName } from '../platform/contract/naming';
+import { DEFAULT_SITE_SOURCE_DIRECTORY, SITE_SOURCE_DIRECTORY_PATTERN, SitePublishingConfig } from '../platform/contract/site-publishing';
 
 const DOMAIN_NAME_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -42,5 +44,20 @@ export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | u
     singlePageApp: site.singlePageApp ?? true,
     domainNames: [...domainNames],
     ...(site.certificateArn !== undefined ? { certificateArn: site.certificateArn } : {}),
+    publish: resolvePublishing(site, problems),
   };
+}
+
+/** What the deploy path uploads: a directory inside the repository, built first by an optional command. */
+function resolvePublishing(site: StaticSiteOptions, problems: OptionProblems): SitePublishingConfig {
+  const sourceDirectory = site.sourceDirectory ?? DEFAULT_SITE_SOURCE_DIRECTORY;
+  problems.check(
+    SITE_SOURCE_DIRECTORY_PATTERN.test(sourceDirectory),
+    'staticSite.sourceDirectory',
+    sourceDirectory,
+    'is not allowed; expected a directory inside the repository, relative to its root and without "..", e.g. "site/dist"',
+  );
+  const buildCommand = site.buildCommand;
+  problems.check(buildCommand === undefined || buildCommand.trim() !== '', 'staticSite.buildCommand', buildCommand, 'is empty; expected a shell command, or no buildCommand');
+  return { sourceDirectory, ...(buildCommand !== undefined ? { buildCommand } : {}) };
 }

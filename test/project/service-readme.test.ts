@@ -40,3 +40,9 @@ test('an environment added after construction is in docs/SERVICE.md', () => {
   project.addEnvironment({ name: 'prod' });
   expect(Testing.synth(project)[SERVICE_DOC_PATH]).toContain('### prod');
 });
+
+test('docs/SERVICE.md names the release task and where the static site is published from', () => {
+  const doc: string = synthProject({ services: [{ name: 'orders', release: { command: ['node', 'migrate.js'] } }], staticSite: { sourceDirectory: 'web/dist' } })['docs/SERVICE.md'];
+  expect(doc).toContain('Before each rollout, `node migrate.js` runs as a release task on the new revision; its failure stops the deployment.');
+  expect(doc).toContain('every deploy uploads `web/dist/` and invalidates the cache');
+});

@@ -30,7 +30,6 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['EC2 mixed with Fargate', { cluster: { ...ec2, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }, { capacityProvider: CapacityProvider.FARGATE }] } }, 'mixes EC2 with Fargate'],
   ['EC2 without EC2 capacity', { services: [{ capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }] }] }, 'services[0].capacityProviderStrategy: ["EC2"] uses EC2, but the cluster has no EC2 capacity'],
   ['ARM64 on an x86 instance type', { cluster: ec2, services: [{ cpuArchitecture: CpuArchitecture.ARM64, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }] }] }, 'services[0].cpuArchitecture: "ARM64" does not match the EC2 instance type t3.medium (X86_64); use an ARM (Graviton'],
-  ['ARM64 on Fargate Spot', { services: [{ cpuArchitecture: CpuArchitecture.ARM64, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.FARGATE_SPOT }] }] }, 'uses FARGATE_SPOT for an ARM64 service; Fargate Spot runs X86_64 tasks only'],
   ['instance type', { cluster: { ec2Capacity: { instanceType: 'large' } } }, 'cluster.ec2Capacity.instanceType: "large" is not an EC2 instance type'],
   ['EC2 max below min', { cluster: { ec2Capacity: { minSize: 3, maxSize: 2 } } }, 'cluster.ec2Capacity.maxSize: 2 is below minSize 3'],
   ['EC2 capacity on an existing cluster', { cluster: { existingClusterName: 'shared', ...ec2 } }, 'cluster.ec2Capacity: {"instanceType":"t3.medium"} cannot be added to an existing cluster'],

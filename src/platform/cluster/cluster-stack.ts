@@ -65,6 +65,7 @@ export class ClusterStack extends EnvironmentStack {
       // This environment's log groups only: the group itself and any group below it.
       logGroupArns: [this.aws.logGroupArn(logGroupName), this.aws.logGroupArn(`${logGroupName}/*`)],
       alias: this.namePrefix,
+      deletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
     });
     const kmsKeyArn = this.encryptionKey.key.arn;
 

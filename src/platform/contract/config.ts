@@ -1,4 +1,7 @@
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
+import type { ReleaseTaskConfig } from './release-task';
+import type { SitePublishingConfig } from './site-publishing';
+import type { TargetHealthCheckConfig } from './target-health';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -231,6 +234,8 @@ export interface ServiceConfig {
   readonly healthCheckPath: string;
   /** Status codes the load balancer's health check accepts (`matcher`). */
   readonly healthCheckSuccessCodes: string;
+  /** Interval, timeout and thresholds of the load balancer's health check. */
+  readonly targetHealthCheck: TargetHealthCheckConfig;
   readonly healthCheckGracePeriodSeconds: number;
   readonly deregistrationDelaySeconds: number;
   readonly stopTimeoutSeconds: number;
@@ -248,6 +253,8 @@ export interface ServiceConfig {
   /** Exposed in the Service Connect namespace (every service of a namespace is a client). */
   readonly serviceConnect: boolean;
   readonly autoscaling: AutoscalingConfig;
+  /** One-off task run on the new revision before the service is updated. */
+  readonly release?: ReleaseTaskConfig;
   /** Name of the task execution role (fitted to IAM's 64 characters). */
   readonly executionRoleName: string;
   /** Name of the task role (fitted to IAM's 64 characters). */
@@ -262,6 +269,8 @@ export interface StaticSiteConfig {
   readonly singlePageApp: boolean;
   readonly domainNames: string[];
   readonly certificateArn?: string;
+  /** What the deploy path uploads to the bucket. */
+  readonly publish: SitePublishingConfig;
 }
 
 export interface EnvironmentConfig {
@@ -283,6 +292,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Days a deleted KMS key of the environment waits before it is gone (7 to 30). */
+  readonly kmsKeyDeletionWindowDays: number;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */

@@ -150,4 +150,8 @@ export interface DeploymentRoleNames {
   readonly codePipeline: string;
   /** CodeDeploy blue/green deployments. */
   readonly codeDeploy: string;
+  /** CodeBuild runs of the services' release tasks (CodePipeline). */
+  readonly releaseTasks: string;
+  /** CodeBuild runs of `publish-site` (CodePipeline, with a static site). */
+  readonly publishSite: string;
 }

@@ -17,6 +17,8 @@ export interface LogEncryptionKeyProps {
   readonly logGroupArns: string[];
   /** Alias name without the `alias/` prefix; no alias when unset. */
   readonly alias?: string;
+  /** Days the key stays recoverable after it is scheduled for deletion (the environment's setting). */
+  readonly deletionWindowDays: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export class LogEncryptionKey extends Construct {
     this.key = new KmsKey(this, 'key', {
       description: props.description,
       enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      deletionWindowInDays: props.deletionWindowDays,
       policy: policyDocument([
         {
           Sid: 'AccountAdministersKeyThroughIam',

@@ -35,7 +35,34 @@ export function buildspec(strategy: 'rolling' | 'blue-green', environment: strin
   const files = strategy === 'rolling'
     ? [BUILD_OUTPUT_FILES.imageDefinitions]
     : [BUILD_OUTPUT_FILES.imageDetail, BUILD_OUTPUT_FILES.taskDefinition, BUILD_OUTPUT_FILES.appSpec];
-  const document = {
+  const command = `npx projen push-image:${environment} --service ${service.name} --pipeline-artifacts`;
+  return opsBuildspec(command, { artifacts: { files } });
+}
+
+/** Variables of the site publishing builds: the bucket and the distribution (the service stack's outputs). */
+export const SITE_VARIABLES = { bucket: 'SITE_BUCKET', distributionId: 'SITE_DISTRIBUTION_ID' } as const;
+
+/** The CodeBuild buildspec publishing the static site: `publish-site:<env>`, the command `deploy` runs. */
+export function sitePublishingBuildspec(environment: string): string {
+  return opsBuildspec(`npx projen publish-site:${environment} --bucket "$${SITE_VARIABLES.bucket}" --distribution-id "$${SITE_VARIABLES.distributionId}"`);
+}
+
+/** The variable of the release project's builds naming the service whose release task runs. */
+export const RELEASE_SERVICE_VARIABLE = 'RELEASE_SERVICE';
+
+/**
+ * The CodeBuild buildspec of the release tasks of an environment's pipeline: install the locked
+ * dependencies, then run `release-task:<env>` for the service the pipeline action names, the
+ * command a laptop runs, which registers a revision with the pushed image (tagged with the commit)
+ * and runs the release task on it; its failure fails the action before the deploy stage.
+ */
+export function releaseBuildspec(environment: string): string {
+  return opsBuildspec(`npx projen release-task:${environment} --service "$${RELEASE_SERVICE_VARIABLE}"`);
+}
+
+/** A buildspec installing the locked dependencies, then running one operations command. */
+function opsBuildspec(command: string, more: Record<string, unknown> = {}): string {
+  return JSON.stringify({
     version: '0.2',
     env: { shell: 'bash' },
     phases: {
@@ -45,10 +72,9 @@ export function buildspec(strategy: 'rolling' | 'blue-green', environment: strin
       },
       build: {
         'on-failure': 'ABORT',
-        'commands': [`npx projen push-image:${environment} --service ${service.name} --pipeline-artifacts`],
+        'commands': [command],
       },
     },
-    artifacts: { files },
-  };
-  return JSON.stringify(document, undefined, 2);
+    ...more,
+  }, undefined, 2);
 }

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { deployGuardrails } from './deploy-guardrails';
 import { EnvironmentScopes } from './environment-scopes';
 import { branchSubject, environmentSubject, GitHubSubjects, githubTrustConditions, PULL_REQUEST_SUBJECT } from './github-oidc';
-import { OPERATIONS_PERMISSIONS } from './operations-permissions';
+import { OPERATIONS_PERMISSIONS, SITE_PUBLISHING_PERMISSIONS } from './operations-permissions';
 import { permissionsBoundaryStatements } from './permissions-boundary';
 import { permissionsBoundaryArn } from './permissions-boundary-aspect';
 import { ATTACHED_POLICIES_MAX, INLINE_POLICIES_MAX_CHARACTERS, packStatements, renderedPolicyLength } from './policy-size';
@@ -95,7 +95,7 @@ export class EnvironmentDeliveryRoles extends Construct {
       deliveryPolicies: aws.arn('iam', `policy${roles.rolePath}*`, { global: true }),
     };
     this.deployPolicies = this.attachPolicies(this.deployRole, `${prefix}-deploy`, {
-      managed: scopedStatements([...resourcePermissions, OPERATIONS_PERMISSIONS], scopes, 'read-write'),
+      managed: scopedStatements([...resourcePermissions, OPERATIONS_PERMISSIONS, ...(environment.staticSite ? [SITE_PUBLISHING_PERMISSIONS] : [])], scopes, 'read-write'),
       inline: [...deployGuardrails(iamPaths), ...(props.state ? stateStatements(props.state, 'deploy') : [])],
       inlineName: 'guardrails-and-state',
     });

@@ -46,7 +46,13 @@ export type ScopeName =
   | 'pipelines'
   | 'codeDeploy'
   | 'connections'
-  | 'cloudFront';
+  | 'cloudFront'
+  /** The static site's bucket (its name prefix). */
+  | 'siteBucket'
+  /** The objects of the static site's bucket. */
+  | 'siteObjects'
+  /** The account's distributions that carry the environment's tags. */
+  | 'siteDistribution';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -271,6 +277,22 @@ export class EnvironmentScopes {
   private connections(): ResolvedScope {
     const connection = this.context.deployment.connectionArn;
     return { resources: connection ? [connection] : [] };
+  }
+
+  private siteBucket(): ResolvedScope {
+    const prefix = this.env.staticSite?.bucketPrefix;
+    return { resources: prefix !== undefined ? [`arn:${this.partition}:s3:::${prefix}*`] : [] };
+  }
+
+  private siteObjects(): ResolvedScope {
+    return { resources: this.siteBucket().resources.map((bucket) => `${bucket}/*`) };
+  }
+
+  private siteDistribution(): ResolvedScope {
+    if (this.env.staticSite === undefined) {
+      return { resources: [] };
+    }
+    return { resources: [this.arn('cloudfront', 'distribution/*', true)], condition: { StringEquals: this.environmentTags('ResourceTag') } };
   }
 
   private cloudFront(): ResolvedScope {

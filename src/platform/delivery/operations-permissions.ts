@@ -30,3 +30,18 @@ export const OPERATIONS_PERMISSIONS: PermissionSet = {
   // RegisterTaskDefinition and RunTask hand the task and execution roles to ECS.
   passRoleTo: ['ecs-tasks.amazonaws.com'],
 };
+
+/**
+ * What `publish-site` calls with the deploy role, in environments with a static site: listing,
+ * writing and deleting the site bucket's objects (the bucket's name prefix: Terraform picks the
+ * suffix) and invalidating the environment's distribution (its id is random: narrowed by the
+ * environment's tags).
+ */
+export const SITE_PUBLISHING_PERMISSIONS: PermissionSet = {
+  read: [],
+  write: [
+    on('siteBucket', 's3:ListBucket'),
+    on('siteObjects', 's3:PutObject', 's3:DeleteObject'),
+    on('siteDistribution', 'cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'),
+  ],
+};

@@ -37,6 +37,8 @@ const PLATFORM_ACTIONS = [
   'codebuild:BatchGetBuilds', 'codebuild:StartBuild', 'codeconnections:UseConnection', 'codestar-connections:UseConnection',
   'ecs:CreateTaskSet', 'ecs:DeleteTaskSet', 'ecs:DescribeServices', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks',
   'ecs:RegisterTaskDefinition', 'ecs:UpdateService', 'ecs:UpdateServicePrimaryTaskSet',
+  // Release tasks in the pipeline: started, watched, stopped at their timeout, their log lines read.
+  'ecs:RunTask', 'ecs:StopTask', 'logs:GetLogEvents',
   'codedeploy:CreateDeployment', 'codedeploy:GetApplication', 'codedeploy:GetApplicationRevision', 'codedeploy:GetDeployment',
   'codedeploy:GetDeploymentConfig', 'codedeploy:RegisterApplicationRevision',
   'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules', 'elasticloadbalancing:DescribeTargetGroups',
@@ -59,6 +61,13 @@ export function permissionsBoundaryStatements(context: BoundaryContext): PolicyS
       Action: [...new Set([...APPLICATION_ACTIONS, ...PLATFORM_ACTIONS])].sort(),
       Resource: '*',
       Condition: { StringEquals: { 'aws:RequestedRegion': context.region } },
+    },
+    {
+      // CloudFront is global (its requests are in us-east-1): the pipeline's site publishing invalidates its distribution.
+      Sid: 'InvalidateDistributions',
+      Effect: 'Allow',
+      Action: 'cloudfront:CreateInvalidation',
+      Resource: `arn:${context.partition}:cloudfront::${context.accountId}:distribution/*`,
     },
     {
       Sid: 'PassEnvironmentRolesToTasks',

@@ -7,14 +7,16 @@ import { Construct } from 'constructs';
 import { buildspec } from './buildspec';
 import { artifactAccess, buildPermissions, deployPermissions, passTaskRoles } from './pipeline-permissions';
 import { pipelineStages, PipelineStagesProps, sourceAction } from './pipeline-stages';
+import { ReleaseTasksProject } from './release-tasks-project';
+import { SitePublishingProject } from './site-publishing-project';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
-import { toIdentifier } from '../contract/naming';
+import { serviceLogGroupName, toIdentifier } from '../contract/naming';
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../contract/policies';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { LogEncryptionKey } from '../core/log-encryption-key';
 import { PrivateBucket } from '../core/private-bucket';
-import { CLUSTER_OUTPUTS, exportOutput } from '../core/stack-outputs';
+import { CLUSTER_OUTPUTS, exportOutput, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { ServiceStack } from '../service/service-stack';
 
@@ -58,6 +60,10 @@ export class PipelineStack extends EnvironmentStack {
   public readonly buildRole: IamRole;
   /** CodeBuild projects by service name. */
   public readonly buildProjects: Record<string, CodebuildProject>;
+  /** The CodeBuild project of the release tasks, when a built service has one. */
+  public readonly releaseTasks?: ReleaseTasksProject;
+  /** The CodeBuild project publishing the static site, when the environment has one. */
+  public readonly sitePublishing?: SitePublishingProject;
   /** Role of the pipeline. */
   public readonly pipelineRole: IamRole;
   /** The pipeline. */
@@ -78,6 +84,7 @@ export class PipelineStack extends EnvironmentStack {
       aws: this.aws,
       description: `Encrypts the pipeline artifacts and build logs of ${this.namePrefix}`,
       logGroupArns: [this.aws.logGroupArn(logGroupName)],
+      deletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
     });
     const keyArn = this.encryptionKey.key.arn;
     this.artifacts = new PrivateBucket(this, 'artifacts', {
@@ -95,6 +102,8 @@ export class PipelineStack extends EnvironmentStack {
 
     this.buildRole = this.createBuildRole(built, logGroupName, useArtifacts, deployment.strategy === 'blue-green');
     this.buildProjects = Object.fromEntries(built.map((service) => [service.name, this.buildProject(deployment, service)]));
+    this.releaseTasks = this.createReleaseTasks(built, logGroupName, useArtifacts);
+    this.sitePublishing = this.createSitePublishing(props.service, logGroupName, useArtifacts);
     this.pipelineRole = this.createPipelineRole(deployment, useArtifacts);
 
     const buildProjectNames = Object.fromEntries(Object.entries(this.buildProjects).map(([service, project]) => [service, project.name]));
@@ -109,7 +118,14 @@ export class PipelineStack extends EnvironmentStack {
         providerType: 'CodeStarSourceConnection',
         gitConfiguration: { sourceActionName: sourceAction(deployment).name, push: [{ branches: { includes: [deployment.releaseBranch] } }] },
       }],
-      stage: pipelineStages({ deployment, target, built, buildProjectNames }),
+      stage: pipelineStages({
+        deployment,
+        target,
+        built,
+        buildProjectNames,
+        ...(this.releaseTasks ? { release: { projectName: this.releaseTasks.build.project.name, services: this.releaseTasks.services } } : {}),
+        ...(this.sitePublishing ? { publishSiteProjectName: this.sitePublishing.build.project.name } : {}),
+      }),
     });
 
     exportOutput(this, 'pipeline_name', this.pipeline.name, 'Name of the CodePipeline.');
@@ -141,7 +157,15 @@ export class PipelineStack extends EnvironmentStack {
       policy: policyDocument([
         ...useArtifacts,
         { Sid: 'UseConnection', Effect: 'Allow', Action: ['codeconnections:UseConnection', 'codestar-connections:UseConnection'], Resource: deployment.connectionArn },
-        { Sid: 'RunBuilds', Effect: 'Allow', Action: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'], Resource: Object.values(this.buildProjects).map((project) => project.arn) },
+        {
+          Sid: 'RunBuilds',
+          Effect: 'Allow',
+          Action: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'],
+          Resource: [
+            ...Object.values(this.buildProjects),
+            ...[this.releaseTasks, this.sitePublishing].flatMap((operations) => (operations ? [operations.build.project] : [])),
+          ].map((project) => project.arn),
+        },
         // Registering and reading task definitions has no resource-level permissions.
         { Sid: 'RegisterTaskDefinitions', Effect: 'Allow', Action: ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks'], Resource: '*' },
         ...deployPermissions(this.aws, this.target, deployment.strategy === 'blue-green'),
@@ -149,6 +173,53 @@ export class PipelineStack extends EnvironmentStack {
       ]),
     });
     return role;
+  }
+
+  /** The release tasks project, when a built service has a release task. */
+  private createReleaseTasks(
+    built: ServiceDeploymentTarget[],
+    logGroupName: string,
+    useArtifacts: PolicyStatement[],
+  ): ReleaseTasksProject | undefined {
+    const services = built.flatMap((target) => {
+      const config = this.environment.services.find((service) => service.name === target.name);
+      return config?.release !== undefined ? [{ target, config }] : [];
+    });
+    if (services.length === 0) {
+      return undefined;
+    }
+    return new ReleaseTasksProject(this, 'release_tasks', {
+      aws: this.aws,
+      environment: this.environment.name,
+      target: this.target,
+      services,
+      projectName: `${this.namePrefix}-release-tasks`,
+      buildLogGroupName: logGroupName,
+      serviceLogGroupName: serviceLogGroupName(this.project, this.environment),
+      artifactAccess: useArtifacts,
+      encryptionKeyArn: this.encryptionKey.key.arn,
+      image: BUILD_IMAGES.X86_64,
+    });
+  }
+
+  /** The site publishing project, when the environment has a static site: its bucket and distribution from the service stack. */
+  private createSitePublishing(service: ServiceStack, logGroupName: string, useArtifacts: PolicyStatement[]): SitePublishingProject | undefined {
+    if (this.environment.staticSite === undefined) {
+      return undefined;
+    }
+    const serviceOutputs = new UpstreamOutputs(this, 'service', this.environment.state, service.node.id);
+    return new SitePublishingProject(this, 'site_publishing', {
+      aws: this.aws,
+      environment: this.environment.name,
+      projectName: `${this.namePrefix}-publish-site`,
+      roleName: this.target.roleNames.publishSite,
+      bucket: serviceOutputs.string(SERVICE_OUTPUTS.staticSiteBucket),
+      distributionId: serviceOutputs.string(SERVICE_OUTPUTS.staticSiteDistributionId),
+      buildLogGroupName: logGroupName,
+      artifactAccess: useArtifacts,
+      encryptionKeyArn: this.encryptionKey.key.arn,
+      image: BUILD_IMAGES.X86_64,
+    });
   }
 
   /** A role the AWS service `<service>.<dns suffix>` assumes on behalf of this account. */

@@ -1,5 +1,5 @@
 import type { CodepipelineStage, CodepipelineStageAction } from '@cdktf/provider-aws/lib/codepipeline';
-import { BUILD_OUTPUT_FILES } from './buildspec';
+import { BUILD_OUTPUT_FILES, RELEASE_SERVICE_VARIABLE } from './buildspec';
 import type { DeploymentConfig, EnvironmentDeploymentConfig, ServiceDeploymentTarget } from '../contract/deployment-config';
 import { toIdentifier } from '../contract/naming';
 
@@ -21,6 +21,10 @@ export interface PipelineStagesProps {
   readonly built: ServiceDeploymentTarget[];
   /** Name of the CodeBuild project of each built service. */
   readonly buildProjectNames: Record<string, string>;
+  /** The release tasks project and the built services it runs a release task for, in order. */
+  readonly release?: { readonly projectName: string; readonly services: string[] };
+  /** The project publishing the static site after the deploys, with a static site. */
+  readonly publishSiteProjectName?: string;
 }
 
 /** The action checking out the release branch through the CodeConnections connection. */
@@ -54,6 +58,23 @@ function buildAction(service: ServiceDeploymentTarget, projectName: string): Cod
     outputArtifacts: [buildArtifact(service.name)],
     configuration: { ProjectName: projectName },
   };
+}
+
+/** The action running one service's release task with the release tasks project, `order`-th of its stage. */
+function releaseAction(service: string, projectName: string, order: number): CodepipelineStageAction {
+  return {
+    ...operationsAction(`Release-${service}`, projectName),
+    runOrder: order,
+    configuration: {
+      ProjectName: projectName,
+      EnvironmentVariables: JSON.stringify([{ name: RELEASE_SERVICE_VARIABLE, value: service, type: 'PLAINTEXT' }]),
+    },
+  };
+}
+
+/** An action running an operations command in a CodeBuild project on the checked-out sources. */
+function operationsAction(name: string, projectName: string): CodepipelineStageAction {
+  return { name, category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1', inputArtifacts: [SOURCE_ARTIFACT], configuration: { ProjectName: projectName } };
 }
 
 /** The action deploying one service through CodeDeploy from the build's task definition and AppSpec templates. */
@@ -97,7 +118,11 @@ function rollingDeployAction(target: EnvironmentDeploymentConfig, service: Servi
   };
 }
 
-/** The stages of the pipeline: source, one build per service, the optional manual approval, one deploy per service. */
+/**
+ * The stages of the pipeline: source, one build per service, the optional manual approval, the
+ * release tasks one after the other (a failure stops the pipeline before anything is deployed),
+ * one deploy per service, and the static site's publication.
+ */
 export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] {
   const { deployment, target, built } = props;
   const deployAction = deployment.strategy === 'blue-green' ? blueGreenDeployAction : rollingDeployAction;
@@ -107,6 +132,10 @@ export function pipelineStages(props: PipelineStagesProps): CodepipelineStage[] 
     ...(target.requireApproval
       ? [{ name: 'Approve', action: [{ name: 'Approve', category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' }] }]
       : []),
+    ...(props.release !== undefined && props.release.services.length > 0
+      ? [{ name: 'Release', action: props.release.services.map((service, index) => releaseAction(service, props.release!.projectName, index + 1)) }]
+      : []),
     { name: 'Deploy', action: built.map((service) => deployAction(target, service)), onFailure: { result: 'ROLLBACK' } },
+    ...(props.publishSiteProjectName !== undefined ? [{ name: 'Publish', action: [operationsAction('Publish-site', props.publishSiteProjectName)] }] : []),
   ];
 }

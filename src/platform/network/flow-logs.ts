@@ -19,6 +19,8 @@ export interface VpcFlowLogsProps {
   readonly retentionDays: number;
   /** Prefix of the role and key alias names. */
   readonly namePrefix: string;
+  /** Deletion window of the log key, days. */
+  readonly keyDeletionWindowDays: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export class VpcFlowLogs extends Construct {
       description: `Encrypts the VPC flow logs of ${props.namePrefix}`,
       logGroupArns: [logGroupArn],
       alias: `${props.namePrefix}-flow-logs`,
+      deletionWindowDays: props.keyDeletionWindowDays,
     });
     this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
       name: props.logGroupName,

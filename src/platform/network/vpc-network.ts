@@ -222,6 +222,7 @@ export class VpcNetwork extends Construct {
       logGroupName: flowLogGroupName(props.project, props.environment),
       retentionDays: props.environment.cluster.logRetentionDays,
       namePrefix: props.namePrefix,
+      keyDeletionWindowDays: props.environment.kmsKeyDeletionWindowDays,
     });
   }
 }

@@ -1,8 +1,10 @@
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { OperationError } from './errors';
 
@@ -38,6 +40,16 @@ export class AwsClients {
   /** CodeDeploy. */
   public get codeDeploy(): CodeDeployClient {
     return this.client('codedeploy', () => new CodeDeployClient({ region: this.region }));
+  }
+
+  /** Amazon S3. */
+  public get s3(): S3Client {
+    return this.client('s3', () => new S3Client({ region: this.region }));
+  }
+
+  /** Amazon CloudFront (a global service: the SDK resolves its one endpoint). */
+  public get cloudFront(): CloudFrontClient {
+    return this.client('cloudfront', () => new CloudFrontClient({ region: this.region }));
   }
 
   /** AWS STS. */

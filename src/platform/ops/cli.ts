@@ -8,6 +8,7 @@ import { exec } from './commands/exec';
 import { logs } from './commands/logs';
 import { plan } from './commands/plan';
 import { pushImage } from './commands/push-image';
+import { releaseTask } from './commands/release-task';
 import { rollback } from './commands/rollback';
 import { runTask } from './commands/run-task';
 import { status } from './commands/status';
@@ -15,6 +16,7 @@ import { DEFAULT_OUTDIR, OperationsContext } from './environment';
 import { explainError, OperationError } from './errors';
 import { resolveImageTag } from './image-tag';
 import { CONSOLE_OUTPUT, Output } from './output';
+import { publishSite } from './site';
 
 type Flags = Record<string, string | boolean | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -67,6 +69,31 @@ export const COMMANDS: Record<string, CommandSpec> = {
       service: text(flags, 'service'),
       pipelineArtifacts: flags['pipeline-artifacts'] === true,
     }),
+  },
+  'release-task': {
+    summary: 'run a service\'s release task on a revision with the new image (CodePipeline runs this before deploying)',
+    flags: { service: str, tag: str },
+    run: async (context, flags) => {
+      const service = text(flags, 'service');
+      if (service === undefined) {
+        throw new OperationError(`--service is required; expected one of ${context.target.services.map((candidate) => candidate.name).join(', ')}`);
+      }
+      return releaseTask(context, { service, imageTag: await resolveImageTag(text(flags, 'tag'), context.env) });
+    },
+  },
+  'publish-site': {
+    summary: 'build and upload the static site, delete stale objects, invalidate CloudFront (deploy and the pipeline run this)',
+    flags: { 'bucket': str, 'distribution-id': str },
+    run: async (context, flags) => {
+      const bucket = text(flags, 'bucket');
+      const distributionId = text(flags, 'distribution-id');
+      if ((bucket === undefined) !== (distributionId === undefined)) {
+        throw new OperationError('--bucket and --distribution-id go together; leave both out to read them from the service stack');
+      }
+      const target = bucket !== undefined && distributionId !== undefined ? { bucket, distributionId } : undefined;
+      await context.steps.run('Publish the static site', () => publishSite(context, process.cwd(), target));
+      return 0;
+    },
   },
   'destroy': {
     summary: 'destroy every stack, in reverse order',

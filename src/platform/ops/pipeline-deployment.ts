@@ -2,6 +2,8 @@ import { CreateDeploymentCommand, GetDeploymentCommand } from '@aws-sdk/client-c
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { OperationsContext } from './environment';
 import { OperationError } from './errors';
+import { releasingServices, runReleaseTask } from './release-tasks';
+import { describeService } from './rollout';
 import { registerRevisionWithImage } from './task-definitions';
 import type { ServiceDeploymentTarget } from '../contract/deployment-config';
 
@@ -10,7 +12,8 @@ const FINAL_STATES = new Set(['Succeeded', 'Failed', 'Stopped']);
 
 /**
  * Deploys `image` to a service whose task definition the pipeline owns: registers a revision from
- * the latest one with the new image, then updates the service (rolling) or starts a CodeDeploy
+ * the latest one with the new image, runs the service's release task on it (a failure stops here),
+ * then updates the service (rolling) or starts a CodeDeploy
  * blue/green deployment and waits for it to end.
  */
 export async function deployRevision(
@@ -20,6 +23,7 @@ export async function deployRevision(
   pollSeconds = 15,
 ): Promise<string> {
   const revision = await registerRevisionWithImage(context, service.taskDefinitionFamily, service.name, image);
+  await releaseRevision(context, service, revision);
   if (context.deployment.strategy === 'blue-green') {
     await codeDeploy(context, service, revision, pollSeconds);
   } else {
@@ -67,5 +71,14 @@ async function codeDeploy(context: OperationsContext, service: ServiceDeployment
       return;
     }
     await context.sleep(pollSeconds * 1000);
+  }
+}
+
+/** Runs the service's release task, if it has one, on a registered revision the service does not run yet. */
+export async function releaseRevision(context: OperationsContext, service: ServiceDeploymentTarget, revision: string): Promise<void> {
+  const releasing = releasingServices(context).find((candidate) => candidate.target.name === service.name);
+  if (releasing !== undefined) {
+    // The service exists: its stack was applied before any revision is deployed.
+    await runReleaseTask(context, releasing, revision, await describeService(context, service));
   }
 }

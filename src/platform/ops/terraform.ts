@@ -27,6 +27,22 @@ export interface TerraformCliOptions {
 
 const PLAN_FILE = 'ops.tfplan';
 
+/** The parts of a synthesized stack (`cdk.tf.json`) the commands read. */
+export interface StackJson {
+  readonly variable?: Record<string, unknown>;
+  /** Resources by type and logical id; cdktf records each one's construct path in `//.metadata.path`. */
+  readonly resource?: Record<string, Record<string, { readonly '//'?: { readonly metadata?: { readonly path?: string } }; readonly [attribute: string]: unknown }>>;
+}
+
+/** A resource in a stack's state. */
+export interface StateResource {
+  /** `<type>.<name>`. */
+  readonly address: string;
+  readonly type: string;
+  /** Its attributes. */
+  readonly values: Record<string, unknown>;
+}
+
 /**
  * The Terraform CLI in the synthesized stacks' working directories (`<outdir>/stacks/<stack>`):
  * no prompts, state locks waited for, a missing stack directory reported as such.
@@ -50,8 +66,7 @@ export class TerraformCli {
 
   /** The variables a stack declares. */
   public declaredVariables(stack: string): string[] {
-    const json = JSON.parse(readFileSync(join(this.stackDir(stack), 'cdk.tf.json'), 'utf-8')) as { variable?: Record<string, unknown> };
-    return Object.keys(json.variable ?? {});
+    return Object.keys(this.stackJson(stack).variable ?? {});
   }
 
   /** `terraform init`, once per stack and run. */
@@ -63,10 +78,27 @@ export class TerraformCli {
     this.initialized.add(stack);
   }
 
-  /** Applies a stack; `variables` the stack does not declare are left out. */
-  public async apply(stack: string, variables: Record<string, string> = {}): Promise<void> {
+  /**
+   * Applies a stack; `variables` the stack does not declare are left out. With `targets`
+   * (resource addresses), only those resources and what they depend on (`-target`).
+   */
+  public async apply(stack: string, variables: Record<string, string> = {}, targets: string[] = []): Promise<void> {
     await this.init(stack);
-    await this.run(stack, ['apply', '-input=false', '-auto-approve', '-lock-timeout=5m', ...this.variableArgs(stack, variables)]);
+    const targetArgs = targets.map((address) => `-target=${address}`);
+    await this.run(stack, ['apply', '-input=false', '-auto-approve', '-lock-timeout=5m', ...targetArgs, ...this.variableArgs(stack, variables)]);
+  }
+
+  /** The stack's synthesized configuration (`cdk.tf.json`). */
+  public stackJson(stack: string): StackJson {
+    return JSON.parse(readFileSync(join(this.stackDir(stack), 'cdk.tf.json'), 'utf-8')) as StackJson;
+  }
+
+  /** The resources in the stack's state with their attributes (`terraform show -json`). */
+  public async stateResources(stack: string): Promise<StateResource[]> {
+    await this.init(stack);
+    const shown = await runChecked(this.binary, ['-chdir=' + this.stackDir(stack), 'show', '-json'], { capture: true });
+    const state = JSON.parse(shown.stdout || '{}') as { values?: { root_module?: { resources?: StateResource[] } } };
+    return state.values?.root_module?.resources ?? [];
   }
 
   /** Destroys a stack's resources. */

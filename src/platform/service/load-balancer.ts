@@ -180,10 +180,10 @@ export class PublicLoadBalancer extends Construct {
         port: 'traffic-port',
         path: service.healthCheckPath,
         matcher: service.healthCheckSuccessCodes,
-        interval: 15,
-        timeout: 5,
-        healthyThreshold: 2,
-        unhealthyThreshold: 3,
+        interval: service.targetHealthCheck.intervalSeconds,
+        timeout: service.targetHealthCheck.timeoutSeconds,
+        healthyThreshold: service.targetHealthCheck.healthyThreshold,
+        unhealthyThreshold: service.targetHealthCheck.unhealthyThreshold,
       },
     });
   }

@@ -19,7 +19,7 @@ export interface StaticSiteProps {
 /**
  * A static website: a private, versioned S3 bucket that only this CloudFront distribution can read
  * (origin access control, signed requests), served over HTTPS only with the managed security
- * headers, compression, HTTP/2 and HTTP/3. Upload the site with `aws s3 sync <dir> s3://<bucket>`.
+ * headers, compression, HTTP/2 and HTTP/3. `deploy:<env>` and the pipeline publish it (`publish-site`).
  */
 export class StaticSite extends Construct {
   /** The content bucket. */

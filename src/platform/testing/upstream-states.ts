@@ -6,7 +6,7 @@ import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
 import { readStackJson, upstreamReferences } from './stack-json';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
 import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
-import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
+import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../contract/stack-interface';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */
 export const FIXTURE_LINEAGE_PREFIX = 'offline-fixture-';
@@ -92,6 +92,9 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
     `${c.accountId}.dkr.ecr.${c.environment.region}.${dnsSuffix(c)}/${imageRepositoryName(c.project, c.environment, service)}`),
   [CLUSTER_OUTPUTS.ecrRepositoryArns]: (c, synthesized) => mapLike(synthesized, (service) =>
     arn(c, 'ecr', `repository/${imageRepositoryName(c.project, c.environment, service)}`)),
+  // Read by the pipeline's site publishing project, with a static site.
+  [SERVICE_OUTPUTS.staticSiteBucket]: (c) => `${c.environment.staticSite?.bucketPrefix ?? `${c.project}-site-`}${digest(c, 'site-bucket').slice(0, 26)}`,
+  [SERVICE_OUTPUTS.staticSiteDistributionId]: (c) => `E${digest(c, 'distribution').slice(0, 13).toUpperCase()}`,
 };
 
 /** As many subnet ids as the output lists, or, for a splat over per-zone subnets, one per zone. */

@@ -1,4 +1,4 @@
-import { CapacityProvider, CpuArchitecture, ServiceOptions } from '../../options';
+import { CpuArchitecture, ServiceOptions } from '../../options';
 import type { CapacityProviderStrategyConfig, ClusterConfig } from '../../platform/contract/config';
 import { SERVICE_RULES } from '../../platform/contract/rules';
 import { resolveCapacityStrategy } from '../capacity';
@@ -42,8 +42,9 @@ function checkFargateSize(cpu: number, memoryMiB: number, path: string, problems
 }
 
 /**
- * The service's capacity provider strategy: its own, else the cluster's (without Fargate Spot for
- * ARM64 services); EC2 entries need the cluster's EC2 capacity of the same architecture.
+ * The service's capacity provider strategy: its own, else the cluster's; EC2 entries need the
+ * cluster's EC2 capacity of the same architecture. Fargate Spot runs ARM64 (Graviton) tasks too
+ * (since September 2024), so the strategy does not depend on the architecture otherwise.
  */
 export function resolveServiceCapacity(
   ctx: EnvironmentContext,
@@ -54,40 +55,12 @@ export function resolveServiceCapacity(
 ): CapacityProviderStrategyConfig[] {
   const strategyPath = `${path}.capacityProviderStrategy`;
   const strategy = service.capacityProviderStrategy !== undefined
-    ? ownStrategy(ctx, service, strategyPath, architecture)
-    : clusterStrategy(cluster, architecture);
+    ? resolveCapacityStrategy(service.capacityProviderStrategy, strategyPath, ctx.problems)
+    : cluster.capacityProviderStrategy;
   if (usesEc2(strategy)) {
     checkEc2Architecture(ctx, cluster, strategy, path, architecture);
   }
   return strategy;
-}
-
-function ownStrategy(
-  ctx: EnvironmentContext,
-  service: ServiceOptions,
-  strategyPath: string,
-  architecture: CpuArchitecture,
-): CapacityProviderStrategyConfig[] {
-  const strategy = resolveCapacityStrategy(service.capacityProviderStrategy ?? [], strategyPath, ctx.problems);
-  ctx.problems.check(
-    !(architecture === CpuArchitecture.ARM64 && strategy.some((item) => item.capacityProvider === CapacityProvider.FARGATE_SPOT)),
-    strategyPath,
-    strategy.map((item) => item.capacityProvider),
-    'uses FARGATE_SPOT for an ARM64 service; Fargate Spot runs X86_64 tasks only',
-  );
-  return strategy;
-}
-
-function clusterStrategy(cluster: ClusterConfig, architecture: CpuArchitecture): CapacityProviderStrategyConfig[] {
-  const strategy = cluster.capacityProviderStrategy;
-  if (architecture !== CpuArchitecture.ARM64 || !strategy.some((item) => item.capacityProvider === CapacityProvider.FARGATE_SPOT)) {
-    return strategy;
-  }
-  // Fargate Spot has no Graviton capacity: ARM64 services fall back to on-demand Fargate.
-  const onDemand = strategy.filter((item) => item.capacityProvider !== CapacityProvider.FARGATE_SPOT);
-  return onDemand.length > 0 && onDemand.some((item) => item.weight > 0)
-    ? onDemand
-    : [{ capacityProvider: CapacityProvider.FARGATE, base: 0, weight: 1 }];
 }
 
 function checkEc2Architecture(

@@ -1,6 +1,6 @@
 import type { ServiceOptions } from '../../options';
 import type { ContainerHealthCheckConfig } from '../../platform/contract/config';
-import { CONTAINER_HEALTH_CHECK_RULES, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
+import { CONTAINER_HEALTH_CHECK_RULES, IntegerRule, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import { DEFAULTS } from '../defaults';
 import type { OptionProblems } from '../problems';
 
@@ -69,16 +69,29 @@ function resolveContainerHealthCheck(service: ServiceOptions, path: string, prob
     resolved.command,
     'is not allowed; expected ["CMD", "<executable>", ...args] or ["CMD-SHELL", "<shell command>"]',
   );
-  problems.checkRange(`${checkPath}.intervalSeconds`, resolved.intervalSeconds, rules.intervalSeconds);
-  if (problems.checkRange(`${checkPath}.timeoutSeconds`, resolved.timeoutSeconds, rules.timeoutSeconds)) {
-    problems.check(
-      resolved.timeoutSeconds < resolved.intervalSeconds,
-      `${checkPath}.timeoutSeconds`,
-      resolved.timeoutSeconds,
-      `is not shorter than the interval (${resolved.intervalSeconds} s); expected less`,
-    );
-  }
+  checkIntervalAndTimeout(problems, checkPath, resolved, rules);
   problems.checkRange(`${checkPath}.retries`, resolved.retries, rules.retries);
   problems.checkRange(`${checkPath}.startPeriodSeconds`, resolved.startPeriodSeconds, rules.startPeriodSeconds);
   return resolved;
+}
+
+/**
+ * The interval and timeout of a health check, each within its range, the timeout shorter than the
+ * interval (checked once both are in range).
+ */
+export function checkIntervalAndTimeout(
+  problems: OptionProblems,
+  checkPath: string,
+  check: { readonly intervalSeconds: number; readonly timeoutSeconds: number },
+  rules: { readonly intervalSeconds: IntegerRule; readonly timeoutSeconds: IntegerRule },
+): void {
+  const intervalValid = problems.checkRange(`${checkPath}.intervalSeconds`, check.intervalSeconds, rules.intervalSeconds);
+  if (problems.checkRange(`${checkPath}.timeoutSeconds`, check.timeoutSeconds, rules.timeoutSeconds) && intervalValid) {
+    problems.check(
+      check.timeoutSeconds < check.intervalSeconds,
+      `${checkPath}.timeoutSeconds`,
+      check.timeoutSeconds,
+      `is not shorter than the interval (${check.intervalSeconds} s); expected less`,
+    );
+  }
 }

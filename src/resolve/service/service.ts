@@ -4,6 +4,7 @@ import { resolveContainerSettings, withAppVariables } from './container-settings
 import { resolveReverseProxy, resolveSidecars } from './containers';
 import { resolveLoadBalancerHealthCheck } from './health-checks';
 import { resolveReachability } from './ingress';
+import { resolveReleaseTask, resolveTargetHealthCheck } from './release-and-target-health';
 import { resolveTaskCount } from './task-count';
 import { CpuArchitecture, ServiceOptions } from '../../options';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
@@ -46,6 +47,8 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
   const { desiredCount, minCapacity, maxCapacity } = resolveTaskCount(ctx, service, path);
   const autoscaling = resolveAutoscaling(ctx, service, path, { minCapacity, maxCapacity });
   const healthChecks = resolveLoadBalancerHealthCheck(service, path, problems);
+  const targetHealthCheck = resolveTargetHealthCheck(service, path, problems);
+  const release = resolveReleaseTask(service, path, problems);
   const reverseProxy = resolveReverseProxy(service, containerPort, path, problems);
   const sidecars = resolveSidecars(service, name, path, [containerPort, ...(reverseProxy ? [reverseProxy.port] : [])], problems);
   const reachability = resolveReachability(ctx, cluster, service, name, position, autoscaling);
@@ -64,6 +67,7 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
     capacityProviderStrategy,
     desiredCount,
     ...healthChecks,
+    targetHealthCheck,
     ...settings,
     environment,
     readonlyRootFilesystem: service.readonlyRootFilesystem ?? true,
@@ -71,6 +75,7 @@ export function resolveService(ctx: EnvironmentContext, cluster: ClusterConfig, 
     ...(reverseProxy ? { reverseProxy } : {}),
     ...reachability,
     autoscaling,
+    ...(release ? { release } : {}),
     executionRoleName: fitName([ctx.project, ctx.env.name, name, 'execution'], IAM_ROLE_NAME_MAX),
     taskRoleName: fitName([ctx.project, ctx.env.name, name, 'task'], IAM_ROLE_NAME_MAX),
   };

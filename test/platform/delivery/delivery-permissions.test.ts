@@ -172,11 +172,12 @@ describe('deploy role', () => {
     }
   });
 
-  test.each(EVERY_ENVIRONMENT)('%s: reads and writes only its environment\'s state', (name, iam) => {
+  test.each(EVERY_ENVIRONMENT)('%s: reads and writes only its environment\'s state (and publishes its static site)', (name, iam) => {
     const env = name.split('/')[1];
     const objects = allows(statementsOf(iam.deploy)).filter((statement) => actionsOf(statement).some((action) => ['s3:GetObject', 's3:PutObject'].includes(action)))
       .flatMap(resourcesOf);
-    expect(objects).toEqual([`arn:aws:s3:::orders-terraform-state/orders/${env}/*`]);
+    const site = name.startsWith('fullFeatures/') ? [`arn:aws:s3:::orders-${env}-site-*/*`] : [];
+    expect(objects).toEqual([...site, `arn:aws:s3:::orders-terraform-state/orders/${env}/*`]);
   });
 
   test('with EC2 capacity, Service Connect and a static site, it manages instances, namespaces and CloudFront (without region condition)', () => {

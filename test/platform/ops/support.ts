@@ -28,8 +28,8 @@ export class RecordingTerraform extends TerraformCli {
   constructor() {
     super({ outdir: 'unused' });
   }
-  public async apply(stack: string, variables: Record<string, string> = {}): Promise<void> {
-    this.calls.push(`apply ${stack} ${JSON.stringify(variables)}`);
+  public async apply(stack: string, variables: Record<string, string> = {}, targets: string[] = []): Promise<void> {
+    this.calls.push(`apply ${stack} ${JSON.stringify(variables)}${targets.length > 0 ? ` -target ${targets.join(' ')}` : ''}`);
   }
   public async destroy(stack: string): Promise<void> {
     this.calls.push(`destroy ${stack}`);

@@ -37,8 +37,9 @@ export const DEPLOYMENTS = {
 
 /**
  * Every feature that adds resource types at once, deployed by CodePipeline with blue/green: EC2
- * capacity, Service Connect, ECS Exec, a static site, two services; dev and prod (production
- * preset, requires approval) in two accounts.
+ * capacity, the Service Connect namespace (the services stay off it: CodeDeploy does not support
+ * Service Connect), ECS Exec, a static site, two services; dev and prod (production preset,
+ * requires approval) in two accounts.
  */
 export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   name: 'orders',
@@ -54,7 +55,7 @@ export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
     serviceConnect: true,
     executeCommand: true,
   },
-  services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }],
+  services: [{ name: 'web', serviceConnect: false }, { name: 'api', serviceConnect: false, routing: { pathPatterns: ['/api/*'] } }],
   staticSite: {},
   deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
 });

@@ -3,7 +3,9 @@ import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 import { imageExists, publishImages, registryHost } from '../images';
 import { deployRevision } from '../pipeline-deployment';
+import { releaseTerraformRevisions } from '../release-tasks';
 import { waitForRollout } from '../rollout';
+import { publishSite } from '../site';
 
 /** Options of {@link deploy}. */
 export interface DeployOptions {
@@ -22,10 +24,11 @@ const FOUNDATION_STACKS = ['network', 'cluster'];
 
 /**
  * Deploys one environment: applies the network and cluster stacks in manifest order, builds the
- * app image and pushes it tagged `imageTag` (skipped where the tag exists), applies the service
- * stack with that tag (or, where the pipeline owns task definitions, registers and deploys a new
- * revision), applies what follows the service stack (the pipeline stack), waits for every service
- * to run the new image and prints the URL.
+ * app image and pushes it tagged `imageTag` (skipped where the tag exists), runs the release
+ * tasks on the new revisions (a failure stops here), applies the service stack with that tag (or,
+ * where the pipeline owns task definitions, registers a new revision, runs the release task on it
+ * and deploys it), applies what follows the service stack (the pipeline stack), publishes the
+ * static site, waits for every service to run the new image and prints the URL.
  *
  * @returns the exit code
  */
@@ -54,6 +57,9 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
       }
     });
   }
+  if (context.deployment.taskDefinitionOwner === 'terraform') {
+    await releaseTerraformRevisions(context, serviceStack, variables);
+  }
   await steps.run(`Apply ${serviceStack}`, () => terraform.apply(serviceStack, variables));
   if (context.deployment.taskDefinitionOwner === 'pipeline') {
     const registry = registryHost(accountId, context.environment);
@@ -64,6 +70,9 @@ export async function deploy(context: OperationsContext, options: DeployOptions)
   }
   for (const stack of after) {
     await steps.run(`Apply ${stack}`, () => terraform.apply(stack, variables));
+  }
+  if (context.environment.staticSite !== undefined) {
+    await steps.run('Publish the static site', () => publishSite(context));
   }
   for (const service of context.target.services) {
     const ownImage = service.imageRepositoryName !== undefined;
