@@ -10,3 +10,4 @@ export * from './scaling';
 export * from './service';
 export * from './state';
 export * from './static-site';
+export * from './workloads';

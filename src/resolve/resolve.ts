@@ -11,6 +11,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { resolveWorkloads } from './workloads';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
@@ -119,6 +120,7 @@ function resolveEnvironment(
     ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
   });
   const staticSite = resolveStaticSite(ctx);
+  const workloads = resolveWorkloads(ctx, cluster, services);
 
   return {
     name: env.name,
@@ -132,6 +134,7 @@ function resolveEnvironment(
     loadBalancer: resolveLoadBalancer(ctx),
     services,
     ...(staticSite ? { staticSite } : {}),
+    ...(workloads ? { workloads } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -1,4 +1,5 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { WorkloadsConfig } from './workloads';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -286,6 +287,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Queue workers, scheduled jobs and the topics they use; absent when there are none. */
+  readonly workloads?: WorkloadsConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /**

@@ -1,0 +1,29 @@
+import { resolveJob } from './job';
+import { resolveTopics } from './topics';
+import { resolveWorker } from './worker';
+import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
+import type { WorkloadsConfig } from '../../platform/contract/workloads';
+import type { EnvironmentContext } from '../context';
+
+/**
+ * The workers, jobs and topics of one environment, or undefined when there are none; names are
+ * unique among services, workers and jobs (they share task definition families and roles' prefixes).
+ */
+export function resolveWorkloads(ctx: EnvironmentContext, cluster: ClusterConfig, services: ServiceConfig[]): WorkloadsConfig | undefined {
+  const workerOptions = ctx.options.workers ?? [];
+  const jobOptions = ctx.options.jobs ?? [];
+  const topics = resolveTopics(ctx, ctx.options.services ?? [], workerOptions);
+  if (workerOptions.length === 0 && jobOptions.length === 0 && topics.length === 0) {
+    return undefined;
+  }
+  const workers = workerOptions.map((worker, index) => resolveWorker(ctx, cluster, services, topics, worker, `workers[${index}]`));
+  const jobs = jobOptions.map((job, index) => resolveJob(ctx, cluster, services, job, `jobs[${index}]`));
+  const taken = new Map(services.map((service, index) => [service.name, `services[${index}]`]));
+  const check = (name: string, path: string) => {
+    ctx.problems.check(!taken.has(name), `${path}.name`, name, `is used by ${taken.get(name)} too; names must be unique among services, workers and jobs`);
+    taken.set(name, path);
+  };
+  workers.forEach((worker, index) => check(worker.name, `workers[${index}]`));
+  jobs.forEach((job, index) => check(job.name, `jobs[${index}]`));
+  return { topics, workers, jobs, messagingKeyAlias: `${ctx.project}-${ctx.env.name}-messaging` };
+}
