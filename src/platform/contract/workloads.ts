@@ -54,6 +54,7 @@ export interface TopicConfig {
   readonly variable: string;
 }
 
+/** A worker queue's subscription to a topic. */
 export interface TopicSubscriptionConfig {
   /** Topic name (a {@link TopicConfig.name}). */
   readonly topic: string;
@@ -85,6 +86,7 @@ export interface BacklogScalingConfig {
   readonly scaleOutCooldownSeconds: number;
 }
 
+/** A queue worker: an ECS service without load balancer consuming its queue, scaled on its backlog. */
 export interface WorkerConfig extends WorkloadTaskConfig {
   readonly processingTimeSeconds: number;
   readonly acceptableLatencySeconds: number;

@@ -12,13 +12,13 @@ import type { ClusterStack } from '../cluster/cluster-stack';
 import type { ServiceConfig } from '../contract/config';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
+import type { WorkloadTaskConfig } from '../contract/workloads';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
 import { Messaging } from '../workloads/messaging';
 import { Workloads } from '../workloads/workloads';
-import type { WorkloadTaskConfig } from '../contract/workloads';
 
 
 export { IMAGE_TAG_VARIABLE };

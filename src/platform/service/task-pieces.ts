@@ -48,7 +48,13 @@ export function createTaskSecurityGroup(scope: Construct, props: { name: string;
 }
 
 /** The execution and task roles (id `roles`): the image, secrets and log group of the task only; ECS Exec when allowed. */
-export function createTaskRoles(scope: Construct, aws: AwsContext, task: TaskSettings, cluster: ClusterResources, imageRepositoryArn?: string): TaskRoles {
+export function createTaskRoles(
+  scope: Construct,
+  aws: AwsContext,
+  task: TaskSettings,
+  cluster: ClusterResources,
+  imageRepositoryArn?: string,
+): TaskRoles {
   return new TaskRoles(scope, 'roles', {
     aws,
     names: { execution: task.executionRoleName, task: task.taskRoleName },
