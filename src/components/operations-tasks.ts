@@ -38,7 +38,7 @@ export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number
   'exec': 'Opens a shell in a running task with ECS Exec (--service, --container, --command)',
   'rollback': 'Redeploys the image pushed before the running one (--to <tag>)',
   'push-image': 'Builds app/ and pushes it tagged with the commit to the environment\'s repositories; CodeBuild runs it (--service, --pipeline-artifacts)',
-  'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service)',
+  'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service), or a scheduled job now (--job)',
 };
 
 /**

@@ -121,6 +121,7 @@ export class ServiceStack extends EnvironmentStack {
         logRetentionDays: this.environment.cluster.logRetentionDays,
         imageOf: (task) => this.workloadImage(task),
       });
+      this.exportJobNetworks(this.workloads, privateSubnetIds);
     }
 
     if (this.environment.staticSite !== undefined) {
@@ -187,6 +188,15 @@ export class ServiceStack extends EnvironmentStack {
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
       ...(this.messaging ? { additionalEnvironment: this.messaging.environmentOf(service.name) } : {}),
     });
+  }
+
+  /** Where each job's tasks run, for starting a job by hand (`run-task --job`). */
+  private exportJobNetworks(workloads: Workloads, subnetIds: string[]): void {
+    if (Object.keys(workloads.jobs).length === 0) {
+      return;
+    }
+    const networks = mapValues(workloads.jobs, (job) => ({ subnets: subnetIds, security_groups: [job.securityGroup.id] }));
+    exportOutput(this, SERVICE_OUTPUTS.jobNetworks, networks, 'Subnets and security groups of each scheduled job\'s tasks.');
   }
 
   /** A worker's or job's image: its own, or the image (and repository) of the service it names. */

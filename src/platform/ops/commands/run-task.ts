@@ -1,5 +1,7 @@
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeTasksCommand, RunTaskCommand, Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
+import { SERVICE_OUTPUTS } from '../../contract/stack-interface';
+import type { JobConfig } from '../../contract/workloads';
 import type { OperationsContext } from '../environment';
 import { OperationError } from '../errors';
 import { formatSeconds } from '../output';
@@ -9,8 +11,10 @@ import { describeService } from '../rollout';
 export interface RunTaskOptions {
   /** The service whose task definition, network and secrets the task uses. @default - the first one */
   readonly service?: string;
-  /** The command, split like a shell would (quotes group words). */
-  readonly command: string;
+  /** Run this scheduled job now instead: its task definition, network and secrets. @default - a service's task */
+  readonly job?: string;
+  /** The command, split like a shell would (quotes group words); a job runs its own when unset. */
+  readonly command?: string;
   /** Minutes to wait for the task to stop. @default 60 */
   readonly timeoutMinutes?: number;
   /** Seconds between two looks at the task. @default 6 */
@@ -29,27 +33,22 @@ export function splitCommand(command: string): string[] {
 
 /**
  * Runs a one-off task from a service's current task definition, in its subnets and security
- * groups and with its secrets, the application container's command replaced; waits for it to
- * stop and prints its log lines and exit code.
+ * groups and with its secrets, the application container's command replaced; or a scheduled job
+ * now, with its task definition, network and (unless replaced) command. Waits for the task to stop
+ * and prints its log lines and exit code.
  *
  * @returns the container's exit code
  */
 export async function runTask(context: OperationsContext, options: RunTaskOptions): Promise<number> {
-  const words = splitCommand(options.command);
-  if (words.length === 0) {
+  const words = splitCommand(options.command ?? '');
+  if (options.job === undefined && words.length === 0) {
     throw new OperationError('--command is empty; expected e.g. --command "node scripts/migrate.js"');
   }
-  const target = context.services(options.service ?? context.target.services[0].name)[0];
-  const cluster = context.target.clusterName;
-  const service = await describeService(context, target);
+  const target = options.job !== undefined ? await jobTarget(context, options.job) : await serviceTarget(context, options.service);
   const started = await context.aws.ecs.send(new RunTaskCommand({
-    cluster,
-    taskDefinition: service.taskDefinition,
-    networkConfiguration: service.networkConfiguration,
-    ...(service.capacityProviderStrategy?.length
-      ? { capacityProviderStrategy: service.capacityProviderStrategy }
-      : { launchType: service.launchType }),
-    overrides: { containerOverrides: [{ name: target.name, command: words }] },
+    ...target.input,
+    cluster: context.target.clusterName,
+    ...(words.length > 0 ? { overrides: { containerOverrides: [{ name: target.container, command: words }] } } : {}),
     startedBy: 'run-task',
     enableExecuteCommand: false,
     propagateTags: 'TASK_DEFINITION',
@@ -60,18 +59,81 @@ export async function runTask(context: OperationsContext, options: RunTaskOption
     throw new OperationError(`ECS did not start the task: ${reasons || 'no reason given'}`);
   }
   const taskId = task.taskArn.split('/').pop()!;
-  context.output.line(`Started task ${taskId} (${words.join(' ')})`);
+  context.output.line(`Started task ${taskId} (${words.length > 0 ? words.join(' ') : `${target.container}'s own command`})`);
   const stopped = await waitForStop(context, task.taskArn, options);
-  for (const line of await taskLogLines(context, target.name, taskId)) {
+  for (const line of await taskLogLines(context, target.container, taskId)) {
     context.output.line(line);
   }
-  const container = stopped.containers?.find((candidate) => candidate.name === target.name);
+  const container = stopped.containers?.find((candidate) => candidate.name === target.container);
   const exitCode = container?.exitCode;
   if (exitCode === undefined) {
     throw new OperationError(`task ${taskId} stopped without an exit code: ${stopped.stoppedReason ?? container?.reason ?? 'no reason given'}`);
   }
   context.output.line(`Task ${taskId} exited with ${exitCode}${stopped.stoppedReason ? ` (${stopped.stoppedReason})` : ''}`);
   return exitCode;
+}
+
+/** What a one-off task runs: the RunTask input of its task definition and network, and its application container. */
+interface TaskTarget {
+  readonly input: Pick<RunTaskCommandInput, 'taskDefinition' | 'networkConfiguration' | 'capacityProviderStrategy' | 'launchType'>;
+  readonly container: string;
+}
+
+/** A service's current task definition, network and placement, read from its ECS service. */
+async function serviceTarget(context: OperationsContext, name: string | undefined): Promise<TaskTarget> {
+  const target = context.services(name ?? context.target.services[0].name)[0];
+  const service = await describeService(context, target);
+  return {
+    input: {
+      taskDefinition: service.taskDefinition,
+      networkConfiguration: service.networkConfiguration,
+      ...(service.capacityProviderStrategy?.length
+        ? { capacityProviderStrategy: service.capacityProviderStrategy }
+        : { launchType: service.launchType }),
+    },
+    container: target.name,
+  };
+}
+
+/**
+ * A job's latest task definition (by family) in its subnets and security group (the service stack's
+ * `job_networks` output), placed like its schedule places it; refused while a run of the job still
+ * runs, as its schedule would skip it, unless the job allows overlaps.
+ */
+async function jobTarget(context: OperationsContext, name: string): Promise<TaskTarget> {
+  const jobs = context.environment.workloads?.jobs ?? [];
+  const job = jobs.find((candidate) => candidate.name === name);
+  if (job === undefined) {
+    throw new OperationError(`no job "${name}" in ${context.environment.name}; expected one of ${jobs.map((candidate) => candidate.name).join(', ') || '(none)'}`);
+  }
+  if (!job.allowOverlap) {
+    const running = await context.aws.ecs.send(new ListTasksCommand({ cluster: context.target.clusterName, family: job.family, desiredStatus: 'RUNNING' }));
+    const taskArn = running.taskArns?.[0];
+    if (taskArn !== undefined) {
+      throw new OperationError(`a run of ${name} is still running (task ${taskArn.split('/').pop()}); its runs never overlap: wait for it or stop it`);
+    }
+  }
+  const outputs = await context.terraform.outputs(`${context.environment.name}-service`);
+  const network = (outputs[SERVICE_OUTPUTS.jobNetworks] as Record<string, { subnets: string[]; security_groups: string[] }> | undefined)?.[name];
+  if (network === undefined) {
+    throw new OperationError(`the ${context.environment.name}-service stack has no network for job ${name}: deploy it first (npx projen deploy:${context.environment.name})`);
+  }
+  return {
+    input: {
+      taskDefinition: job.family,
+      networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets, securityGroups: network.security_groups, assignPublicIp: 'DISABLED' } },
+      capacityProviderStrategy: jobCapacity(context, job),
+    },
+    container: job.name,
+  };
+}
+
+function jobCapacity(context: OperationsContext, job: JobConfig): RunTaskCommandInput['capacityProviderStrategy'] {
+  return job.capacityProviderStrategy.map((item) => ({
+    capacityProvider: item.capacityProvider === 'EC2' ? context.environment.cluster.ec2Capacity?.name : item.capacityProvider,
+    base: item.base,
+    weight: item.weight,
+  }));
 }
 
 async function waitForStop(context: OperationsContext, taskArn: string, options: RunTaskOptions): Promise<Task> {
