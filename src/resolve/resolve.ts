@@ -11,7 +11,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
-import { resolveWorkloads } from './workloads';
+import { resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
@@ -113,14 +113,16 @@ function resolveEnvironment(
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
   const services = resolveServices(ctx, cluster);
+  const workloads = resolveWorkloads(ctx, cluster, services);
+  const tasks = [...services, ...workloadTasks(workloads)];
   const network = resolveNetwork(ctx, {
-    ssmSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
-    secretsManagerSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
+    ssmSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
+    secretsManagerSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
     executeCommand: cluster.executeCommand,
-    ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
+    ec2Capacity: tasks.some((s) => usesEc2(s.capacityProviderStrategy)),
+    otherServices: workloadEndpoints(workloads),
   });
   const staticSite = resolveStaticSite(ctx);
-  const workloads = resolveWorkloads(ctx, cluster, services);
 
   return {
     name: env.name,

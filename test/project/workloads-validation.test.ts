@@ -105,3 +105,14 @@ test('an unknown worker option gets the closest known one', () => {
   const options = { workers: [{ name: 'billing', procesingTimeSeconds: 5 } as WorkerOptions] };
   expect(problemsOf(options)).toEqual([expect.stringMatching(/^workers\[0\]\.procesingTimeSeconds: .*did you mean processingTimeSeconds/)]);
 });
+
+test('without NAT gateways, the private subnets get SQS and SNS endpoints for the workers and publishers, and SSM for a job\'s secret', () => {
+  const [env] = resolvePlatformConfig({
+    name: 'orders',
+    network: { natGateways: 'none' as any },
+    services: [{ name: 'orders', publishes: ['events'] }],
+    workers: [worker({ subscribes: [{ topic: 'events' }] })],
+    jobs: [job({ secrets: { TOKEN: '/orders/token' } })],
+  }).environments;
+  expect(env.network.vpcEndpoints.interfaceServices).toEqual(expect.arrayContaining(['sns', 'sqs', 'ssm']));
+});

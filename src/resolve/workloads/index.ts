@@ -2,7 +2,7 @@ import { resolveJob } from './job';
 import { resolveTopics } from './topics';
 import { resolveWorker } from './worker';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
-import type { WorkloadsConfig } from '../../platform/contract/workloads';
+import type { WorkloadsConfig, WorkloadTaskConfig } from '../../platform/contract/workloads';
 import type { EnvironmentContext } from '../context';
 
 /**
@@ -26,4 +26,17 @@ export function resolveWorkloads(ctx: EnvironmentContext, cluster: ClusterConfig
   workers.forEach((worker, index) => check(worker.name, `workers[${index}]`));
   jobs.forEach((job, index) => check(job.name, `jobs[${index}]`));
   return { topics, workers, jobs, messagingKeyAlias: `${ctx.project}-${ctx.env.name}-messaging` };
+}
+
+/** The tasks of the workers and jobs (none without workloads). */
+export function workloadTasks(workloads: WorkloadsConfig | undefined): WorkloadTaskConfig[] {
+  return [...(workloads?.workers ?? []), ...(workloads?.jobs ?? [])];
+}
+
+/** The interface endpoints the workloads' tasks call without a NAT gateway: SQS for workers, SNS for publishers. */
+export function workloadEndpoints(workloads: WorkloadsConfig | undefined): string[] {
+  return [
+    ...((workloads?.workers.length ?? 0) > 0 ? ['sqs'] : []),
+    ...((workloads?.topics.length ?? 0) > 0 ? ['sns'] : []),
+  ];
 }
