@@ -1,6 +1,9 @@
 import { WORKLOADS_CONFIG } from './configs';
+import { EnvironmentPreset } from '../../../src/options';
+import { estimateMonthlyCost } from '../../../src/platform/contract/cost';
 import { permissionsOfResourceTypes } from '../../../src/platform/delivery/resource-types';
 import { resourceTypesOf } from '../../../src/platform/delivery/stack-resource-types';
+import { configOf } from '../support/configs';
 import { bodiesOf, parseJson, parsePolicy, refTo, statementWithSid, synthEnvironment } from '../support/synth';
 
 const env = synthEnvironment(WORKLOADS_CONFIG);
@@ -131,4 +134,19 @@ describe('scheduled job', () => {
 
 test('the deploy role knows the permissions of every resource type of the workloads', () => {
   expect(() => permissionsOfResourceTypes(resourceTypesOf([env.stacks.service]))).not.toThrow();
+});
+
+describe('cost estimate', () => {
+  test('a worker kept at one task in production is priced; the messaging key counts', () => {
+    const production = configOf({
+      environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
+      workers: [{ name: 'billing', cpu: 512, memoryMiB: 1024 }],
+    }).environments[0];
+    const estimate = estimateMonthlyCost(production);
+    expect(estimate.lineItems.map((item) => item.what)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^billing: Fargate x86, 1 task\(s\) of 0.5 vCPU \/ 1 GB, vCPU$/),
+      'KMS keys × 3',
+    ]));
+    expect(estimate.assumptions).toContain('Queue workers at their minimum task count; scheduled jobs, SQS, SNS, EventBridge Scheduler and Step Functions are priced by use and not included.');
+  });
 });
