@@ -58,3 +58,9 @@ test('the permissions boundary of the environment\'s roles lets the scheduler an
   ];
   expect(needed.filter((action) => !allowed.includes(action))).toEqual([]);
 });
+
+test('the plan role may validate state machine definitions, which hashicorp/aws does at plan time', () => {
+  const planStatements: PolicyStatement[] = policies.filter((policy) => /^orders-dev-plan-\d+$/.test(policy.name)).flatMap((policy) => JSON.parse(policy.policy).Statement);
+  const validate = planStatements.filter((statement) => ([] as string[]).concat(statement.Action).includes('states:ValidateStateMachineDefinition'));
+  expect(validate.flatMap((statement) => ([] as string[]).concat(statement.Resource ?? []))).toEqual(['*']);
+});

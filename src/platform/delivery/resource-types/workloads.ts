@@ -28,7 +28,11 @@ export const WORKLOAD_RESOURCE_PERMISSIONS: Record<string, PermissionSet> = {
     passRoleTo: ['scheduler.amazonaws.com'],
   },
   aws_sfn_state_machine: {
-    read: [on('stateMachines', 'states:DescribeStateMachine', 'states:ListTagsForResource', 'states:ListStateMachineVersions')],
+    read: [
+      on('stateMachines', 'states:DescribeStateMachine', 'states:ListTagsForResource', 'states:ListStateMachineVersions', 'states:ListStateMachineAliases'),
+      // hashicorp/aws validates a known definition at plan time (since 5.67); the call is authorized on `stateMachine:*` only.
+      on('regional', 'states:ValidateStateMachineDefinition'),
+    ],
     write: [
       on('stateMachines', 'states:CreateStateMachine', 'states:UpdateStateMachine', 'states:DeleteStateMachine', 'states:TagResource', 'states:UntagResource'),
       // Logging to CloudWatch Logs is set up through vended log deliveries, which have no resource-level permissions.
