@@ -8,7 +8,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { containerDefinitionsJson } from './container-definition';
 import { ServiceAutoscaling } from './service-autoscaling';
-import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, taskDefinitionSettings } from './task-pieces';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings } from './task-pieces';
 import type { TaskRoles } from './task-roles';
 import type { ServiceConfig } from '../contract/config';
 import { trafficContainer, trafficPort } from '../contract/containers';
@@ -157,15 +157,7 @@ export class ContainerService extends Construct {
       ...(cluster.serviceConnectNamespaceArn
         ? { serviceConnectConfiguration: this.serviceConnect(service, cluster.serviceConnectNamespaceArn) }
         : {}),
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
-      enableExecuteCommand: cluster.execLogGroupArn !== undefined,
-      propagateTags: 'SERVICE',
-      enableEcsManagedTags: true,
-      waitForSteadyState: true,
-      // Autoscaling owns the desired count after the first deployment.
-      lifecycle: { ignoreChanges: ['desired_count'] },
+      ...rollingServiceSettings(cluster),
       // A target group takes tasks only once a listener routes to it, and tasks can start only
       // once the execution role may pull the image and write logs.
       dependsOn: [...(props.loadBalancer?.routing ?? []), this.roles.executionRolePolicy],

@@ -1,4 +1,4 @@
-import type { EcsServiceCapacityProviderStrategy } from '@cdktf/provider-aws/lib/ecs-service';
+import type { EcsServiceCapacityProviderStrategy, EcsServiceConfig } from '@cdktf/provider-aws/lib/ecs-service';
 import type { EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -100,4 +100,25 @@ export function capacityProviderStrategy(task: Pick<TaskSettings, 'name' | 'capa
     base: item.base,
     weight: item.weight,
   }));
+}
+
+/**
+ * How every ECS service of the platform rolls out: circuit breaker with rollback, 100/200 rolling
+ * deployments, tags propagated, Terraform waiting for a steady state, ECS Exec as the cluster allows,
+ * and the desired count left to scaling after the first deployment.
+ */
+export function rollingServiceSettings(cluster: ClusterResources): Pick<EcsServiceConfig,
+'deploymentCircuitBreaker' | 'deploymentMinimumHealthyPercent' | 'deploymentMaximumPercent' | 'enableExecuteCommand'
+| 'propagateTags' | 'enableEcsManagedTags' | 'waitForSteadyState' | 'lifecycle'> {
+  return {
+    deploymentCircuitBreaker: { enable: true, rollback: true },
+    deploymentMinimumHealthyPercent: 100,
+    deploymentMaximumPercent: 200,
+    enableExecuteCommand: cluster.execLogGroupArn !== undefined,
+    propagateTags: 'SERVICE',
+    enableEcsManagedTags: true,
+    waitForSteadyState: true,
+    // Scaling owns the desired count after the first deployment.
+    lifecycle: { ignoreChanges: ['desired_count'] },
+  };
 }

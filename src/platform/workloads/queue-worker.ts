@@ -11,7 +11,7 @@ import type { WorkerConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
 import { workloadContainerDefinitionsJson } from '../service/container-definition';
 import type { ClusterResources } from '../service/container-service';
-import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, taskDefinitionSettings } from '../service/task-pieces';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings } from '../service/task-pieces';
 import type { TaskRoles } from '../service/task-roles';
 
 /** Where a workload's task runs and which image it runs. */
@@ -76,15 +76,7 @@ export class QueueWorker extends Construct {
       desiredCount: worker.desiredCount,
       capacityProviderStrategy: capacityProviderStrategy(worker, cluster),
       networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
-      enableExecuteCommand: cluster.execLogGroupArn !== undefined,
-      propagateTags: 'SERVICE',
-      enableEcsManagedTags: true,
-      waitForSteadyState: true,
-      // Scaling owns the desired count after the first deployment.
-      lifecycle: { ignoreChanges: ['desired_count'] },
+      ...rollingServiceSettings(cluster),
       dependsOn: [this.roles.executionRolePolicy],
     });
     this.scalingTarget = new AppautoscalingTarget(this, 'scaling_target', {
