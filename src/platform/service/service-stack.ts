@@ -119,6 +119,7 @@ export class ServiceStack extends EnvironmentStack {
         vpcId,
         subnetIds: privateSubnetIds,
         logRetentionDays: this.environment.cluster.logRetentionDays,
+        ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
         imageOf: (task) => this.workloadImage(task),
       });
       this.exportJobNetworks(this.workloads, privateSubnetIds);

@@ -26,6 +26,8 @@ export interface WorkloadPlacement {
   readonly imageRepositoryArn?: string;
   /** Variables the platform adds (topic ARNs). */
   readonly additionalEnvironment: Record<string, string>;
+  /** The security group the services admit to their Service Connect ports, when the cluster has Service Connect. */
+  readonly peerSecurityGroupId?: string;
 }
 
 /** Properties of {@link QueueWorker}. */
@@ -36,7 +38,8 @@ export interface QueueWorkerProps extends WorkloadPlacement {
 }
 
 /**
- * A queue worker: an ECS service without load balancer or inbound rule, consuming its own queue
+ * A queue worker: an ECS service without load balancer or inbound rule (a Service Connect client
+ * when the cluster has Service Connect), consuming its own queue
  * (URL in `QUEUE_URL`), scaled by target tracking on backlog per task: visible messages divided by
  * running tasks, kept at `acceptableLatency / processingTime`. With no task running the backlog
  * itself is the metric, so a worker scaled to zero starts on the first message.
@@ -75,7 +78,15 @@ export class QueueWorker extends Construct {
       taskDefinition: this.taskDefinition.arn,
       desiredCount: worker.desiredCount,
       capacityProviderStrategy: capacityProviderStrategy(worker, cluster),
-      networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
+      networkConfiguration: {
+        subnets: props.subnetIds,
+        securityGroups: [this.securityGroup.id, ...(props.peerSecurityGroupId !== undefined ? [props.peerSecurityGroupId] : [])],
+        assignPublicIp: false,
+      },
+      // A Service Connect client: the worker calls the services at `http://<service>:<port>`.
+      ...(cluster.serviceConnectNamespaceArn !== undefined
+        ? { serviceConnectConfiguration: { enabled: true, namespace: cluster.serviceConnectNamespaceArn } }
+        : {}),
       ...rollingServiceSettings(cluster),
       dependsOn: [this.roles.executionRolePolicy],
     });

@@ -18,6 +18,8 @@ export interface WorkloadsProps {
   readonly vpcId: string;
   readonly subnetIds: string[];
   readonly logRetentionDays: number;
+  /** The services' Service Connect peer security group, when the cluster has Service Connect. */
+  readonly peerSecurityGroupId?: string;
   /** The image reference (and ECR repository) of a worker or job. */
   readonly imageOf: (task: WorkloadTaskConfig) => Pick<WorkloadPlacement, 'image' | 'imageRepositoryArn'>;
 }
@@ -42,6 +44,7 @@ export class Workloads extends Construct {
     });
     this.workers = Object.fromEntries(config.workers.map((worker) => [worker.name, new QueueWorker(this, `worker_${worker.name}`, {
       ...placement(worker),
+      ...(props.peerSecurityGroupId !== undefined ? { peerSecurityGroupId: props.peerSecurityGroupId } : {}),
       worker,
       queue: {
         kmsKeyArn: worker.queue.kmsKeyArn ?? messaging.key.arn,

@@ -150,3 +150,15 @@ describe('cost estimate', () => {
     expect(estimate.assumptions).toContain('Queue workers at their minimum task count; scheduled jobs, SQS, SNS, EventBridge Scheduler and Step Functions are priced by use and not included.');
   });
 });
+
+test('with Service Connect, a worker is a client of the services and carries the peer security group they admit', () => {
+  const withServiceConnect = synthEnvironment(configOf({
+    cluster: { serviceConnect: true },
+    services: [{ name: 'api' }, { name: 'backend', loadBalanced: false }],
+    workers: [{ name: 'billing' }],
+  })).service;
+  const worker = bodiesOf(withServiceConnect, 'aws_ecs_service').find((service) => service.name === 'billing')!;
+  expect(worker.service_connect_configuration).toEqual({ enabled: true, namespace: expect.stringContaining('service_connect_namespace_arn') });
+  const peers = refTo(withServiceConnect, 'aws_security_group', bodiesOf(withServiceConnect, 'aws_security_group').find((group) => group.name === 'orders-dev-services')!, 'id');
+  expect(worker.network_configuration.security_groups).toContain(peers);
+});
