@@ -49,7 +49,8 @@ export function jobDefinition(job: JobConfig, target: JobRunTarget): Record<stri
         EnableECSManagedTags: true,
         StartedBy: 'schedule',
       },
-      ResultSelector: { 'exitCode.$': '$.Containers[0].ExitCode', 'stoppedReason.$': '$.StoppedReason' },
+      // No exit code (the container never ran) fails the execution as a runtime error: a failed run too.
+      ResultSelector: { 'exitCode.$': '$.Containers[0].ExitCode' },
       ResultPath: '$.run',
       Next: 'ExitedWithZero',
     },

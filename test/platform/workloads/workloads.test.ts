@@ -162,3 +162,11 @@ test('with Service Connect, a worker is a client of the services and carries the
   const peers = refTo(withServiceConnect, 'aws_security_group', bodiesOf(withServiceConnect, 'aws_security_group').find((group) => group.name === 'orders-dev-services')!, 'id');
   expect(worker.network_configuration.security_groups).toContain(peers);
 });
+
+test('a job that allows overlaps runs at once; a disabled job gets a disabled schedule', () => {
+  const variant = synthEnvironment(configOf({ jobs: [{ name: 'sync', schedule: 'rate(5 minutes)', allowOverlap: true, enabled: false }] })).service;
+  const definition = String(bodiesOf(variant, 'aws_sfn_state_machine')[0].definition);
+  expect(definition).toContain('"StartAt" = "RunTask"');
+  expect(definition).not.toContain('listTasks');
+  expect(bodiesOf(variant, 'aws_scheduler_schedule')[0].state).toBe('DISABLED');
+});
