@@ -116,3 +116,9 @@ test('without NAT gateways, the private subnets get SQS and SNS endpoints for th
   }).environments;
   expect(env.network.vpcEndpoints.interfaceServices).toEqual(expect.arrayContaining(['sns', 'sqs', 'ssm']));
 });
+
+test('a worker whose queue would be another worker\'s dead-letter queue is refused', () => {
+  expect(problemsOf({ workers: [worker(), worker({ name: 'billing-dlq' })] })).toEqual([
+    expect.stringContaining('workers[1].name: "orders-dev-billing-dlq" gives a queue name that workers[0].name uses too'),
+  ]);
+});

@@ -25,6 +25,10 @@ export function resolveWorkloads(ctx: EnvironmentContext, cluster: ClusterConfig
   };
   workers.forEach((worker, index) => check(worker.name, `workers[${index}]`));
   jobs.forEach((job, index) => check(job.name, `jobs[${index}]`));
+  checkQueueNames(ctx, [
+    ...workers.flatMap((worker, index) => [worker.queue.name, worker.queue.deadLetterQueueName].map((name) => ({ name, path: `workers[${index}].name` }))),
+    ...jobs.map((job, index) => ({ name: job.deadLetterQueueName, path: `jobs[${index}].name` })),
+  ]);
   return { topics, workers, jobs, messagingKeyAlias: `${ctx.project}-${ctx.env.name}-messaging` };
 }
 
@@ -39,4 +43,14 @@ export function workloadEndpoints(workloads: WorkloadsConfig | undefined): strin
     ...((workloads?.workers.length ?? 0) > 0 ? ['sqs'] : []),
     ...((workloads?.topics.length ?? 0) > 0 ? ['sns'] : []),
   ];
+}
+
+/** Queue names derive from workload names; `billing-dlq` would take the dead-letter queue of `billing`. */
+function checkQueueNames(ctx: EnvironmentContext, queues: Array<{ name: string; path: string }>): void {
+  const owners = new Map<string, string>();
+  for (const { name, path } of queues) {
+    const owner = owners.get(name);
+    ctx.problems.check(owner === undefined || owner === path, path, name, `gives a queue name that ${owner} uses too; choose another name`);
+    owners.set(name, owner ?? path);
+  }
 }
