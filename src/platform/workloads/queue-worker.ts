@@ -63,7 +63,7 @@ export class QueueWorker extends Construct {
       vpcId: props.vpcId,
     });
     this.roles = createTaskRoles(this, props.aws, worker, cluster, props.imageRepositoryArn);
-    this.grantConsume(props.queue.kmsKeyArn);
+    this.grantConsume(props.aws, props.queue.kmsKeyArn);
     this.taskDefinition = new EcsTaskDefinition(this, 'task_definition', taskDefinitionSettings(worker.family, worker, this.roles,
       workloadContainerDefinitionsJson({
         task: worker,
@@ -101,7 +101,7 @@ export class QueueWorker extends Construct {
   }
 
   /** Receive, delete and extend the visibility of the worker's own messages; decrypt them through SQS only. */
-  private grantConsume(kmsKeyArn: string): void {
+  private grantConsume(aws: AwsContext, kmsKeyArn: string): void {
     new IamRolePolicy(this, 'consume_policy', {
       name: 'consume-queue',
       role: this.roles.taskRole.id,
@@ -112,7 +112,13 @@ export class QueueWorker extends Construct {
           Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
           Resource: this.workQueue.queue.arn,
         },
-        { Sid: 'DecryptMessages', Effect: 'Allow', Action: 'kms:Decrypt', Resource: kmsKeyArn },
+        {
+          Sid: 'DecryptMessages',
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: kmsKeyArn,
+          Condition: { StringEquals: { 'kms:ViaService': `sqs.${aws.region}.${aws.dnsSuffix}` } },
+        },
       ]),
     });
   }

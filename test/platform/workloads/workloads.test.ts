@@ -42,6 +42,9 @@ describe('queue worker', () => {
   test('its task role consumes exactly its queue; the container gets QUEUE_URL and its topic ARN', () => {
     const consume = bodiesOf(stack, 'aws_iam_role_policy').find((policy) => policy.name === 'consume-queue')!;
     expect(statementWithSid(consume.policy, 'ConsumeOwnQueue').Resource).toBe(refTo(stack, 'aws_sqs_queue', queueNamed('orders-dev-billing'), 'arn'));
+    expect(statementWithSid(consume.policy, 'DecryptMessages')).toEqual(expect.objectContaining({
+      Resource: keyArn, Condition: { StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } },
+    }));
     const names = containerOf('orders-dev-billing').environment.map((variable: { name: string }) => variable.name);
     expect(names).toEqual(['INVOICES_TOPIC_ARN', 'QUEUE_URL']);
     expect(containerOf('orders-dev-billing').portMappings).toBeUndefined();
