@@ -40,9 +40,9 @@ export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number
   'exec': 'Opens a shell in a running task with ECS Exec (--service, --container, --command)',
   'rollback': 'Redeploys the image pushed before the running one (--to <tag>)',
   'push-image': 'Builds app/ and pushes it tagged with the commit to the environment\'s repositories; CodeBuild runs it (--service, --pipeline-artifacts)',
-  'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service)',
   'publish-site': 'Builds the static site, uploads it to its bucket with content types and cache headers, deletes stale objects and invalidates CloudFront',
   'release-task': 'Runs a service\'s release task on a revision with the image tagged with the commit, before CodePipeline deploys it (--service, --tag)',
+  'run-task': 'Runs a one-off task from a service\'s task definition with another command (--command "…", --service), or a scheduled job now (--job)',
 };
 
 /**

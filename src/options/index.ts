@@ -12,3 +12,4 @@ export * from './service';
 export * from './state';
 export * from './static-site';
 export * from './target-health-check';
+export * from './workloads';

@@ -7,6 +7,7 @@ import type { NetworkOptions } from './network';
 import type { ServiceOptions } from './service';
 import type { TerraformStateOptions } from './state';
 import type { StaticSiteOptions } from './static-site';
+import type { JobOptions, WorkerOptions } from './workloads';
 
 /**
  * Options of an ECS service repository.
@@ -57,6 +58,18 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @featured
    */
   readonly services?: ServiceOptions[];
+
+  /**
+   * Queue workers: services without load balancer consuming an SQS queue the platform creates.
+   * @default []
+   */
+  readonly workers?: WorkerOptions[];
+
+  /**
+   * Scheduled jobs: tasks started by EventBridge Scheduler on a cron or rate expression.
+   * @default []
+   */
+  readonly jobs?: JobOptions[];
 
   /**
    * A static website served by CloudFront from S3, next to the services.

@@ -222,4 +222,11 @@ export interface ServiceOptions {
    * @default - true when the cluster has Service Connect
    */
   readonly serviceConnect?: boolean;
+
+  /**
+   * SNS topics this service publishes to: each a KMS-encrypted topic `<project>-<env>-<topic>`,
+   * its ARN in `<TOPIC>_TOPIC_ARN`; workers subscribe to them by name.
+   * @default []
+   */
+  readonly publishes?: string[];
 }

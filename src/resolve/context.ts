@@ -13,6 +13,8 @@ export type PlatformOptions = Pick<
   | 'loadBalancer'
   | 'services'
   | 'staticSite'
+  | 'workers'
+  | 'jobs'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'

@@ -11,6 +11,8 @@ export interface EndpointNeeds {
   readonly secretsManagerSecrets: boolean;
   readonly executeCommand: boolean;
   readonly ec2Capacity: boolean;
+  /** More interface endpoints the tasks call (e.g. `sqs` for queue workers, `sns` for publishers). */
+  readonly otherServices?: string[];
 }
 
 const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8,17}$/;
@@ -124,6 +126,7 @@ function endpointsFor(needs: EndpointNeeds): VpcEndpointsConfig {
   if (needs.secretsManagerSecrets) services.push('secretsmanager');
   if (needs.executeCommand) services.push('ssmmessages', 'kms');
   if (needs.ec2Capacity) services.push('ecs', 'ecs-agent', 'ecs-telemetry');
+  services.push(...(needs.otherServices ?? []));
   return { s3Gateway: true, interfaceServices: [...new Set(services)].sort() };
 }
 

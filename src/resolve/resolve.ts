@@ -12,6 +12,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
 import { matchesText, RESOURCE_PREFIX_MAX, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
 
@@ -97,11 +98,14 @@ function resolveEnvironment(
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
   const services = resolveServices(ctx, cluster);
+  const workloads = resolveWorkloads(ctx, cluster, services);
+  const tasks = [...services, ...workloadTasks(workloads)];
   const network = resolveNetwork(ctx, {
-    ssmSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
-    secretsManagerSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
+    ssmSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
+    secretsManagerSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
     executeCommand: cluster.executeCommand,
-    ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
+    ec2Capacity: tasks.some((s) => usesEc2(s.capacityProviderStrategy)),
+    otherServices: workloadEndpoints(workloads),
   });
   const staticSite = resolveStaticSite(ctx);
 
@@ -118,6 +122,7 @@ function resolveEnvironment(
     services,
     ...(staticSite ? { staticSite } : {}),
     kmsKeyDeletionWindowDays: resolveKmsKeyDeletionWindow(ctx),
+    ...(workloads ? { workloads } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

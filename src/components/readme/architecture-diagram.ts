@@ -1,3 +1,4 @@
+import { messagingLines } from './diagram-messaging';
 import { INTERNET, networkPart } from './diagram-network';
 import { workloadPart } from './diagram-workload';
 import { mermaidLabel } from './mermaid';
@@ -24,6 +25,7 @@ export function renderArchitectureDiagram(environment: EnvironmentConfig, deploy
     'end',
     ...network.edges,
     ...workload.edges,
+    ...messagingLines(environment),
     ...imageRepositoryLines(environment),
     ...staticSiteLines(environment),
     ...pipelineLines(environment, deployment),

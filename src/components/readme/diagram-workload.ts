@@ -1,3 +1,4 @@
+import { workloadTaskNodes } from './diagram-messaging';
 import { DiagramPart, INTERNET } from './diagram-network';
 import { mermaidId, mermaidLabel } from './mermaid';
 import type { CapacityProviderStrategyConfig, EnvironmentConfig, LoadBalancerConfig, ServiceConfig } from '../../platform/contract/config';
@@ -27,6 +28,7 @@ export function workloadPart(environment: EnvironmentConfig, deployment: Deploym
     `alb{{${mermaidLabel('Application Load Balancer', ...listenerSummary(environment.loadBalancer), ...(testPort ? [`test listener :${testPort}`] : []))}}}`,
     `subgraph cluster[${mermaidLabel(`${cluster.existing ? 'existing ' : ''}ECS cluster ${cluster.name}`, 'tasks in the private subnets')}]`,
     ...environment.services.flatMap((service) => serviceNodes(service, cluster.serviceConnectNamespace !== undefined)),
+    ...workloadTaskNodes(environment),
   ];
   const edges = [`${INTERNET} -->|${mermaidLabel(listenerSummary(environment.loadBalancer).join(', '))}| alb`];
   if (cluster.ec2Capacity !== undefined) {

@@ -1,4 +1,5 @@
 import { renderArchitectureDiagram } from './architecture-diagram';
+import { describeWorkloads } from './diagram-messaging';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
@@ -53,5 +54,6 @@ function describeServices(config: PlatformConfig): string {
     ...(environment.staticSite !== undefined
       ? [`- **static site**: S3 bucket behind CloudFront; every deploy uploads \`${environment.staticSite.publish.sourceDirectory}/\` and invalidates the cache.`]
       : []),
+    ...describeWorkloads(environment),
   ].join('\n');
 }

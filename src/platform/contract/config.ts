@@ -2,6 +2,7 @@ import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
 import type { TargetHealthCheckConfig } from './target-health';
+import type { WorkloadsConfig } from './workloads';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -294,6 +295,8 @@ export interface EnvironmentConfig {
   readonly staticSite?: StaticSiteConfig;
   /** Days a deleted KMS key of the environment waits before it is gone (7 to 30). */
   readonly kmsKeyDeletionWindowDays: number;
+  /** Queue workers, scheduled jobs and the topics they use; absent when there are none. */
+  readonly workloads?: WorkloadsConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */

@@ -48,4 +48,6 @@ export const SERVICE_OUTPUTS = {
   staticSiteBucket: 'static_site_bucket',
   staticSiteDistributionId: 'static_site_distribution_id',
   staticSiteUrl: 'static_site_url',
+  /** Present with scheduled jobs: job name to `{ subnets, security_groups }`, for `run-task --job`. */
+  jobNetworks: 'job_networks',
 } as const;

@@ -52,7 +52,15 @@ export type ScopeName =
   /** The objects of the static site's bucket. */
   | 'siteObjects'
   /** The account's distributions that carry the environment's tags. */
-  | 'siteDistribution';
+  | 'siteDistribution'
+  /** Queues of the workers and jobs: `<project>-<env>-*`. */
+  | 'sqsQueues'
+  /** Topics of the services and workers: `<project>-<env>-*`. */
+  | 'snsTopics'
+  /** Schedules of the jobs, in the default group. */
+  | 'schedules'
+  /** State machines of the jobs. */
+  | 'stateMachines';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -112,7 +120,12 @@ export class EnvironmentScopes {
   }
 
   private get taskDefinitionFamilies(): string[] {
-    return this.services.map((service) => `${this.prefix}-${service.name}`);
+    return [...this.services.map((service) => `${this.prefix}-${service.name}`), ...this.workloadTasks.map((task) => task.family)];
+  }
+
+  private get workloadTasks() {
+    const workloads = this.env.workloads;
+    return [...(workloads?.workers ?? []), ...(workloads?.jobs ?? [])];
   }
 
   private regional(): ResolvedScope {
@@ -136,7 +149,8 @@ export class EnvironmentScopes {
   }
 
   private ecsServices(): ResolvedScope {
-    return { resources: this.services.map((service) => this.arn('ecs', `service/${this.clusterName}/${service.name}`)) };
+    const names = [...this.services.map((service) => service.name), ...(this.env.workloads?.workers ?? []).map((worker) => worker.name)];
+    return { resources: names.map((name) => this.arn('ecs', `service/${this.clusterName}/${name}`)) };
   }
 
   private ecsTaskDefinitions(): ResolvedScope {
@@ -173,6 +187,7 @@ export class EnvironmentScopes {
       this.env.cluster.execLogGroupName,
       ...(this.env.network.flowLogs ? [flowLogGroupName(this.context.project, this.env)] : []),
       ...(this.context.deployment.pipeline === 'codepipeline' ? [`/codebuild/${this.prefix}`] : []),
+      ...(this.env.workloads?.jobs ?? []).map((job) => job.stateMachineLogGroupName),
     ];
     return { resources: [...new Set(names)].flatMap((name) => [this.arn('logs', `log-group:${name}`), this.arn('logs', `log-group:${name}:*`)]) };
   }
@@ -293,6 +308,22 @@ export class EnvironmentScopes {
       return { resources: [] };
     }
     return { resources: [this.arn('cloudfront', 'distribution/*', true)], condition: { StringEquals: this.environmentTags('ResourceTag') } };
+  }
+
+  private sqsQueues(): ResolvedScope {
+    return { resources: [this.arn('sqs', `${this.prefix}-*`)] };
+  }
+
+  private snsTopics(): ResolvedScope {
+    return { resources: [this.arn('sns', `${this.prefix}-*`)] };
+  }
+
+  private schedules(): ResolvedScope {
+    return { resources: (this.env.workloads?.jobs ?? []).map((job) => this.arn('scheduler', `schedule/default/${job.scheduleName}`)) };
+  }
+
+  private stateMachines(): ResolvedScope {
+    return { resources: (this.env.workloads?.jobs ?? []).map((job) => this.arn('states', `stateMachine:${job.stateMachineName}`)) };
   }
 
   private cloudFront(): ResolvedScope {

@@ -44,6 +44,11 @@ const PLATFORM_ACTIONS = [
   'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules', 'elasticloadbalancing:DescribeTargetGroups',
   'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:ModifyListener', 'elasticloadbalancing:ModifyRule',
   'cloudwatch:DescribeAlarms',
+  // Scheduled jobs: the scheduler starts the job's state machine, which runs, watches and stops the task
+  // (through the managed EventBridge rule of `.sync`) and delivers its logs.
+  'states:StartExecution', 'ecs:RunTask', 'ecs:StopTask', 'events:DescribeRule', 'events:PutRule', 'events:PutTargets',
+  'logs:CreateLogDelivery', 'logs:DeleteLogDelivery', 'logs:DescribeResourcePolicies', 'logs:GetLogDelivery', 'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy', 'logs:UpdateLogDelivery',
 ];
 
 /**

@@ -121,14 +121,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
     run: (context, flags) => rollback(context, { to: text(flags, 'to'), timeoutMinutes: num(flags, 'timeout'), pollSeconds: num(flags, 'poll') }),
   },
   'run-task': {
-    summary: 'a one-off task from a service\'s task definition, with another command',
-    flags: { service: str, command: str, timeout: str },
+    summary: 'a one-off task from a service\'s task definition with another command, or a scheduled job now (--job)',
+    flags: { service: str, job: str, command: str, timeout: str },
     run: (context, flags) => {
       const command = text(flags, 'command');
-      if (command === undefined) {
-        throw new OperationError('--command is required; expected e.g. --command "node scripts/migrate.js"');
+      const job = text(flags, 'job');
+      if (command === undefined && job === undefined) {
+        throw new OperationError('--command is required (or --job <name>); expected e.g. --command "node scripts/migrate.js"');
       }
-      return runTask(context, { service: text(flags, 'service'), command, timeoutMinutes: num(flags, 'timeout') });
+      return runTask(context, { service: text(flags, 'service'), job, command, timeoutMinutes: num(flags, 'timeout') });
     },
   },
 };

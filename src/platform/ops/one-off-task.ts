@@ -17,6 +17,7 @@ export interface OneOffTask {
   readonly taskDefinition: string;
   /** The application container, whose command is replaced. */
   readonly container: string;
+  /** Replaces the container's command; an empty list keeps the task definition's. */
   readonly command: string[];
   readonly placement: TaskPlacement;
   /** `startedBy` of the task, shown in the console. */
@@ -41,7 +42,7 @@ export async function runOneOffTask(context: OperationsContext, task: OneOffTask
     ...(placement.capacityProviderStrategy?.length
       ? { capacityProviderStrategy: placement.capacityProviderStrategy }
       : { launchType: placement.launchType }),
-    overrides: { containerOverrides: [{ name: task.container, command: task.command }] },
+    ...(task.command.length > 0 ? { overrides: { containerOverrides: [{ name: task.container, command: task.command }] } } : {}),
     startedBy: task.startedBy,
     enableExecuteCommand: false,
     propagateTags: 'TASK_DEFINITION',
@@ -52,7 +53,7 @@ export async function runOneOffTask(context: OperationsContext, task: OneOffTask
     throw new OperationError(`ECS did not start the task: ${reasons || 'no reason given'}`);
   }
   const taskId = arn.slice(arn.lastIndexOf('/') + 1);
-  context.output.line(`Started task ${taskId} (${task.command.join(' ')})`);
+  context.output.line(`Started task ${taskId} (${task.command.length > 0 ? task.command.join(' ') : `${task.container}'s own command`})`);
   const stopped = await waitForStop(context, arn, task);
   for (const line of await taskLogLines(context, task.container, taskId)) {
     context.output.line(line);

@@ -21,6 +21,8 @@ export interface ContainerDefinitionProps {
    * time (Terraform modules). @default - the service's `environment`
    */
   readonly environmentExpression?: string;
+  /** Variables the platform adds to the application container (queue URL, topic ARNs). @default - none */
+  readonly additionalEnvironment?: Record<string, string>;
 }
 
 /**
@@ -41,8 +43,11 @@ export function containerDefinitionsJson(props: ContainerDefinitionProps): strin
 /** What every container of a task shares. */
 type CommonSettings = ReturnType<typeof commonSettings>;
 
+/** What {@link commonSettings} reads of a task's configuration. */
+type CommonTaskSettings = Pick<ServiceConfig, 'name' | 'stopTimeoutSeconds' | 'readonlyRootFilesystem'>;
+
 /** The settings every container of a task shares: logs, stop timeout, root file system and the writable `/tmp`. */
-function commonSettings(props: ContainerDefinitionProps) {
+function commonSettings(props: { service: CommonTaskSettings; logGroupName: string; region: string }) {
   const { service } = props;
   const logConfiguration = {
     logDriver: 'awslogs',
@@ -72,7 +77,9 @@ function applicationContainer(props: ContainerDefinitionProps, common: CommonSet
     essential: true,
     ...(service.command ? { command: service.command } : {}),
     portMappings: [{ name: service.name, containerPort: service.containerPort, protocol: 'tcp', appProtocol: 'http' }],
-    environment: props.environmentExpression !== undefined ? environmentOf(props.environmentExpression) : variables(service.environment),
+    environment: props.environmentExpression !== undefined
+      ? environmentOf(props.environmentExpression)
+      : variables({ ...service.environment, ...props.additionalEnvironment }),
     secrets: service.secrets.map((secret) => ({ name: secret.name, valueFrom: secret.valueFrom })),
     ...(service.healthCheck ? {
       healthCheck: {
@@ -138,4 +145,31 @@ function variables(record: Record<string, string>): Array<{ name: string; value:
  */
 function environmentOf(map: string): number {
   return Token.asNumber(`\${jsonencode([for name in sort(keys(${map})) : { name = name, value = ${map}[name] }])}`);
+}
+
+/** What a task without load balancer (a worker or a job) runs. */
+export interface WorkloadContainerProps {
+  readonly task: CommonTaskSettings & Pick<ServiceConfig, 'environment' | 'secrets' | 'command'>;
+  readonly image: string;
+  readonly logGroupName: string;
+  readonly region: string;
+  readonly additionalEnvironment: Record<string, string>;
+}
+
+/**
+ * The `container_definitions` JSON of a worker's or job's task: one application container without
+ * ports, with the same logs, read-only root, writable `/tmp` and init process as a service's.
+ */
+export function workloadContainerDefinitionsJson(props: WorkloadContainerProps): string {
+  const { task } = props;
+  return JSON.stringify([{
+    name: task.name,
+    image: props.image,
+    essential: true,
+    ...(task.command ? { command: task.command } : {}),
+    environment: variables({ ...task.environment, ...props.additionalEnvironment }),
+    secrets: task.secrets.map((secret) => ({ name: secret.name, valueFrom: secret.valueFrom })),
+    ...commonSettings({ service: task, logGroupName: props.logGroupName, region: props.region }),
+    ...INIT_PROCESS,
+  }]);
 }

@@ -6,9 +6,10 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { containerDefinitionsJson, SCRATCH_VOLUME } from './container-definition';
+import { containerDefinitionsJson } from './container-definition';
 import { ServiceAutoscaling } from './service-autoscaling';
-import { TaskRoles } from './task-roles';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings } from './task-pieces';
+import type { TaskRoles } from './task-roles';
 import type { ServiceConfig } from '../contract/config';
 import { trafficContainer, trafficPort } from '../contract/containers';
 import type { AwsContext } from '../core/aws-context';
@@ -67,6 +68,8 @@ export interface ContainerServiceProps {
   readonly peerSecurityGroup?: SecurityGroup;
   /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
   readonly moduleInputs?: Pick<ServiceModuleInputs, 'capacityProviderStrategy' | 'environmentVariables'>;
+  /** Variables the platform adds to the application container (e.g. the ARNs of the topics it publishes to). */
+  readonly additionalEnvironment?: Record<string, string>;
 }
 
 /**
@@ -91,19 +94,10 @@ export class ContainerService extends Construct {
     const { service, cluster } = props;
     const name = `${props.namePrefix}-${service.name}`;
 
-    this.securityGroup = new SecurityGroup(this, 'security_group', {
+    this.securityGroup = createTaskSecurityGroup(this, {
       name: `${name}-tasks`,
       description: `Tasks of ${name}: reachable from the load balancer${service.serviceConnect ? ' and the other services' : ''} only`,
       vpcId: props.vpcId,
-      tags: { Name: `${name}-tasks` },
-    });
-    new VpcSecurityGroupEgressRule(this, 'egress_https', {
-      securityGroupId: this.securityGroup.id,
-      description: 'HTTPS to AWS APIs (ECR image pulls, CloudWatch Logs, secrets) and other HTTPS endpoints, through the NAT gateway or VPC endpoints',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
     });
     if (props.loadBalancer) {
       this.admitLoadBalancer(props.loadBalancer, service);
@@ -112,17 +106,7 @@ export class ContainerService extends Construct {
       this.admitPeers(props.peerSecurityGroup, service);
     }
 
-    this.roles = new TaskRoles(this, 'roles', {
-      aws: props.aws,
-      names: { execution: service.executionRoleName, task: service.taskRoleName },
-      imageRepositoryArn: props.imageRepositoryArn,
-      logGroupArn: cluster.logGroupArn,
-      secrets: service.secrets,
-      secretKeyArns: [cluster.kmsKeyArn, ...(service.secretsKmsKeyArn ? [service.secretsKmsKeyArn] : [])],
-      ...(cluster.execLogGroupArn !== undefined
-        ? { execute: { kmsKeyArn: cluster.kmsKeyArn, logGroupArn: cluster.execLogGroupArn } }
-        : {}),
-    });
+    this.roles = createTaskRoles(this, props.aws, service, cluster, props.imageRepositoryArn);
 
     this.taskDefinition = this.createTaskDefinition(props, name);
     this.ecsService = new EcsService(this, 'service', this.serviceConfig(props));
@@ -138,24 +122,14 @@ export class ContainerService extends Construct {
   /** The task definition: the containers of the service, its roles and its size. */
   private createTaskDefinition(props: ContainerServiceProps, name: string): EcsTaskDefinition {
     const { service, cluster } = props;
-    return new EcsTaskDefinition(this, 'task_definition', {
-      family: name,
-      requiresCompatibilities: [service.compatibility],
-      networkMode: 'awsvpc',
-      cpu: String(service.cpu),
-      memory: String(service.memoryMiB),
-      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: service.cpuArchitecture },
-      executionRoleArn: this.roles.executionRole.arn,
-      taskRoleArn: this.roles.taskRole.arn,
-      volume: [{ name: SCRATCH_VOLUME }],
-      containerDefinitions: containerDefinitionsJson({
-        service,
-        image: props.image,
-        logGroupName: cluster.logGroupName,
-        region: props.aws.region,
-        ...(props.moduleInputs ? { environmentExpression: props.moduleInputs.environmentVariables } : {}),
-      }),
-    });
+    return new EcsTaskDefinition(this, 'task_definition', taskDefinitionSettings(name, service, this.roles, containerDefinitionsJson({
+      service,
+      image: props.image,
+      logGroupName: cluster.logGroupName,
+      region: props.aws.region,
+      additionalEnvironment: props.additionalEnvironment ?? {},
+      ...(props.moduleInputs ? { environmentExpression: props.moduleInputs.environmentVariables } : {}),
+    })));
   }
 
   /** The ECS service: where its tasks run, how it deploys, and what it waits for. */
@@ -189,15 +163,7 @@ export class ContainerService extends Construct {
       ...(cluster.serviceConnectNamespaceArn
         ? { serviceConnectConfiguration: this.serviceConnect(service, cluster.serviceConnectNamespaceArn) }
         : {}),
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
-      enableExecuteCommand: cluster.execLogGroupArn !== undefined,
-      propagateTags: 'SERVICE',
-      enableEcsManagedTags: true,
-      waitForSteadyState: true,
-      // Autoscaling owns the desired count after the first deployment.
-      lifecycle: { ignoreChanges: ['desired_count'] },
+      ...rollingServiceSettings(cluster),
       // A target group takes tasks only once a listener routes to it, and tasks can start only
       // once the execution role may pull the image and write logs.
       dependsOn: [...(props.loadBalancer?.routing ?? []), this.roles.executionRolePolicy],
@@ -258,22 +224,4 @@ export class ContainerService extends Construct {
       } : {}),
     };
   }
-}
-
-/** The capacity provider strategy of a service, with `EC2` replaced by the cluster's EC2 capacity provider. */
-function capacityProviderStrategy(service: ServiceConfig, cluster: ContainerServiceProps['cluster']): EcsServiceConfig['capacityProviderStrategy'] {
-  const providerName = (provider: string): string => {
-    if (provider !== 'EC2') {
-      return provider;
-    }
-    if (cluster.ec2CapacityProviderName === undefined) {
-      throw new Error(`Service ${service.name} runs on EC2 capacity, but the cluster has no EC2 capacity provider`);
-    }
-    return cluster.ec2CapacityProviderName;
-  };
-  return service.capacityProviderStrategy.map((item) => ({
-    capacityProvider: providerName(item.capacityProvider),
-    base: item.base,
-    weight: item.weight,
-  }));
 }

@@ -12,11 +12,14 @@ import type { ClusterStack } from '../cluster/cluster-stack';
 import type { ServiceConfig } from '../contract/config';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
+import type { WorkloadTaskConfig } from '../contract/workloads';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import type { ServiceModuleInputs } from '../core/module-inputs';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
+import { Messaging } from '../workloads/messaging';
+import { Workloads } from '../workloads/workloads';
 
 
 export { IMAGE_TAG_VARIABLE };
@@ -59,6 +62,10 @@ export class ServiceStack extends EnvironmentStack {
   public readonly peerSecurityGroup?: SecurityGroup;
   /** The static site, when configured. */
   public readonly staticSite?: StaticSite;
+  /** The messaging key and topics, with workers, jobs or topics. */
+  public readonly messaging?: Messaging;
+  /** Queue workers and scheduled jobs, when configured. */
+  public readonly workloads?: Workloads;
 
   private readonly moduleInputs?: ServiceModuleInputs;
 
@@ -101,10 +108,29 @@ export class ServiceStack extends EnvironmentStack {
     }
 
     const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
+    const workloads = this.environment.workloads;
+    if (workloads !== undefined) {
+      this.messaging = new Messaging(this, 'messaging', { aws: this.aws, config: workloads });
+    }
     this.services = Object.fromEntries(services.map((service) =>
       [service.name, this.createService(service, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds })]));
     this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
     this.ecsServices = mapValues(this.services, (service) => service.ecsService);
+    if (workloads !== undefined && this.messaging !== undefined) {
+      this.workloads = new Workloads(this, 'workloads', {
+        aws: this.aws,
+        config: workloads,
+        messaging: this.messaging,
+        services: this.services,
+        cluster: clusterResources,
+        vpcId,
+        subnetIds: privateSubnetIds,
+        logRetentionDays: this.environment.cluster.logRetentionDays,
+        ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
+        imageOf: (task) => this.workloadImage(task),
+      });
+      this.exportJobNetworks(this.workloads, privateSubnetIds);
+    }
 
     if (this.environment.staticSite !== undefined) {
       this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
@@ -169,7 +195,29 @@ export class ServiceStack extends EnvironmentStack {
       } : {}),
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
       ...(this.moduleInputs ? { moduleInputs: this.moduleInputs } : {}),
+      ...(this.messaging ? { additionalEnvironment: this.messaging.environmentOf(service.name) } : {}),
     });
+  }
+
+  /** Where each job's tasks run, for starting a job by hand (`run-task --job`). */
+  private exportJobNetworks(workloads: Workloads, subnetIds: string[]): void {
+    if (Object.keys(workloads.jobs).length === 0) {
+      return;
+    }
+    const networks = mapValues(workloads.jobs, (job) => ({ subnets: subnetIds, security_groups: [job.securityGroup.id] }));
+    exportOutput(this, SERVICE_OUTPUTS.jobNetworks, networks, 'Subnets and security groups of each scheduled job\'s tasks.');
+  }
+
+  /** A worker's or job's image: its own, or the image (and repository) of the service it names. */
+  private workloadImage(task: WorkloadTaskConfig): { image: string; imageRepositoryArn?: string } {
+    if (task.image !== undefined || task.imageOf === undefined) {
+      return { image: task.image ?? '' };
+    }
+    const cluster = this.clusterOutputs;
+    return {
+      image: `${cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryUrls, task.imageOf)}:${this.imageTagValue()}`,
+      imageRepositoryArn: cluster.mapEntry(CLUSTER_OUTPUTS.ecrRepositoryArns, task.imageOf),
+    };
   }
 
   /** The value of the `image_tag` variable, which exists whenever a service is built from this repository. */

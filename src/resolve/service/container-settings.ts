@@ -4,7 +4,7 @@ import { TEXT_RULES } from '../../platform/contract/rules';
 import type { OptionProblems } from '../problems';
 import { resolveSecrets } from '../secrets';
 
-const KMS_KEY_ARN_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
+export const KMS_KEY_ARN_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
 
 /** What the application container runs with: variables, secrets, the image and the command. */
 export interface ContainerSettings {

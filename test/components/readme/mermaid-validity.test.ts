@@ -31,3 +31,15 @@ describe('the diagrams of the generated docs/SERVICE.md parse with the real Merm
     expect(parseMermaid(['flowchart TB\n  a -->'])[0].ok).toBe(false);
   });
 });
+
+test('a publishing service, a subscribed worker and a scheduled job: one valid flowchart naming them', () => {
+  const files = synthProject({
+    services: [{ name: 'orders', publishes: ['order-events'] }],
+    workers: [{ name: 'billing', subscribes: [{ topic: 'order-events', filterPolicy: { type: ['placed'] } }] }],
+    jobs: [{ name: 'nightly', schedule: 'cron(0 3 * * ? *)', timezone: 'Europe/Paris' }],
+  });
+  const doc: string = files['docs/SERVICE.md'];
+  expect(parseMermaid(mermaidBlocks(doc))).toEqual([{ ok: true, type: 'flowchart-v2' }]);
+  expect(doc).toContain('- **billing** (queue worker): consumes `orders-dev-billing` (subscribed to order-events), 0 to 10 tasks at 10 messages per task');
+  expect(doc).toContain('`npx projen run-task:dev --job nightly` runs it now.');
+});

@@ -11,12 +11,14 @@ export interface ComputeCosts {
 }
 
 /**
- * Fargate vCPU and memory of every service at its desired count, split over its capacity providers;
+ * Fargate vCPU and memory of every service at its desired count and every queue worker at its
+ * minimum, split over its capacity providers;
  * and the EC2 instances of the cluster's Auto Scaling group at its minimum size (tasks placed on EC2
  * add nothing: the instances are paid for).
  */
 export function computeCosts(environment: EnvironmentConfig, prices: RegionPrices): ComputeCosts {
-  const lineItems = environment.services.flatMap((service) => fargateItems(service, prices));
+  const tasks: PricedTask[] = [...environment.services, ...(environment.workloads?.workers ?? [])];
+  const lineItems = tasks.flatMap((task) => fargateItems(task, prices));
   const warnings: string[] = [];
   const ec2 = environment.cluster.ec2Capacity;
   if (ec2 !== undefined) {
@@ -31,7 +33,10 @@ export function computeCosts(environment: EnvironmentConfig, prices: RegionPrice
   return { lineItems, warnings };
 }
 
-function fargateItems(service: ServiceConfig, prices: RegionPrices): CostLineItem[] {
+/** A service, or a queue worker at its minimum (its desired count at the first deployment). */
+type PricedTask = Pick<ServiceConfig, 'name' | 'cpu' | 'memoryMiB' | 'cpuArchitecture' | 'desiredCount' | 'capacityProviderStrategy'>;
+
+function fargateItems(service: PricedTask, prices: RegionPrices): CostLineItem[] {
   const arm = service.cpuArchitecture === 'ARM64';
   const vcpuHour = arm ? prices.fargateArmVcpuHour : prices.fargateX86VcpuHour;
   const gbHour = arm ? prices.fargateArmGbHour : prices.fargateX86GbHour;

@@ -49,9 +49,9 @@ export function estimateMonthlyCost(environment: EnvironmentConfig, options: Est
   };
 }
 
-/** The keys the stacks create: the cluster's (logs, images, ECS Exec) and the flow logs'. */
+/** The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs' and the workloads' messaging key. */
 function kmsKeyCount(environment: EnvironmentConfig): number {
-  return 1 + (environment.network.flowLogs ? 1 : 0);
+  return 1 + (environment.network.flowLogs ? 1 : 0) + (environment.workloads !== undefined ? 1 : 0);
 }
 
 function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsGb: number): string[] {
@@ -59,6 +59,9 @@ function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsG
   return [
     `${HOURS_PER_MONTH} hours a month, everything running 24×7.`,
     `Each service at its desired count (${counts}); scaling out costs more.`,
+    ...(environment.workloads !== undefined ? [
+      'Queue workers at their minimum task count; scheduled jobs, SQS, SNS, EventBridge Scheduler and Step Functions are priced by use and not included.',
+    ] : []),
     'Tasks shared between capacity providers by base, then weight, as averages (a fraction of a task is its share of the month).',
     `Fargate Spot at ${Math.round(FARGATE_SPOT_DISCOUNT * 100)}% below on-demand Fargate (AWS prices Spot per region and over time; this is an average).`,
     ...(environment.cluster.ec2Capacity ? ['EC2 capacity at the Auto Scaling group\'s minimum size, on-demand; EBS volumes not included.'] : []),

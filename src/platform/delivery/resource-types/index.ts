@@ -4,6 +4,7 @@ import { DELIVERY_RESOURCE_PERMISSIONS } from './delivery';
 import { EDGE_RESOURCE_PERMISSIONS } from './edge';
 import { IDENTITY_RESOURCE_PERMISSIONS } from './identity';
 import { NETWORK_RESOURCE_PERMISSIONS } from './network';
+import { WORKLOAD_RESOURCE_PERMISSIONS } from './workloads';
 
 /**
  * What Terraform (hashicorp/aws 5.100.0) needs from IAM to create, refresh, update, delete and
@@ -15,6 +16,7 @@ export const RESOURCE_TYPE_PERMISSIONS: Readonly<Record<string, PermissionSet>> 
   ...EDGE_RESOURCE_PERMISSIONS,
   ...IDENTITY_RESOURCE_PERMISSIONS,
   ...DELIVERY_RESOURCE_PERMISSIONS,
+  ...WORKLOAD_RESOURCE_PERMISSIONS,
 };
 
 /**
