@@ -13,6 +13,7 @@ export type PlatformOptions = Pick<
   | 'loadBalancer'
   | 'services'
   | 'staticSite'
+  | 'data'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'

@@ -10,6 +10,8 @@ export interface EndpointNeeds {
   readonly secretsManagerSecrets: boolean;
   readonly executeCommand: boolean;
   readonly ec2Capacity: boolean;
+  /** Attached DynamoDB tables (a gateway endpoint). */
+  readonly dynamodb?: boolean;
 }
 
 const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8,17}$/;
@@ -121,7 +123,7 @@ function endpointsFor(needs: EndpointNeeds): VpcEndpointsConfig {
   if (needs.secretsManagerSecrets) services.push('secretsmanager');
   if (needs.executeCommand) services.push('ssmmessages', 'kms');
   if (needs.ec2Capacity) services.push('ecs', 'ecs-agent', 'ecs-telemetry');
-  return { s3Gateway: true, interfaceServices: [...new Set(services)].sort() };
+  return { s3Gateway: true, ...(needs.dynamodb ? { dynamodbGateway: true } : {}), interfaceServices: [...new Set(services)].sort() };
 }
 
 interface SubnetList {

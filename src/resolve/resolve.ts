@@ -1,6 +1,7 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
+import { checkAttachments, resolveData } from './data';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
 import { resolveDeployment } from './deployment';
@@ -112,11 +113,15 @@ function resolveEnvironment(
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
   const services = resolveServices(ctx, cluster);
+  const data = resolveData(ctx, services.map((service) => service.name), cluster.logRetentionDays);
+  checkAttachments(ctx, data, services);
   const network = resolveNetwork(ctx, {
     ssmSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
-    secretsManagerSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
+    secretsManagerSecrets: services.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager'))
+      || Object.values(data?.attachments ?? {}).some((attachment) => attachment.secrets.length > 0),
     executeCommand: cluster.executeCommand,
     ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
+    dynamodb: (data?.tables.length ?? 0) > 0,
   });
   const staticSite = resolveStaticSite(ctx);
 
@@ -132,6 +137,7 @@ function resolveEnvironment(
     loadBalancer: resolveLoadBalancer(ctx),
     services,
     ...(staticSite ? { staticSite } : {}),
+    ...(data ? { data } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -1,3 +1,4 @@
+import type { DataConfig } from './data-config';
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
 
 /**
@@ -53,6 +54,8 @@ export interface ExistingVpcConfig {
 export interface VpcEndpointsConfig {
   /** S3 gateway endpoint (ECR image layers live in S3). */
   readonly s3Gateway: boolean;
+  /** DynamoDB gateway endpoint (attached tables without NAT). */
+  readonly dynamodbGateway?: boolean;
   /** Interface endpoint service names without the `com.amazonaws.<region>.` prefix, e.g. `ecr.api`. */
   readonly interfaceServices: string[];
 }
@@ -286,6 +289,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Databases, caches, buckets and tables (the `<env>-data` stack), when there are any. */
+  readonly data?: DataConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /**

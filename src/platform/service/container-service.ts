@@ -12,6 +12,7 @@ import { TaskRoles } from './task-roles';
 import type { ServiceConfig } from '../contract/config';
 import { trafficContainer, trafficPort } from '../contract/containers';
 import type { AwsContext } from '../core/aws-context';
+import { NO_ATTACHMENT, ResolvedAttachment } from '../data/workload-attachment';
 
 /** How a service is reached from the load balancer. */
 export interface LoadBalancerAttachment {
@@ -64,6 +65,8 @@ export interface ContainerServiceProps {
   readonly loadBalancer?: LoadBalancerAttachment;
   /** Security group every task of the environment carries, the source Service Connect traffic comes from. */
   readonly peerSecurityGroup?: SecurityGroup;
+  /** What the attached data resources give the service: variables, secrets, permissions, security groups. */
+  readonly attachment?: ResolvedAttachment;
 }
 
 /**
@@ -85,7 +88,10 @@ export class ContainerService extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerServiceProps) {
     super(scope, id);
-    const { service, cluster } = props;
+    const attachment = props.attachment ?? NO_ATTACHMENT;
+    const service = withAttachment(props.service, attachment);
+    props = { ...props, service };
+    const { cluster } = props;
     const name = `${props.namePrefix}-${service.name}`;
 
     this.securityGroup = new SecurityGroup(this, 'security_group', {
@@ -115,7 +121,8 @@ export class ContainerService extends Construct {
       imageRepositoryArn: props.imageRepositoryArn,
       logGroupArn: cluster.logGroupArn,
       secrets: service.secrets,
-      secretKeyArns: [cluster.kmsKeyArn, ...(service.secretsKmsKeyArn ? [service.secretsKmsKeyArn] : [])],
+      secretKeyArns: [cluster.kmsKeyArn, ...(service.secretsKmsKeyArn ? [service.secretsKmsKeyArn] : []), ...attachment.secretKeyArns],
+      dataStatements: attachment.taskStatements,
       ...(cluster.execLogGroupArn !== undefined
         ? { execute: { kmsKeyArn: cluster.kmsKeyArn, logGroupArn: cluster.execLogGroupArn } }
         : {}),
@@ -169,7 +176,11 @@ export class ContainerService extends Construct {
       } : {}),
       networkConfiguration: {
         subnets: props.subnetIds,
-        securityGroups: [this.securityGroup.id, ...(props.peerSecurityGroup ? [props.peerSecurityGroup.id] : [])],
+        securityGroups: [
+          this.securityGroup.id,
+          ...(props.peerSecurityGroup ? [props.peerSecurityGroup.id] : []),
+          ...(props.attachment?.securityGroupIds ?? []),
+        ],
         assignPublicIp: false,
       },
       ...(props.loadBalancer ? {
@@ -252,6 +263,15 @@ export class ContainerService extends Construct {
       } : {}),
     };
   }
+}
+
+/** The service with the variables and secrets of its attached data resources added. */
+function withAttachment(service: ServiceConfig, attachment: ResolvedAttachment): ServiceConfig {
+  return {
+    ...service,
+    environment: { ...service.environment, ...attachment.environment },
+    secrets: [...service.secrets, ...attachment.secrets],
+  };
 }
 
 /** The capacity provider strategy of a service, with `EC2` replaced by the cluster's EC2 capacity provider. */

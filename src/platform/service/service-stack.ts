@@ -15,6 +15,8 @@ import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
+import type { DataStack } from '../data/data-stack';
+import { resolveAttachment } from '../data/workload-attachment';
 import type { NetworkStack } from '../network/network-stack';
 
 
@@ -27,6 +29,8 @@ export interface ServiceStackProps extends EnvironmentStackProps {
   readonly network: NetworkStack;
   /** The environment's cluster stack, whose outputs the services read. */
   readonly cluster: ClusterStack;
+  /** The environment's data stack, when it has data resources: the services deploy after it and read its outputs. */
+  readonly data?: DataStack;
 }
 
 /**
@@ -38,6 +42,8 @@ export class ServiceStack extends EnvironmentStack {
   public readonly networkOutputs: UpstreamOutputs;
   /** Outputs of the cluster stack. */
   public readonly clusterOutputs: UpstreamOutputs;
+  /** Outputs of the data stack, when a service has data resources attached. */
+  public readonly dataOutputs?: UpstreamOutputs;
   /** The `image_tag` variable; declared when at least one service runs an image of ours. */
   public readonly imageTag?: TerraformVariable;
   /** Load balancer, its security group, target groups and listeners. */
@@ -65,6 +71,13 @@ export class ServiceStack extends EnvironmentStack {
     this.addDependency(props.cluster);
     this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
     this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
+    if (props.data !== undefined) {
+      this.addDependency(props.data);
+      const attached = Object.keys(this.environment.data?.attachments ?? {});
+      if (services.some((service) => attached.includes(service.name))) {
+        this.dataOutputs = new UpstreamOutputs(this, 'data', state, props.data.node.id);
+      }
+    }
     const network = this.networkOutputs;
 
     if (services.some((service) => service.image === undefined)) {
@@ -161,6 +174,7 @@ export class ServiceStack extends EnvironmentStack {
         },
       } : {}),
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
+      attachment: resolveAttachment(this.environment.data?.attachments[service.name], this.dataOutputs, this.aws),
     });
   }
 
