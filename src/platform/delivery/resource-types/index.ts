@@ -1,5 +1,6 @@
 import type { PermissionSet } from '../permission-set';
 import { COMPUTE_RESOURCE_PERMISSIONS } from './compute';
+import { DATA_RESOURCE_PERMISSIONS } from './data';
 import { DELIVERY_RESOURCE_PERMISSIONS } from './delivery';
 import { EDGE_RESOURCE_PERMISSIONS } from './edge';
 import { IDENTITY_RESOURCE_PERMISSIONS } from './identity';
@@ -15,6 +16,7 @@ export const RESOURCE_TYPE_PERMISSIONS: Readonly<Record<string, PermissionSet>> 
   ...EDGE_RESOURCE_PERMISSIONS,
   ...IDENTITY_RESOURCE_PERMISSIONS,
   ...DELIVERY_RESOURCE_PERMISSIONS,
+  ...DATA_RESOURCE_PERMISSIONS,
 };
 
 /**
