@@ -37,7 +37,7 @@ describe('databases', () => {
     });
     const [db] = config.environments[0].data!.databases;
     expect(db.identifier).toHaveLength(63);
-    expect(db.identifier).toMatch(/^a-very-long-prefix-1-developmentx-an-unusually-long-databa-[0-9a-f]{6}$/);
+    expect(db.identifier).toMatch(/^a-very-long-prefix-1-developmentx-an-unusually-long-data-[0-9a-f]{6}$/);
   });
 });
 
