@@ -54,10 +54,11 @@ export function createPlatform(app: Construct, config: PlatformConfig): Environm
     const pipeline = config.deployment?.pipeline === 'codepipeline'
       ? new PipelineStack(app, `${environment.name}-pipeline`, { ...props, deployment: config.deployment, cluster, service })
       : undefined;
-    return { name: environment.name, network, cluster, ...(data ? { data } : {}), service, ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
+    const optional = { ...(data ? { data } : {}), ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
+    return { name: environment.name, network, cluster, service, ...optional };
   });
-  const environmentStacks = Object.fromEntries(environments.map((env) =>
-    [env.name, [env.network, env.cluster, ...(env.data ? [env.data] : []), env.service, ...(env.pipeline ? [env.pipeline] : [])]]));
+  const stacksOf = (env: EnvironmentStacks) => [env.network, env.cluster, ...(env.data ? [env.data] : []), env.service, ...(env.pipeline ? [env.pipeline] : [])];
+  const environmentStacks = Object.fromEntries(environments.map((env) => [env.name, stacksOf(env)]));
   for (const bootstrap of config.deployment?.bootstrap ?? []) {
     new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap, environmentStacks });
   }

@@ -1,8 +1,8 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
-import { checkAttachments, resolveData } from './data';
 import { EnvironmentContext, PlatformOptions } from './context';
+import { checkAttachments, resolveData } from './data';
 import { DEFAULTS } from './defaults';
 import { resolveDeployment } from './deployment';
 import { resolveLoadBalancer } from './load-balancer';

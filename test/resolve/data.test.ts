@@ -8,9 +8,18 @@ describe('databases', () => {
     const [db] = configOf({ environments: [prod], services: [{ name: 'api' }], data: { databases: [{ name: 'main', engine: DatabaseEngine.MYSQL, attachTo: ['api'] }] } })
       .environments[0].data!.databases;
     expect(db).toEqual(expect.objectContaining({
-      identifier: 'orders-prod-main', rdsEngine: 'mysql', engineVersion: '8.4', parameterGroupFamily: 'mysql8.4', port: 3306,
-      instanceClass: 'db.m7g.large', multiAz: true, backupRetentionDays: 14, deletionProtection: true,
-      finalSnapshotIdentifier: 'orders-prod-main-final', monitoringIntervalSeconds: 60, performanceInsights: true,
+      identifier: 'orders-prod-main',
+      rdsEngine: 'mysql',
+      engineVersion: '8.4',
+      parameterGroupFamily: 'mysql8.4',
+      port: 3306,
+      instanceClass: 'db.m7g.large',
+      multiAz: true,
+      backupRetentionDays: 14,
+      deletionProtection: true,
+      finalSnapshotIdentifier: 'orders-prod-main-final',
+      monitoringIntervalSeconds: 60,
+      performanceInsights: true,
       parameters: [{ name: 'require_secure_transport', value: '1', applyMethod: 'pending-reboot' }],
     }));
   });

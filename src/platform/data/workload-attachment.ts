@@ -28,7 +28,9 @@ export const NO_ATTACHMENT: ResolvedAttachment = { environment: {}, secrets: [],
  * @param attachment the workload's record (`EnvironmentConfig.data.attachments[workload]`), if any
  * @param outputs the data stack's outputs, read by the consuming stack
  */
-export function resolveAttachment(attachment: WorkloadAttachmentConfig | undefined, outputs: UpstreamOutputs | undefined, aws: AwsContext): ResolvedAttachment {
+export function resolveAttachment(
+  attachment: WorkloadAttachmentConfig | undefined, outputs: UpstreamOutputs | undefined, aws: AwsContext,
+): ResolvedAttachment {
   if (attachment === undefined) {
     return NO_ATTACHMENT;
   }

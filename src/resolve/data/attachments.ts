@@ -1,6 +1,7 @@
 import { variablePrefix } from './common';
 import type {
-  AttachedSecret, AttachedStatement, AttachmentValue, BucketConfig, CacheConfig, DatabaseConfig, DataOutputReference, TableConfig, WorkloadAttachmentConfig,
+  AttachedSecret, AttachedStatement, AttachmentValue, BucketConfig, CacheConfig, DatabaseConfig, DataOutputReference, TableConfig,
+  WorkloadAttachmentConfig,
 } from '../../platform/contract/data-config';
 import { CACHE_PORT } from '../../platform/contract/data-rules';
 import { DATA_OUTPUTS } from '../../platform/contract/stack-interface';
@@ -121,7 +122,8 @@ export function attachmentsOf(resources: DataResources): Record<string, Workload
     ...resources.tables.map((table): [string[], Grant] => [table.attachTo, tableGrant(table)]),
   ];
   const workloads = [...new Set(grants.flatMap(([attachTo]) => attachTo))].sort();
-  return Object.fromEntries(workloads.map((workload) => [workload, merge(grants.filter(([attachTo]) => attachTo.includes(workload)).map(([, grant]) => grant))]));
+  const grantsOf = (workload: string) => grants.filter(([attachTo]) => attachTo.includes(workload)).map(([, grant]) => grant);
+  return Object.fromEntries(workloads.map((workload) => [workload, merge(grantsOf(workload))]));
 }
 
 function merge(grants: Grant[]): WorkloadAttachmentConfig {

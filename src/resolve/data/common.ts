@@ -1,5 +1,5 @@
-import type { EnvironmentContext } from '../context';
 import { DATA_TEXT_RULES } from '../../platform/contract/data-rules';
+import type { EnvironmentContext } from '../context';
 
 /** What every data resource option has. */
 export interface AttachableOptions {

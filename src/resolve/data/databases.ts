@@ -8,77 +8,42 @@ import {
 } from '../../platform/contract/data-rules';
 import { fitName } from '../../platform/contract/naming';
 
+/** Where a database's options are read and checked. */
+interface DatabaseScope {
+  readonly ctx: EnvironmentContext;
+  readonly options: DatabaseOptions;
+  readonly path: string;
+  readonly preset: DataPresetDefaults;
+}
+
 /** Resolves and validates one database of an environment. */
 export function resolveDatabase(
   ctx: EnvironmentContext, options: DatabaseOptions, path: string, workloads: readonly string[], preset: DataPresetDefaults,
 ): DatabaseConfig {
-  const { problems } = ctx;
+  const scope: DatabaseScope = { ctx, options, path, preset };
   const attachTo = checkAttachable(ctx, path, options, workloads);
-  const kind = options.kind ?? DatabaseKind.INSTANCE;
-  const engine = options.engine ?? DatabaseEngine.POSTGRES;
-  problems.checkEnum(`${path}.kind`, kind, DatabaseKind);
-  problems.checkEnum(`${path}.engine`, engine, DatabaseEngine);
-  const rule = databaseEngineRule(kind, engine) ?? databaseEngineRule(DatabaseKind.INSTANCE, DatabaseEngine.POSTGRES)!;
-  const engineVersion = options.engineVersion ?? rule.defaultVersion;
-  const family = parameterGroupFamily(rule, engineVersion);
-  problems.check(family !== undefined, `${path}.engineVersion`, engineVersion, `is not a supported ${kind} ${engine} version; expected ${rule.expectedVersions}`);
-  problems.check(
-    ctx.options.network?.existingVpc !== undefined || zoneCount(ctx) >= 2,
-    `${path}`,
-    options.name,
-    'needs private subnets in at least two availability zones (a DB subnet group spans two); give the network two zones',
-  );
-
+  checkZones(scope);
+  const engine = resolveEngine(scope);
   const identifier = fitName([ctx.project, ctx.env.name, options.name], DATA_NAME_LIMITS.dbIdentifier);
-  const databaseName = options.databaseName ?? options.name.replace(/-/g, '_');
-  problems.checkText(`${path}.databaseName`, databaseName, DATA_TEXT_RULES.databaseName);
-  const masterUsername = options.masterUsername ?? 'dbadmin';
-  problems.checkText(`${path}.masterUsername`, masterUsername, DATA_TEXT_RULES.masterUsername);
-  problems.check(!RESERVED_MASTER_USERNAMES.includes(masterUsername.toLowerCase()), `${path}.masterUsername`, masterUsername,
-    `is reserved by RDS; expected another name than ${RESERVED_MASTER_USERNAMES.join(', ')}`);
-
-  const instanceClass = kind === DatabaseKind.AURORA_SERVERLESS ? 'db.serverless' : options.instanceClass ?? preset.instanceClass;
-  const sizing = kind === DatabaseKind.AURORA_SERVERLESS ? auroraCapacity(ctx, options, path, preset) : instanceStorage(ctx, options, path, instanceClass);
-  const monitoringIntervalSeconds = options.monitoringIntervalSeconds ?? preset.monitoringIntervalSeconds;
-  problems.check(MONITORING_INTERVALS.includes(monitoringIntervalSeconds), `${path}.monitoringIntervalSeconds`, monitoringIntervalSeconds,
-    `is not allowed; expected one of ${MONITORING_INTERVALS.join(', ')}`);
-  const backupRetentionDays = options.backupRetentionDays ?? preset.backupRetentionDays;
-  problems.checkRange(`${path}.backupRetentionDays`, backupRetentionDays, DATABASE_RULES.backupRetentionDays);
-  const logExports = resolveLogExports(ctx, options, path, rule);
-  const performanceInsights = (options.performanceInsights ?? true) && supportsPerformanceInsights(rule.rdsEngine, instanceClass);
-  problems.check(!(options.performanceInsights === true && !performanceInsights), `${path}.performanceInsights`, true,
-    `is not supported by ${rule.rdsEngine} on ${instanceClass}; use a larger class or turn it off`);
-  const deletionProtection = options.deletionProtection ?? preset.deletionProtection;
-  const finalSnapshot = deletionProtection || (options.finalSnapshot ?? preset.finalSnapshot);
-  const scope = kind === DatabaseKind.AURORA_SERVERLESS ? 'cluster' : 'instance';
-
+  const aurora = engine.kind === DatabaseKind.AURORA_SERVERLESS;
+  const instanceClass = aurora ? 'db.serverless' : options.instanceClass ?? preset.instanceClass;
+  const logExports = resolveLogExports(scope, engine.rule);
   return {
     name: options.name,
-    kind,
-    engine,
-    rdsEngine: rule.rdsEngine,
-    engineVersion,
-    parameterGroupFamily: family ?? '',
+    ...engine.config,
     identifier,
-    instanceIdentifiers: kind === DatabaseKind.AURORA_SERVERLESS
-      ? Array.from({ length: (options.multiAz ?? preset.multiAz) ? 2 : 1 }, (_, i) => fitName([identifier, String(i + 1)], DATA_NAME_LIMITS.dbIdentifier))
-      : [],
-    databaseName,
-    masterUsername,
-    port: rule.port,
+    instanceIdentifiers: aurora ? auroraInstanceIdentifiers(identifier, options.multiAz ?? preset.multiAz) : [],
+    ...resolveCredentials(scope),
+    port: engine.rule.port,
     instanceClass,
-    ...sizing,
+    ...(aurora ? auroraCapacity(scope) : instanceStorage(scope, instanceClass)),
     multiAz: options.multiAz ?? preset.multiAz,
-    backupRetentionDays,
-    deletionProtection,
-    ...(finalSnapshot ? { finalSnapshotIdentifier: fitName([identifier, 'final'], DATA_NAME_LIMITS.dbIdentifier) } : {}),
-    performanceInsights,
-    monitoringIntervalSeconds,
-    ...(monitoringIntervalSeconds > 0 ? { monitoringRoleName: fitName([ctx.project, ctx.env.name, options.name, 'monitoring'], 64) } : {}),
+    ...resolveProtection(scope, identifier),
+    ...resolveMonitoring(scope, engine.rule, instanceClass),
     iamAuthentication: options.iamAuthentication ?? false,
     logExports,
-    logGroupNames: logExports.map((log) => `/aws/rds/${scope}/${identifier}/${log}`),
-    parameters: [{ ...rule.tlsParameter, applyMethod: 'pending-reboot' }],
+    logGroupNames: logExports.map((log) => `/aws/rds/${aurora ? 'cluster' : 'instance'}/${identifier}/${log}`),
+    parameters: [{ ...engine.rule.tlsParameter, applyMethod: 'pending-reboot' }],
     parameterGroupName: fitName([identifier, 'tls'], DATA_NAME_LIMITS.parameterGroupName),
     subnetGroupName: identifier,
     securityGroupName: fitName([identifier, 'db'], 255),
@@ -87,28 +52,87 @@ export function resolveDatabase(
   };
 }
 
-function zoneCount(ctx: EnvironmentContext): number {
-  return (ctx.env.availabilityZones ?? ctx.options.network?.availabilityZones ?? ['a', 'b']).length;
+/** The writer, and a reader in another zone when Multi-AZ. */
+function auroraInstanceIdentifiers(identifier: string, multiAz: boolean): string[] {
+  return Array.from({ length: multiAz ? 2 : 1 }, (_, i) => fitName([identifier, String(i + 1)], DATA_NAME_LIMITS.dbIdentifier));
 }
 
-function auroraCapacity(ctx: EnvironmentContext, options: DatabaseOptions, path: string, preset: DataPresetDefaults) {
+function checkZones({ ctx, options, path }: DatabaseScope): void {
+  const zones = ctx.env.availabilityZones ?? ctx.options.network?.availabilityZones ?? ['a', 'b'];
+  ctx.problems.check(ctx.options.network?.existingVpc !== undefined || zones.length >= 2, path, options.name,
+    'needs private subnets in at least two availability zones (a DB subnet group spans two); give the network two zones');
+}
+
+function resolveEngine({ ctx, options, path }: DatabaseScope) {
+  const { problems } = ctx;
+  const kind = options.kind ?? DatabaseKind.INSTANCE;
+  const engine = options.engine ?? DatabaseEngine.POSTGRES;
+  problems.checkEnum(`${path}.kind`, kind, DatabaseKind);
+  problems.checkEnum(`${path}.engine`, engine, DatabaseEngine);
+  const rule = databaseEngineRule(kind, engine) ?? databaseEngineRule(DatabaseKind.INSTANCE, DatabaseEngine.POSTGRES)!;
+  const engineVersion = options.engineVersion ?? rule.defaultVersion;
+  const family = parameterGroupFamily(rule, engineVersion);
+  problems.check(family !== undefined, `${path}.engineVersion`, engineVersion, `is not a supported ${kind} ${engine} version; expected ${rule.expectedVersions}`);
+  return { kind, rule, config: { kind, engine, rdsEngine: rule.rdsEngine, engineVersion, parameterGroupFamily: family ?? '' } };
+}
+
+function resolveCredentials({ ctx, options, path }: DatabaseScope) {
+  const { problems } = ctx;
+  const databaseName = options.databaseName ?? options.name.replace(/-/g, '_');
+  problems.checkText(`${path}.databaseName`, databaseName, DATA_TEXT_RULES.databaseName);
+  const masterUsername = options.masterUsername ?? 'dbadmin';
+  problems.checkText(`${path}.masterUsername`, masterUsername, DATA_TEXT_RULES.masterUsername);
+  problems.check(!RESERVED_MASTER_USERNAMES.includes(masterUsername.toLowerCase()), `${path}.masterUsername`, masterUsername,
+    `is reserved by RDS; expected another name than ${RESERVED_MASTER_USERNAMES.join(', ')}`);
+  return { databaseName, masterUsername };
+}
+
+function resolveProtection({ ctx, options, path, preset }: DatabaseScope, identifier: string) {
+  const backupRetentionDays = options.backupRetentionDays ?? preset.backupRetentionDays;
+  ctx.problems.checkRange(`${path}.backupRetentionDays`, backupRetentionDays, DATABASE_RULES.backupRetentionDays);
+  const deletionProtection = options.deletionProtection ?? preset.deletionProtection;
+  const finalSnapshot = deletionProtection || (options.finalSnapshot ?? preset.finalSnapshot);
+  return {
+    backupRetentionDays,
+    deletionProtection,
+    ...(finalSnapshot ? { finalSnapshotIdentifier: fitName([identifier, 'final'], DATA_NAME_LIMITS.dbIdentifier) } : {}),
+  };
+}
+
+function resolveMonitoring({ ctx, options, path, preset }: DatabaseScope, rule: DatabaseEngineRule, instanceClass: string) {
+  const { problems } = ctx;
+  const monitoringIntervalSeconds = options.monitoringIntervalSeconds ?? preset.monitoringIntervalSeconds;
+  problems.check(MONITORING_INTERVALS.includes(monitoringIntervalSeconds), `${path}.monitoringIntervalSeconds`, monitoringIntervalSeconds,
+    `is not allowed; expected one of ${MONITORING_INTERVALS.join(', ')}`);
+  const supported = supportsPerformanceInsights(rule.rdsEngine, instanceClass);
+  problems.check(options.performanceInsights !== true || supported, `${path}.performanceInsights`, true,
+    `is not supported by ${rule.rdsEngine} on ${instanceClass}; use a larger class or turn it off`);
+  return {
+    performanceInsights: (options.performanceInsights ?? true) && supported,
+    monitoringIntervalSeconds,
+    ...(monitoringIntervalSeconds > 0 ? { monitoringRoleName: fitName([ctx.project, ctx.env.name, options.name, 'monitoring'], 64) } : {}),
+  };
+}
+
+function auroraCapacity({ ctx, options, path, preset }: DatabaseScope) {
   const { problems } = ctx;
   const minCapacity = options.minCapacity ?? 0.5;
   const maxCapacity = options.maxCapacity ?? Math.max(preset.maxCapacity, minCapacity);
   const isStep = (value: number) => Number.isFinite(value) && Number.isInteger(value / AURORA_CAPACITY_STEP);
-  const reason = `is not allowed; expected ${AURORA_CAPACITY.min} to ${AURORA_CAPACITY.max} ACU in steps of ${AURORA_CAPACITY_STEP}`;
-  const validMin = problems.check(isStep(minCapacity) && minCapacity >= AURORA_CAPACITY.min && minCapacity <= AURORA_CAPACITY.max, `${path}.minCapacity`, minCapacity, reason);
-  const validMax = problems.check(isStep(maxCapacity) && maxCapacity >= 1 && maxCapacity <= AURORA_CAPACITY.max, `${path}.maxCapacity`, maxCapacity,
-    `is not allowed; expected 1 to ${AURORA_CAPACITY.max} ACU in steps of ${AURORA_CAPACITY_STEP}`);
+  const expected = (min: number) => `is not allowed; expected ${min} to ${AURORA_CAPACITY.max} ACU in steps of ${AURORA_CAPACITY_STEP}`;
+  const validMin = problems.check(isStep(minCapacity) && minCapacity >= AURORA_CAPACITY.min && minCapacity <= AURORA_CAPACITY.max,
+    `${path}.minCapacity`, minCapacity, expected(AURORA_CAPACITY.min));
+  const validMax = problems.check(isStep(maxCapacity) && maxCapacity >= 1 && maxCapacity <= AURORA_CAPACITY.max, `${path}.maxCapacity`, maxCapacity, expected(1));
   if (validMin && validMax) {
     problems.check(minCapacity <= maxCapacity, `${path}.minCapacity`, minCapacity, `is above maxCapacity (${maxCapacity}); expected at most ${maxCapacity}`);
   }
-  problems.check(options.instanceClass === undefined, `${path}.instanceClass`, options.instanceClass, 'is not used by Aurora Serverless v2 (db.serverless); set minCapacity and maxCapacity instead');
+  problems.check(options.instanceClass === undefined, `${path}.instanceClass`, options.instanceClass,
+    'is not used by Aurora Serverless v2 (db.serverless); set minCapacity and maxCapacity instead');
   problems.check(options.allocatedStorageGiB === undefined, `${path}.allocatedStorageGiB`, options.allocatedStorageGiB, 'is not used by Aurora, whose storage grows by itself');
   return { minCapacity, maxCapacity };
 }
 
-function instanceStorage(ctx: EnvironmentContext, options: DatabaseOptions, path: string, instanceClass: string) {
+function instanceStorage({ ctx, options, path }: DatabaseScope, instanceClass: string) {
   const { problems } = ctx;
   problems.checkText(`${path}.instanceClass`, instanceClass, DATABASE_INSTANCE_CLASS);
   const allocatedStorageGiB = options.allocatedStorageGiB ?? DATABASE_RULES.allocatedStorageGiB.default;
@@ -124,7 +148,7 @@ function instanceStorage(ctx: EnvironmentContext, options: DatabaseOptions, path
   return { allocatedStorageGiB, maxAllocatedStorageGiB };
 }
 
-function resolveLogExports(ctx: EnvironmentContext, options: DatabaseOptions, path: string, rule: DatabaseEngineRule): string[] {
+function resolveLogExports({ ctx, options, path }: DatabaseScope, rule: DatabaseEngineRule): string[] {
   const logExports = options.logExports ?? [...rule.defaultLogExports];
   logExports.forEach((log, i) => ctx.problems.check(rule.logExports.includes(log), `${path}.logExports[${i}]`, log,
     `is not a log ${rule.rdsEngine} exports; expected one of ${rule.logExports.join(', ')}`));

@@ -11,7 +11,8 @@ const featureData = features.data!;
 describe('the data stack', () => {
   test('exists only where there are data resources, and deploys between the cluster and the services', () => {
     expect(synthEnvironment(configOf({ services: [{ name: 'api' }] })).data).toBeUndefined();
-    const dependencies = (stack: { dependencies: Array<{ node: { id: string } }> }) => stack.dependencies.map((dependency) => dependency.node.id).sort();
+    const dependencies = (stack: { dependencies: Array<{ node: { id: string } }> }) =>
+      stack.dependencies.map((dependency) => dependency.node.id).sort();
     expect(dependencies(seed002.stacks.data!)).toEqual(['dev-cluster', 'dev-network']);
     expect(dependencies(seed002.stacks.service)).toContain('dev-data');
   });
@@ -31,9 +32,18 @@ describe('an RDS instance (seed 002 MySQL)', () => {
 
   test('is private, encrypted, with its password managed by RDS and never in state', () => {
     expect(instance).toEqual(expect.objectContaining({
-      engine: 'mysql', engine_version: '8.4', publicly_accessible: false, storage_encrypted: true, manage_master_user_password: true,
-      storage_type: 'gp3', allocated_storage: 20, max_allocated_storage: 100, auto_minor_version_upgrade: true, copy_tags_to_snapshot: true,
-      ca_cert_identifier: 'rds-ca-rsa2048-g1', enabled_cloudwatch_logs_exports: ['error', 'slowquery'],
+      engine: 'mysql',
+      engine_version: '8.4',
+      publicly_accessible: false,
+      storage_encrypted: true,
+      manage_master_user_password: true,
+      storage_type: 'gp3',
+      allocated_storage: 20,
+      max_allocated_storage: 100,
+      auto_minor_version_upgrade: true,
+      copy_tags_to_snapshot: true,
+      ca_cert_identifier: 'rds-ca-rsa2048-g1',
+      enabled_cloudwatch_logs_exports: ['error', 'slowquery'],
     }));
     expect(instance.password).toBeUndefined();
   });
@@ -45,7 +55,9 @@ describe('an RDS instance (seed 002 MySQL)', () => {
   });
 
   test('takes development defaults: no standby, one day of backups, no protection, no final snapshot', () => {
-    expect(instance).toEqual(expect.objectContaining({ multi_az: false, backup_retention_period: 1, deletion_protection: false, skip_final_snapshot: true }));
+    expect(instance).toEqual(expect.objectContaining({
+      multi_az: false, backup_retention_period: 1, deletion_protection: false, skip_final_snapshot: true,
+    }));
   });
 
   test('sits in a subnet group of the private subnets and admits only its clients on 3306', () => {
@@ -100,8 +112,13 @@ describe('Aurora Serverless v2, cache, bucket and table (production)', () => {
   test('an Aurora cluster with its capacity range, a writer and a reader, TLS in the cluster parameter group', () => {
     const cluster = onlyResource(featureData, 'aws_rds_cluster');
     expect(cluster).toEqual(expect.objectContaining({
-      engine: 'aurora-postgresql', engine_mode: 'provisioned', deletion_protection: true, skip_final_snapshot: false,
-      final_snapshot_identifier: 'orders-prod-main-final', backup_retention_period: 14, iam_database_authentication_enabled: true,
+      engine: 'aurora-postgresql',
+      engine_mode: 'provisioned',
+      deletion_protection: true,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: 'orders-prod-main-final',
+      backup_retention_period: 14,
+      iam_database_authentication_enabled: true,
       serverlessv2_scaling_configuration: { min_capacity: 0.5, max_capacity: 16 },
     }));
     const instances = bodiesOf(featureData, 'aws_rds_cluster_instance');
@@ -129,9 +146,14 @@ describe('Aurora Serverless v2, cache, bucket and table (production)', () => {
 
   test('a table with point-in-time recovery, the data key, typed keys and deletion protection', () => {
     expect(onlyResource(featureData, 'aws_dynamodb_table')).toEqual(expect.objectContaining({
-      name: 'orders-prod-orders', billing_mode: 'PAY_PER_REQUEST', hash_key: 'pk', range_key: 'createdAt',
+      name: 'orders-prod-orders',
+      billing_mode: 'PAY_PER_REQUEST',
+      hash_key: 'pk',
+      range_key: 'createdAt',
       attribute: [{ name: 'pk', type: 'S' }, { name: 'createdAt', type: 'N' }],
-      point_in_time_recovery: { enabled: true }, deletion_protection_enabled: true, ttl: { enabled: true, attribute_name: 'expiresAt' },
+      point_in_time_recovery: { enabled: true },
+      deletion_protection_enabled: true,
+      ttl: { enabled: true, attribute_name: 'expiresAt' },
     }));
   });
 
