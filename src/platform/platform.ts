@@ -57,7 +57,8 @@ export function createPlatform(app: Construct, config: PlatformConfig): Environm
     const optional = { ...(data ? { data } : {}), ...(blueGreen ? { blueGreen } : {}), ...(pipeline ? { pipeline } : {}) };
     return { name: environment.name, network, cluster, service, ...optional };
   });
-  const stacksOf = (env: EnvironmentStacks) => [env.network, env.cluster, ...(env.data ? [env.data] : []), env.service, ...(env.pipeline ? [env.pipeline] : [])];
+  const stacksOf = (env: EnvironmentStacks) =>
+    [env.network, env.cluster, ...(env.data ? [env.data] : []), env.service, ...(env.pipeline ? [env.pipeline] : [])];
   const environmentStacks = Object.fromEntries(environments.map((env) => [env.name, stacksOf(env)]));
   for (const bootstrap of config.deployment?.bootstrap ?? []) {
     new BootstrapStack(app, bootstrap.stackName, { platform: config, bootstrap, environmentStacks });
