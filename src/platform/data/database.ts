@@ -135,12 +135,7 @@ export class Database extends Construct {
 
   private createInstance(shared: SharedSettings): DbInstance {
     const { config } = shared.props;
-    const parameterGroup = new DbParameterGroup(this, 'parameter_group', {
-      name: config.parameterGroupName,
-      family: config.parameterGroupFamily,
-      description: `TLS required on ${config.identifier}`,
-      parameter: config.parameters,
-    });
+    const parameterGroup = new DbParameterGroup(this, 'parameter_group', parameterGroupSettings(config));
     return new DbInstance(this, 'instance', {
       ...this.common(shared),
       ...this.instanceSettings(shared),
@@ -157,12 +152,7 @@ export class Database extends Construct {
 
   private createCluster(shared: SharedSettings): RdsCluster {
     const { config } = shared.props;
-    const parameterGroup = new RdsClusterParameterGroup(this, 'parameter_group', {
-      name: config.parameterGroupName,
-      family: config.parameterGroupFamily,
-      description: `TLS required on ${config.identifier}`,
-      parameter: config.parameters,
-    });
+    const parameterGroup = new RdsClusterParameterGroup(this, 'parameter_group', parameterGroupSettings(config));
     const cluster = new RdsCluster(this, 'cluster', {
       ...this.common(shared),
       clusterIdentifier: config.identifier,
@@ -185,6 +175,11 @@ export class Database extends Construct {
     })));
     return cluster;
   }
+}
+
+/** The parameter group (of the instance or the cluster) that makes the server refuse connections without TLS. */
+function parameterGroupSettings(config: DatabaseConfig) {
+  return { name: config.parameterGroupName, family: config.parameterGroupFamily, description: `TLS required on ${config.identifier}`, parameter: config.parameters };
 }
 
 interface SharedSettings {
