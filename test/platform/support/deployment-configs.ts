@@ -1,4 +1,4 @@
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, CapacityProvider, EnvironmentPreset } from '../../../src/options';
+import { DatabaseKind, DeploymentOptions, DeploymentPipeline, DeploymentStrategy, CapacityProvider, EnvironmentPreset } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/contract/config';
 import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 
@@ -37,8 +37,8 @@ export const DEPLOYMENTS = {
 
 /**
  * Every feature that adds resource types at once, deployed by CodePipeline with blue/green: EC2
- * capacity, Service Connect, ECS Exec, a static site, two services; dev and prod (production
- * preset, requires approval) in two accounts.
+ * capacity, Service Connect, ECS Exec, a static site, two services, an RDS instance, an Aurora
+ * cluster, a cache, a bucket and a table; dev and prod (production preset, requires approval) in two accounts.
  */
 export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   name: 'orders',
@@ -56,5 +56,11 @@ export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   },
   services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }],
   staticSite: {},
+  data: {
+    databases: [{ name: 'main', attachTo: ['api'] }, { name: 'events', kind: DatabaseKind.AURORA_SERVERLESS, iamAuthentication: true, attachTo: ['api'] }],
+    caches: [{ name: 'sessions', attachTo: ['web'] }],
+    buckets: [{ name: 'uploads', attachTo: ['web', 'api'] }],
+    tables: [{ name: 'carts', partitionKey: { name: 'pk' }, attachTo: ['web'] }],
+  },
   deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
 });
