@@ -3,6 +3,7 @@
  * `<env>-data` stack, and what each workload that uses them receives (its attachment record).
  */
 
+/** Engine of a database. */
 export type DatabaseEngine = 'mysql' | 'postgres';
 
 /** `instance`: one RDS DB instance (Multi-AZ standby in production); `aurora-serverless`: an Aurora Serverless v2 cluster. */
@@ -15,6 +16,7 @@ export interface DatabaseParameterConfig {
   readonly applyMethod: 'immediate' | 'pending-reboot';
 }
 
+/** One relational database: an RDS instance or an Aurora Serverless v2 cluster. */
 export interface DatabaseConfig {
   /** Name of the resource in the options, unique among the environment's data resources. */
   readonly name: string;
@@ -67,8 +69,10 @@ export interface DatabaseConfig {
   readonly attachTo: string[];
 }
 
+/** Engine of an ElastiCache Serverless cache. */
 export type CacheEngine = 'valkey' | 'redis';
 
+/** One ElastiCache Serverless cache with IAM-authenticated users. */
 export interface CacheConfig {
   readonly name: string;
   readonly engine: CacheEngine;
@@ -89,8 +93,10 @@ export interface CacheConfig {
   readonly attachTo: string[];
 }
 
+/** What the attached workloads may do with a bucket or table. */
 export type DataAccess = 'read' | 'read-write';
 
+/** One private S3 bucket. */
 export interface BucketConfig {
   readonly name: string;
   /** Prefix of the bucket's name; Terraform appends a unique suffix (S3 names are global). */
@@ -102,13 +108,16 @@ export interface BucketConfig {
   readonly attachTo: string[];
 }
 
+/** Type of a DynamoDB key attribute: string, number or binary. */
 export type TableAttributeType = 'S' | 'N' | 'B';
 
+/** A key attribute of a table. */
 export interface TableKeyConfig {
   readonly name: string;
   readonly type: TableAttributeType;
 }
 
+/** One DynamoDB table. */
 export interface TableConfig {
   readonly name: string;
   readonly tableName: string;
@@ -172,6 +181,7 @@ export interface WorkloadAttachmentConfig {
   readonly resources: string[];
 }
 
+/** The data resources of an environment and the attachment record of each workload using them. */
 export interface DataConfig {
   /** Alias of the data stack's KMS key, without `alias/`. */
   readonly kmsKeyAlias: string;

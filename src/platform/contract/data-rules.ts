@@ -103,6 +103,7 @@ export function supportsPerformanceInsights(engine: string, instanceClass: strin
 
 /** Aurora Serverless v2 capacity, ACU, in steps of {@link AURORA_CAPACITY_STEP}. */
 export const AURORA_CAPACITY = { min: 0, max: 256 } as const;
+/** Aurora Serverless v2 capacity moves in half ACUs. */
 export const AURORA_CAPACITY_STEP = 0.5;
 
 /** Enhanced monitoring intervals RDS accepts, seconds (0 is off). */
