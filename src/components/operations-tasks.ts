@@ -34,7 +34,7 @@ const RUNTIME_COMMANDS = ['status', 'logs', 'exec', 'run-task', 'push-image', 'r
 export const OPERATIONS_TASK_DESCRIPTIONS: Record<(typeof STACK_COMMANDS)[number] | (typeof RUNTIME_COMMANDS)[number], string> = {
   'deploy': 'Applies the stacks, pushes the image tagged with the commit, rolls the services out and waits for them (--tag, --timeout)',
   'plan': 'Plans every stack and prints what would be added, changed and destroyed (--detailed-exitcode, --markdown <file>)',
-  'destroy': 'Destroys every stack in reverse order (--yes, or type the environment name)',
+  'destroy': 'Destroys every stack in reverse order (--yes, or type the environment name; --include-data with a data stack)',
   'status': 'Shows tasks, deployments, target health, recent events, stopped tasks and the URL (--service)',
   'logs': 'Prints the services\' logs (--service, --since 15m, --follow, --filter)',
   'exec': 'Opens a shell in a running task with ECS Exec (--service, --container, --command)',

@@ -1,5 +1,6 @@
 export * from './cluster';
 export * from './containers';
+export * from './data';
 export * from './deployment';
 export * from './environment';
 export * from './load-balancer';

@@ -1,5 +1,6 @@
 import { typescript } from 'projen';
 import type { ClusterOptions } from './cluster';
+import type { DataOptions } from './data';
 import type { DeploymentOptions } from './deployment';
 import type { EnvironmentOptions } from './environment';
 import type { LoadBalancerOptions } from './load-balancer';
@@ -70,6 +71,13 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default []
    */
   readonly jobs?: JobOptions[];
+
+  /**
+   * Databases, caches, buckets and tables of every environment, in a `<env>-data` stack that
+   * deploys before the services; each names the workloads it is attached to.
+   * @default {}
+   */
+  readonly data?: DataOptions;
 
   /**
    * A static website served by CloudFront from S3, next to the services.

@@ -15,6 +15,7 @@ export type PlatformOptions = Pick<
   | 'staticSite'
   | 'workers'
   | 'jobs'
+  | 'data'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'

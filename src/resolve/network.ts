@@ -13,6 +13,8 @@ export interface EndpointNeeds {
   readonly ec2Capacity: boolean;
   /** More interface endpoints the tasks call (e.g. `sqs` for queue workers, `sns` for publishers). */
   readonly otherServices?: string[];
+  /** Attached DynamoDB tables (a gateway endpoint). */
+  readonly dynamodb?: boolean;
 }
 
 const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8,17}$/;
@@ -127,7 +129,7 @@ function endpointsFor(needs: EndpointNeeds): VpcEndpointsConfig {
   if (needs.executeCommand) services.push('ssmmessages', 'kms');
   if (needs.ec2Capacity) services.push('ecs', 'ecs-agent', 'ecs-telemetry');
   services.push(...(needs.otherServices ?? []));
-  return { s3Gateway: true, interfaceServices: [...new Set(services)].sort() };
+  return { s3Gateway: true, ...(needs.dynamodb ? { dynamodbGateway: true } : {}), interfaceServices: [...new Set(services)].sort() };
 }
 
 interface SubnetList {

@@ -2,6 +2,7 @@ import { EnvironmentOptions, EnvironmentPreset } from '../options';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
+import { checkAttachments, resolveData } from './data';
 import { DEFAULTS } from './defaults';
 import { EnvironmentSettings, resolveDeployment } from './deployment';
 import { resolveKmsKeyDeletionWindow } from './encryption';
@@ -12,7 +13,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
-import { resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
+import { attachableTasks, resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
 import { matchesText, RESOURCE_PREFIX_MAX, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
 
@@ -100,12 +101,16 @@ function resolveEnvironment(
   const services = resolveServices(ctx, cluster);
   const workloads = resolveWorkloads(ctx, cluster, services);
   const tasks = [...services, ...workloadTasks(workloads)];
+  const data = resolveData(ctx, tasks.map((task) => task.name), cluster.logRetentionDays);
+  checkAttachments(ctx, data, attachableTasks(services, workloads));
   const network = resolveNetwork(ctx, {
     ssmSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'ssm')),
-    secretsManagerSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager')),
+    secretsManagerSecrets: tasks.some((s) => s.secrets.some((secret) => secret.source === 'secretsmanager'))
+      || Object.values(data?.attachments ?? {}).some((attachment) => attachment.secrets.length > 0),
     executeCommand: cluster.executeCommand,
     ec2Capacity: tasks.some((s) => usesEc2(s.capacityProviderStrategy)),
     otherServices: workloadEndpoints(workloads),
+    dynamodb: (data?.tables.length ?? 0) > 0,
   });
   const staticSite = resolveStaticSite(ctx);
 
@@ -123,6 +128,7 @@ function resolveEnvironment(
     ...(staticSite ? { staticSite } : {}),
     kmsKeyDeletionWindowDays: resolveKmsKeyDeletionWindow(ctx),
     ...(workloads ? { workloads } : {}),
+    ...(data ? { data } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

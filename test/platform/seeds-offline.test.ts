@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function planOf(seed: ConfigName, role: 'network' | 'cluster' | 'service'): Promise<PlanJson> {
+async function planOf(seed: ConfigName, role: 'network' | 'cluster' | 'data' | 'service'): Promise<PlanJson> {
   const stack = stackNames.get(seed)!.find((name) => name.endsWith(`-${role}`))!;
   return (await checks.get(`${seed}/${stack}`)!).plan;
 }
@@ -55,7 +55,8 @@ function created(plan: PlanJson, type: string): Array<Record<string, any>> {
 describe.each(seedNames)('%s', (seed) => {
   test('every stack passes terraform validate and plans offline, only creating resources', async () => {
     const names = stackNames.get(seed)!;
-    expect(names).toHaveLength(3);
+    // The data stack exists where there are data resources.
+    expect(names).toHaveLength(CONFIGS[seed].environments[0].data ? 4 : 3);
     for (const name of names) {
       const { validation, plan } = await checks.get(`${seed}/${name}`)!;
       expect(validation).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
@@ -85,6 +86,29 @@ describe('planned values', () => {
     const rules = created(plan, 'aws_lb_listener_rule').map((rule) => [rule.priority, rule.condition[0].host_header[0].values]);
     expect(rules.sort()).toEqual([[1, ['backend.example.com']], [2, ['frontend.example.com']]]);
     expect(created(plan, 'aws_lb_target_group').map((group) => group.port)).toEqual([80, 80]);
+  });
+
+  test('seed 002 (EC2): the MySQL database is private, encrypted and TLS only, and the backend reads its host and secret', async () => {
+    const data = await planOf('seed002Ec2', 'data');
+    const [database] = created(data, 'aws_db_instance');
+    expect(database).toEqual(expect.objectContaining({
+      engine: 'mysql', identifier: 'shop-dev-shop', publicly_accessible: false, storage_encrypted: true, manage_master_user_password: true, port: 3306,
+    }));
+    expect(created(data, 'aws_db_parameter_group')[0].parameter).toEqual([expect.objectContaining({ name: 'require_secure_transport', value: '1' })]);
+    const backend = created(await planOf('seed002Ec2', 'service'), 'aws_ecs_task_definition').find((task) => task.family === 'shop-dev-backend')!;
+    const [container] = JSON.parse(backend.container_definitions).filter((c: { name: string }) => c.name === 'backend');
+    expect(container.environment).toEqual(expect.arrayContaining([{ name: 'SHOP_HOST', value: expect.stringMatching(/^shop\..*\.rds\.amazonaws\.com$/) }]));
+    const username = container.secrets.find((secret: { name: string }) => secret.name === 'SHOP_USERNAME');
+    expect(username.valueFrom).toMatch(/^arn:aws:secretsmanager:us-east-1:\d{12}:secret:rds!db-.*:username::$/);
+  });
+
+  test('data resources: Aurora Serverless v2, a Valkey cache and a table plan, with the DynamoDB gateway endpoint without NAT', async () => {
+    const data = await planOf('dataResources', 'data');
+    expect(created(data, 'aws_rds_cluster')[0].serverlessv2_scaling_configuration).toEqual([expect.objectContaining({ min_capacity: 0.5, max_capacity: 16 })]);
+    expect(created(data, 'aws_rds_cluster_instance')).toHaveLength(2);
+    expect(created(data, 'aws_elasticache_serverless_cache')[0].engine).toBe('valkey');
+    expect(created(data, 'aws_dynamodb_table')[0].point_in_time_recovery).toEqual([expect.objectContaining({ enabled: true })]);
+    expect(created(await planOf('dataResources', 'network'), 'aws_vpc_endpoint').map((endpoint) => endpoint.service_name)).toContain('com.amazonaws.us-east-1.dynamodb');
   });
 
   test('seed 002 (Fargate): a CloudFront distribution with origin access control in front of the bucket', async () => {

@@ -1,3 +1,4 @@
+import { dataLines } from './diagram-data';
 import { messagingLines } from './diagram-messaging';
 import { INTERNET, networkPart } from './diagram-network';
 import { workloadPart } from './diagram-workload';
@@ -8,7 +9,8 @@ import type { DeploymentConfig } from '../../platform/contract/deployment-config
 /**
  * A Mermaid flowchart of one environment as configured: the VPC with its zones, subnets, NAT
  * gateways or VPC endpoints, the load balancer and its listeners, the cluster with its services,
- * reverse proxies, sidecars and capacity, the static site and the pipeline that deploys it all.
+ * reverse proxies, sidecars and capacity, the static site, the data resources and the services
+ * attached to them, and the pipeline that deploys it all.
  * GitHub renders it in Markdown (a fenced `mermaid` block).
  */
 export function renderArchitectureDiagram(environment: EnvironmentConfig, deployment: DeploymentConfig): string {
@@ -28,6 +30,7 @@ export function renderArchitectureDiagram(environment: EnvironmentConfig, deploy
     ...messagingLines(environment),
     ...imageRepositoryLines(environment),
     ...staticSiteLines(environment),
+    ...dataLines(environment),
     ...pipelineLines(environment, deployment),
   ];
   return lines.join('\n');

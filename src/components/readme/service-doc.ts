@@ -1,4 +1,5 @@
 import { renderArchitectureDiagram } from './architecture-diagram';
+import { renderDataSection } from './data-section';
 import { describeWorkloads } from './diagram-messaging';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
@@ -13,6 +14,7 @@ import { estimateMonthlyCost, formatCostEstimate } from '../../platform/contract
  */
 export function renderServiceDoc(config: PlatformConfig): string {
   const missing = missingForDeploy(config);
+  const data = renderDataSection(config.environments);
   const sections = [
     `# ${config.project}`,
     describeServices(config),
@@ -23,6 +25,7 @@ export function renderServiceDoc(config: PlatformConfig): string {
       `### ${environment.name}`,
       ['```mermaid', renderArchitectureDiagram(environment, config.deployment), '```'].join('\n'),
     ]),
+    ...(data !== undefined ? ['## Data resources', data] : []),
     '## Monthly cost estimate',
     'List prices of what the stacks keep running; `npx projen cost` prints the same tables.',
     ...config.environments.flatMap((environment) => [`### ${environment.name}`, formatCostEstimate(estimateMonthlyCost(environment))]),

@@ -1,3 +1,4 @@
+import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
@@ -54,6 +55,8 @@ export interface ExistingVpcConfig {
 export interface VpcEndpointsConfig {
   /** S3 gateway endpoint (ECR image layers live in S3). */
   readonly s3Gateway: boolean;
+  /** DynamoDB gateway endpoint (attached tables without NAT). */
+  readonly dynamodbGateway?: boolean;
   /** Interface endpoint service names without the `com.amazonaws.<region>.` prefix, e.g. `ecr.api`. */
   readonly interfaceServices: string[];
 }
@@ -297,6 +300,8 @@ export interface EnvironmentConfig {
   readonly kmsKeyDeletionWindowDays: number;
   /** Queue workers, scheduled jobs and the topics they use; absent when there are none. */
   readonly workloads?: WorkloadsConfig;
+  /** Databases, caches, buckets and tables (the `<env>-data` stack), when there are any. */
+  readonly data?: DataConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */

@@ -1,10 +1,14 @@
 import { createHash } from 'crypto';
 import type { EnvironmentConfig } from './config';
 
-/** The three stacks of an environment, in deployment order. */
-export const STACK_ROLES = ['network', 'cluster', 'service'] as const;
+/**
+ * The stacks of an environment, in deployment order; the data stack exists only when the
+ * environment has data resources, and deploys before the services so that a service apply never
+ * touches a database.
+ */
+export const STACK_ROLES = ['network', 'cluster', 'data', 'service'] as const;
 
-/** What a stack holds: the network, the cluster or the services. */
+/** What a stack holds: the network, the cluster, the stateful resources or the services. */
 export type StackRole = (typeof STACK_ROLES)[number];
 
 /** Name (construct id and working directory) of one stack of an environment: `<env>-<role>`. */

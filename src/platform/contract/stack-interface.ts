@@ -51,3 +51,21 @@ export const SERVICE_OUTPUTS = {
   /** Present with scheduled jobs: job name to `{ subnets, security_groups }`, for `run-task --job`. */
   jobNetworks: 'job_networks',
 } as const;
+
+/** Outputs of the data stack, read by the stacks of the workloads attached to its resources. Maps are keyed by resource name. */
+export const DATA_OUTPUTS = {
+  kmsKeyArn: 'data_kms_key_arn',
+  databaseAddresses: 'database_addresses',
+  databaseSecretArns: 'database_secret_arns',
+  /** `rds-db:connect` ARNs of the master user, for databases with IAM authentication. */
+  databaseConnectArns: 'database_connect_arns',
+  cacheAddresses: 'cache_addresses',
+  cacheArns: 'cache_arns',
+  cacheUserArns: 'cache_user_arns',
+  /** Security groups the attached workloads' tasks carry, by database or cache name. */
+  clientSecurityGroupIds: 'client_security_group_ids',
+  bucketNames: 'bucket_names',
+  bucketArns: 'bucket_arns',
+  tableNames: 'table_names',
+  tableArns: 'table_arns',
+} as const;

@@ -60,7 +60,14 @@ export type ScopeName =
   /** Schedules of the jobs, in the default group. */
   | 'schedules'
   /** State machines of the jobs. */
-  | 'stateMachines';
+  | 'stateMachines'
+  /** Instances, clusters, subnet and parameter groups and final snapshots of the environment's databases. */
+  | 'rdsResources'
+  /** The master secrets RDS creates for the databases (`rds!` names are RDS's). */
+  | 'rdsMasterSecrets'
+  /** Serverless caches, their users and user groups. */
+  | 'cacheResources'
+  | 'dynamodbTables';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -188,6 +195,7 @@ export class EnvironmentScopes {
       ...(this.env.network.flowLogs ? [flowLogGroupName(this.context.project, this.env)] : []),
       ...(this.context.deployment.pipeline === 'codepipeline' ? [`/codebuild/${this.prefix}`] : []),
       ...(this.env.workloads?.jobs ?? []).map((job) => job.stateMachineLogGroupName),
+      ...(this.env.data?.databases ?? []).flatMap((db) => db.logGroupNames),
     ];
     return { resources: [...new Set(names)].flatMap((name) => [this.arn('logs', `log-group:${name}`), this.arn('logs', `log-group:${name}:*`)]) };
   }
@@ -250,6 +258,7 @@ export class EnvironmentScopes {
       this.env.loadBalancer.accessLogs?.bucketPrefix,
       this.env.staticSite?.bucketPrefix,
       this.context.deployment.pipeline === 'codepipeline' ? `${this.prefix}-artifacts-`.slice(0, 37) : undefined,
+      ...(this.env.data?.buckets ?? []).map((bucket) => bucket.bucketPrefix),
     ].filter((prefix): prefix is string => prefix !== undefined);
     return { resources: prefixes.map((prefix) => `arn:${this.partition}:s3:::${prefix}*`) };
   }
@@ -324,6 +333,39 @@ export class EnvironmentScopes {
 
   private stateMachines(): ResolvedScope {
     return { resources: (this.env.workloads?.jobs ?? []).map((job) => this.arn('states', `stateMachine:${job.stateMachineName}`)) };
+  }
+
+  private rdsResources(): ResolvedScope {
+    const databases = this.env.data?.databases ?? [];
+    const snapshots = databases.flatMap((db) => (db.finalSnapshotIdentifier !== undefined ? [db.finalSnapshotIdentifier] : []));
+    return {
+      resources: [
+        ...databases.flatMap((db) => (db.kind === 'instance' ? [db.identifier] : db.instanceIdentifiers)).map((id) => this.arn('rds', `db:${id}`)),
+        ...databases.filter((db) => db.kind === 'aurora-serverless').map((db) => this.arn('rds', `cluster:${db.identifier}`)),
+        ...databases.map((db) => this.arn('rds', `subgrp:${db.subnetGroupName}`)),
+        ...databases.map((db) => this.arn('rds', `${db.kind === 'instance' ? 'pg' : 'cluster-pg'}:${db.parameterGroupName}`)),
+        ...snapshots.flatMap((id) => [this.arn('rds', `snapshot:${id}`), this.arn('rds', `cluster-snapshot:${id}`)]),
+      ],
+    };
+  }
+
+  private rdsMasterSecrets(): ResolvedScope {
+    return { resources: (this.env.data?.databases.length ?? 0) > 0 ? [this.arn('secretsmanager', 'secret:rds!*')] : [] };
+  }
+
+  private cacheResources(): ResolvedScope {
+    return {
+      resources: (this.env.data?.caches ?? []).flatMap((cache) => [
+        this.arn('elasticache', `serverlesscache:${cache.cacheName}`),
+        this.arn('elasticache', `user:${cache.userId}`),
+        this.arn('elasticache', `user:${cache.defaultUserId}`),
+        this.arn('elasticache', `usergroup:${cache.userGroupId}`),
+      ]),
+    };
+  }
+
+  private dynamodbTables(): ResolvedScope {
+    return { resources: (this.env.data?.tables ?? []).map((table) => this.arn('dynamodb', `table/${table.tableName}`)) };
   }
 
   private cloudFront(): ResolvedScope {

@@ -38,6 +38,8 @@ export class VpcEndpoints extends Construct {
   public readonly interfaceEndpoints: Record<string, VpcEndpoint>;
   /** The S3 gateway endpoint. */
   public readonly s3Gateway?: VpcEndpoint;
+  /** The DynamoDB gateway endpoint, for attached tables. */
+  public readonly dynamodbGateway?: VpcEndpoint;
 
   constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
     super(scope, id);
@@ -91,6 +93,15 @@ export class VpcEndpoints extends Construct {
         vpcEndpointType: 'Gateway',
         routeTableIds: props.routeTableIds,
         tags: { Name: `${props.namePrefix}-s3` },
+      });
+    }
+    if (config.dynamodbGateway === true) {
+      this.dynamodbGateway = new VpcEndpoint(this, 'endpoint_dynamodb', {
+        vpcId: props.vpcId,
+        serviceName: serviceName('dynamodb'),
+        vpcEndpointType: 'Gateway',
+        routeTableIds: props.routeTableIds,
+        tags: { Name: `${props.namePrefix}-dynamodb` },
       });
     }
   }

@@ -97,8 +97,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   'destroy': {
     summary: 'destroy every stack, in reverse order',
-    flags: { yes: bool },
-    run: (context, flags) => destroy(context, { yes: flags.yes === true, confirm: terminalPrompt() }),
+    flags: { 'yes': bool, 'include-data': bool },
+    run: (context, flags) => destroy(context, { yes: flags.yes === true, includeData: flags['include-data'] === true, confirm: terminalPrompt() }),
   },
   'status': {
     summary: 'tasks, deployments, target health, events and the URL',

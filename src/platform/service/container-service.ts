@@ -8,12 +8,13 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { containerDefinitionsJson } from './container-definition';
 import { ServiceAutoscaling } from './service-autoscaling';
-import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings } from './task-pieces';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings, withAttachment } from './task-pieces';
 import type { TaskRoles } from './task-roles';
 import type { ServiceConfig } from '../contract/config';
 import { trafficContainer, trafficPort } from '../contract/containers';
 import type { AwsContext } from '../core/aws-context';
 import { capacityProviderStrategyBlocks, ServiceModuleInputs } from '../core/module-inputs';
+import { NO_ATTACHMENT, ResolvedAttachment } from '../data/workload-attachment';
 
 /** How a service is reached from the load balancer. */
 export interface LoadBalancerAttachment {
@@ -70,6 +71,8 @@ export interface ContainerServiceProps {
   readonly moduleInputs?: Pick<ServiceModuleInputs, 'capacityProviderStrategy' | 'environmentVariables'>;
   /** Variables the platform adds to the application container (e.g. the ARNs of the topics it publishes to). */
   readonly additionalEnvironment?: Record<string, string>;
+  /** What the attached data resources give the service: variables, secrets, permissions, security groups. */
+  readonly attachment?: ResolvedAttachment;
 }
 
 /**
@@ -91,7 +94,10 @@ export class ContainerService extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerServiceProps) {
     super(scope, id);
-    const { service, cluster } = props;
+    const attachment = props.attachment ?? NO_ATTACHMENT;
+    const service = withAttachment(props.service, attachment);
+    props = { ...props, service };
+    const { cluster } = props;
     const name = `${props.namePrefix}-${service.name}`;
 
     this.securityGroup = createTaskSecurityGroup(this, {
@@ -106,7 +112,7 @@ export class ContainerService extends Construct {
       this.admitPeers(props.peerSecurityGroup, service);
     }
 
-    this.roles = createTaskRoles(this, props.aws, service, cluster, props.imageRepositoryArn);
+    this.roles = createTaskRoles(this, props.aws, service, cluster, props.imageRepositoryArn, attachment);
 
     this.taskDefinition = this.createTaskDefinition(props, name);
     this.ecsService = new EcsService(this, 'service', this.serviceConfig(props));
@@ -149,7 +155,11 @@ export class ContainerService extends Construct {
       } : {}),
       networkConfiguration: {
         subnets: props.subnetIds,
-        securityGroups: [this.securityGroup.id, ...(props.peerSecurityGroup ? [props.peerSecurityGroup.id] : [])],
+        securityGroups: [
+          this.securityGroup.id,
+          ...(props.peerSecurityGroup ? [props.peerSecurityGroup.id] : []),
+          ...(props.attachment?.securityGroupIds ?? []),
+        ],
         assignPublicIp: false,
       },
       ...(props.loadBalancer ? {

@@ -17,6 +17,8 @@ import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-sta
 import type { ServiceModuleInputs } from '../core/module-inputs';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
+import type { DataStack } from '../data/data-stack';
+import { ResolvedAttachment, resolveAttachment } from '../data/workload-attachment';
 import type { NetworkStack } from '../network/network-stack';
 import { Messaging } from '../workloads/messaging';
 import { Workloads } from '../workloads/workloads';
@@ -33,6 +35,8 @@ export interface ServiceStackProps extends EnvironmentStackProps {
   readonly cluster: ClusterStack;
   /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
   readonly moduleInputs?: ServiceModuleInputs;
+  /** The environment's data stack, when it has data resources: the services deploy after it and read its outputs. */
+  readonly data?: DataStack;
 }
 
 /**
@@ -44,6 +48,8 @@ export class ServiceStack extends EnvironmentStack {
   public readonly networkOutputs: UpstreamOutputs;
   /** Outputs of the cluster stack. */
   public readonly clusterOutputs: UpstreamOutputs;
+  /** Outputs of the data stack, when a service has data resources attached. */
+  public readonly dataOutputs?: UpstreamOutputs;
   /** The `image_tag` variable; declared when at least one service runs an image of ours. */
   public readonly imageTag?: TerraformVariable;
   /** Load balancer, its security group, target groups and listeners. */
@@ -78,6 +84,12 @@ export class ServiceStack extends EnvironmentStack {
     this.addDependency(props.cluster);
     this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
     this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
+    if (props.data !== undefined) {
+      this.addDependency(props.data);
+      if (Object.keys(this.environment.data?.attachments ?? {}).length > 0) {
+        this.dataOutputs = new UpstreamOutputs(this, 'data', state, props.data.node.id);
+      }
+    }
     const network = this.networkOutputs;
 
     if (services.some((service) => service.image === undefined)) {
@@ -128,6 +140,7 @@ export class ServiceStack extends EnvironmentStack {
         logRetentionDays: this.environment.cluster.logRetentionDays,
         ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
         imageOf: (task) => this.workloadImage(task),
+        attachmentOf: (task) => this.attachmentOf(task.name),
       });
       this.exportJobNetworks(this.workloads, privateSubnetIds);
     }
@@ -196,7 +209,13 @@ export class ServiceStack extends EnvironmentStack {
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
       ...(this.moduleInputs ? { moduleInputs: this.moduleInputs } : {}),
       ...(this.messaging ? { additionalEnvironment: this.messaging.environmentOf(service.name) } : {}),
+      attachment: this.attachmentOf(service.name),
     });
+  }
+
+  /** What the data resources attached to a service, worker or job give its tasks. */
+  private attachmentOf(task: string): ResolvedAttachment {
+    return resolveAttachment(this.environment.data?.attachments[task], this.dataOutputs, this.aws);
   }
 
   /** Where each job's tasks run, for starting a job by hand (`run-task --job`). */
@@ -204,7 +223,7 @@ export class ServiceStack extends EnvironmentStack {
     if (Object.keys(workloads.jobs).length === 0) {
       return;
     }
-    const networks = mapValues(workloads.jobs, (job) => ({ subnets: subnetIds, security_groups: [job.securityGroup.id] }));
+    const networks = mapValues(workloads.jobs, (job) => ({ subnets: subnetIds, security_groups: job.securityGroupIds }));
     exportOutput(this, SERVICE_OUTPUTS.jobNetworks, networks, 'Subnets and security groups of each scheduled job\'s tasks.');
   }
 

@@ -8,6 +8,7 @@ import type { ClusterResources } from './container-service';
 import { TaskRoles } from './task-roles';
 import type { CapacityProviderStrategyConfig, SecretConfig } from '../contract/config';
 import type { AwsContext } from '../core/aws-context';
+import { NO_ATTACHMENT, ResolvedAttachment } from '../data/workload-attachment';
 
 /**
  * The pieces every ECS task of the platform is made of (services, workers and jobs): they are
@@ -54,6 +55,7 @@ export function createTaskRoles(
   task: TaskSettings,
   cluster: ClusterResources,
   imageRepositoryArn?: string,
+  attachment: ResolvedAttachment = NO_ATTACHMENT,
 ): TaskRoles {
   return new TaskRoles(scope, 'roles', {
     aws,
@@ -61,7 +63,8 @@ export function createTaskRoles(
     imageRepositoryArn,
     logGroupArn: cluster.logGroupArn,
     secrets: task.secrets,
-    secretKeyArns: [cluster.kmsKeyArn, ...(task.secretsKmsKeyArn ? [task.secretsKmsKeyArn] : [])],
+    secretKeyArns: [cluster.kmsKeyArn, ...(task.secretsKmsKeyArn ? [task.secretsKmsKeyArn] : []), ...attachment.secretKeyArns],
+    dataStatements: attachment.taskStatements,
     ...(cluster.execLogGroupArn !== undefined
       ? { execute: { kmsKeyArn: cluster.kmsKeyArn, logGroupArn: cluster.execLogGroupArn } }
       : {}),
@@ -120,5 +123,14 @@ export function rollingServiceSettings(cluster: ClusterResources): Pick<EcsServi
     waitForSteadyState: true,
     // Scaling owns the desired count after the first deployment.
     lifecycle: { ignoreChanges: ['desired_count'] },
+  };
+}
+
+/** The task with the variables and secrets of its attached data resources added. */
+export function withAttachment<T extends Pick<TaskSettings, 'secrets'> & { readonly environment: Record<string, string> }>(task: T, attachment: ResolvedAttachment): T {
+  return {
+    ...task,
+    environment: { ...task.environment, ...attachment.environment },
+    secrets: [...task.secrets, ...attachment.secrets],
   };
 }

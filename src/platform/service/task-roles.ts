@@ -21,6 +21,8 @@ export interface TaskRolesProps {
   readonly secrets: SecretConfig[];
   /** KMS keys that may decrypt those secrets (through Secrets Manager or SSM only). */
   readonly secretKeyArns: string[];
+  /** Statements of the task role from the attached data resources (exact resources). */
+  readonly dataStatements?: PolicyStatement[];
   /** ECS Exec: the task role opens SSM sessions and writes their audit log. */
   readonly execute?: {
     /** KMS key encrypting the sessions. */
@@ -44,6 +46,8 @@ export class TaskRoles extends Construct {
   public readonly taskRole: IamRole;
   /** ECS Exec permissions of the task role, when ECS Exec is allowed. */
   public readonly executeCommandPolicy?: IamRolePolicy;
+  /** Access of the task role to the attached data resources, when any are attached. */
+  public readonly dataAccessPolicy?: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: TaskRolesProps) {
     super(scope, id);
@@ -90,6 +94,13 @@ export class TaskRoles extends Construct {
       description: 'Identity of the service\'s application; no permissions until you grant some',
       assumeRolePolicy: trustPolicy,
     });
+    if (props.dataStatements !== undefined && props.dataStatements.length > 0) {
+      this.dataAccessPolicy = new IamRolePolicy(this, 'data_access_policy', {
+        name: 'data-access',
+        role: this.taskRole.id,
+        policy: policyDocument(props.dataStatements),
+      });
+    }
     if (props.execute !== undefined) {
       this.executeCommandPolicy = new IamRolePolicy(this, 'execute_command_policy', {
         name: 'ecs-exec',

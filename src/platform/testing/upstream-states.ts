@@ -6,7 +6,7 @@ import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
 import { readStackJson, upstreamReferences } from './stack-json';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
 import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
-import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../contract/stack-interface';
+import { CLUSTER_OUTPUTS, DATA_OUTPUTS, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../contract/stack-interface';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */
 export const FIXTURE_LINEAGE_PREFIX = 'offline-fixture-';
@@ -95,6 +95,18 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   // Read by the pipeline's site publishing project, with a static site.
   [SERVICE_OUTPUTS.staticSiteBucket]: (c) => `${c.environment.staticSite?.bucketPrefix ?? `${c.project}-site-`}${digest(c, 'site-bucket').slice(0, 26)}`,
   [SERVICE_OUTPUTS.staticSiteDistributionId]: (c) => `E${digest(c, 'distribution').slice(0, 13).toUpperCase()}`,
+  [DATA_OUTPUTS.kmsKeyArn]: (c) => arn(c, 'kms', `key/${fakeUuid(c, 'data-key')}`),
+  [DATA_OUTPUTS.databaseAddresses]: (c, synthesized) => mapLike(synthesized, (name) => `${name}.c${digest(c, 'rds').slice(0, 12)}.${c.environment.region}.rds.amazonaws.com`),
+  [DATA_OUTPUTS.databaseSecretArns]: (c, synthesized) => mapLike(synthesized, (name) => arn(c, 'secretsmanager', `secret:rds!db-${fakeUuid(c, name)}-AbCdEf`)),
+  [DATA_OUTPUTS.databaseConnectArns]: (c, synthesized) => mapLike(synthesized, (name) => arn(c, 'rds-db', `dbuser:db-${digest(c, name).slice(0, 26).toUpperCase()}/dbadmin`)),
+  [DATA_OUTPUTS.cacheAddresses]: (c, synthesized) => mapLike(synthesized, (name) => `${name}-${digest(c, name).slice(0, 6)}.serverless.use1.cache.amazonaws.com`),
+  [DATA_OUTPUTS.cacheArns]: (c, synthesized) => mapLike(synthesized, (name) => arn(c, 'elasticache', `serverlesscache:${name}`)),
+  [DATA_OUTPUTS.cacheUserArns]: (c, synthesized) => mapLike(synthesized, (name) => arn(c, 'elasticache', `user:${name}-app`)),
+  [DATA_OUTPUTS.clientSecurityGroupIds]: (c, synthesized) => mapLike(synthesized, (name) => fakeId('sg', c, `clients-${name}`)),
+  [DATA_OUTPUTS.bucketNames]: (c, synthesized) => mapLike(synthesized, (name) => `${c.project}-${c.environment.name}-${name}-${digest(c, name).slice(0, 20)}`),
+  [DATA_OUTPUTS.bucketArns]: (c, synthesized) => mapLike(synthesized, (name) => `arn:${c.environment.partition}:s3:::${c.project}-${c.environment.name}-${name}-${digest(c, name).slice(0, 20)}`),
+  [DATA_OUTPUTS.tableNames]: (c, synthesized) => mapLike(synthesized, (name) => `${c.project}-${c.environment.name}-${name}`),
+  [DATA_OUTPUTS.tableArns]: (c, synthesized) => mapLike(synthesized, (name) => arn(c, 'dynamodb', `table/${c.project}-${c.environment.name}-${name}`)),
 };
 
 /** As many subnet ids as the output lists, or, for a splat over per-zone subnets, one per zone. */

@@ -5,7 +5,7 @@ export interface JobRunTarget {
   readonly partition: string;
   readonly clusterArn: string;
   readonly subnetIds: string[];
-  readonly securityGroupId: string;
+  readonly securityGroupIds: string[];
   readonly capacityProviderStrategy: Array<{ capacityProvider: string; base?: number; weight?: number }>;
 }
 
@@ -44,7 +44,7 @@ export function jobDefinition(job: JobConfig, target: JobRunTarget): Record<stri
         CapacityProviderStrategy: target.capacityProviderStrategy.map((item) => ({
           CapacityProvider: item.capacityProvider, Base: item.base ?? 0, Weight: item.weight ?? 1,
         })),
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: target.subnetIds, SecurityGroups: [target.securityGroupId], AssignPublicIp: 'DISABLED' } },
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: target.subnetIds, SecurityGroups: target.securityGroupIds, AssignPublicIp: 'DISABLED' } },
         PropagateTags: 'TASK_DEFINITION',
         EnableECSManagedTags: true,
         StartedBy: 'schedule',

@@ -9,9 +9,10 @@ import { WorkQueue, WorkQueueProps } from './work-queue';
 import { policyDocument } from '../contract/policies';
 import type { WorkerConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
+import { NO_ATTACHMENT, ResolvedAttachment } from '../data/workload-attachment';
 import { workloadContainerDefinitionsJson } from '../service/container-definition';
 import type { ClusterResources } from '../service/container-service';
-import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings } from '../service/task-pieces';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings, withAttachment } from '../service/task-pieces';
 import type { TaskRoles } from '../service/task-roles';
 
 /** Where a workload's task runs and which image it runs. */
@@ -28,6 +29,8 @@ export interface WorkloadPlacement {
   readonly additionalEnvironment: Record<string, string>;
   /** The security group the services admit to their Service Connect ports, when the cluster has Service Connect. */
   readonly peerSecurityGroupId?: string;
+  /** What the attached data resources give the task: variables, secrets, permissions, security groups. @default - nothing attached */
+  readonly attachment?: ResolvedAttachment;
 }
 
 /** Properties of {@link QueueWorker}. */
@@ -55,14 +58,16 @@ export class QueueWorker extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueWorkerProps) {
     super(scope, id);
-    const { worker, cluster } = props;
+    const { cluster } = props;
+    const attachment = props.attachment ?? NO_ATTACHMENT;
+    const worker = withAttachment(props.worker, attachment);
     this.workQueue = new WorkQueue(this, 'queue', { aws: props.aws, config: worker.queue, ...props.queue });
     this.securityGroup = createTaskSecurityGroup(this, {
       name: worker.securityGroupName,
       description: `Tasks of ${worker.family}: no inbound traffic (a queue worker)`,
       vpcId: props.vpcId,
     });
-    this.roles = createTaskRoles(this, props.aws, worker, cluster, props.imageRepositoryArn);
+    this.roles = createTaskRoles(this, props.aws, worker, cluster, props.imageRepositoryArn, attachment);
     this.grantConsume(props.aws, props.queue.kmsKeyArn);
     this.taskDefinition = new EcsTaskDefinition(this, 'task_definition', taskDefinitionSettings(worker.family, worker, this.roles,
       workloadContainerDefinitionsJson({
@@ -80,7 +85,11 @@ export class QueueWorker extends Construct {
       capacityProviderStrategy: capacityProviderStrategy(worker, cluster),
       networkConfiguration: {
         subnets: props.subnetIds,
-        securityGroups: [this.securityGroup.id, ...(props.peerSecurityGroupId !== undefined ? [props.peerSecurityGroupId] : [])],
+        securityGroups: [
+          this.securityGroup.id,
+          ...(props.peerSecurityGroupId !== undefined ? [props.peerSecurityGroupId] : []),
+          ...attachment.securityGroupIds,
+        ],
         assignPublicIp: false,
       },
       // A Service Connect client: the worker calls the services at `http://<service>:<port>`.

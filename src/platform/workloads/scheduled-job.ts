@@ -16,8 +16,9 @@ import type { WorkloadPlacement } from './queue-worker';
 import { queuePolicy } from './work-queue';
 import { policyDocument, serviceTrustPolicy } from '../contract/policies';
 import type { JobConfig } from '../contract/workloads';
+import { NO_ATTACHMENT } from '../data/workload-attachment';
 import { workloadContainerDefinitionsJson } from '../service/container-definition';
-import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, taskDefinitionSettings } from '../service/task-pieces';
+import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, taskDefinitionSettings, withAttachment } from '../service/task-pieces';
 import type { TaskRoles } from '../service/task-roles';
 
 /** Properties of {@link ScheduledJob}. */
@@ -37,6 +38,8 @@ export interface ScheduledJobProps extends WorkloadPlacement {
  */
 export class ScheduledJob extends Construct {
   public readonly securityGroup: SecurityGroup;
+  /** Every security group of the job's tasks: its own and the client groups of its attached databases and caches. */
+  public readonly securityGroupIds: string[];
   public readonly roles: TaskRoles;
   public readonly taskDefinition: EcsTaskDefinition;
   public readonly stateMachine: SfnStateMachine;
@@ -47,13 +50,17 @@ export class ScheduledJob extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
-    const { job, cluster, aws } = props;
+    const { cluster, aws } = props;
+    const attachment = props.attachment ?? NO_ATTACHMENT;
+    const job = withAttachment(props.job, attachment);
+    props = { ...props, job };
     this.securityGroup = createTaskSecurityGroup(this, {
       name: job.securityGroupName,
       description: `Tasks of ${job.family}: no inbound traffic (a scheduled job)`,
       vpcId: props.vpcId,
     });
-    this.roles = createTaskRoles(this, aws, job, cluster, props.imageRepositoryArn);
+    this.securityGroupIds = [this.securityGroup.id, ...attachment.securityGroupIds];
+    this.roles = createTaskRoles(this, aws, job, cluster, props.imageRepositoryArn, attachment);
     this.taskDefinition = new EcsTaskDefinition(this, 'task_definition', taskDefinitionSettings(job.family, job, this.roles,
       workloadContainerDefinitionsJson({
         task: job,
@@ -113,7 +120,7 @@ export class ScheduledJob extends Construct {
       partition: aws.partition,
       clusterArn: cluster.clusterArn,
       subnetIds: props.subnetIds,
-      securityGroupId: this.securityGroup.id,
+      securityGroupIds: this.securityGroupIds,
       capacityProviderStrategy: capacityProviderStrategy(job, cluster),
     });
     return new SfnStateMachine(this, 'state_machine', {

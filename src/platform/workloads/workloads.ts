@@ -4,6 +4,7 @@ import { QueueWorker, WorkloadPlacement } from './queue-worker';
 import { ScheduledJob } from './scheduled-job';
 import type { WorkloadsConfig, WorkloadTaskConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
+import type { ResolvedAttachment } from '../data/workload-attachment';
 import type { ClusterResources, ContainerService } from '../service/container-service';
 
 /** Properties of {@link Workloads}. */
@@ -22,6 +23,8 @@ export interface WorkloadsProps {
   readonly peerSecurityGroupId?: string;
   /** The image reference (and ECR repository) of a worker or job. */
   readonly imageOf: (task: WorkloadTaskConfig) => Pick<WorkloadPlacement, 'image' | 'imageRepositoryArn'>;
+  /** What the data resources attached to a worker or job give it. */
+  readonly attachmentOf: (task: WorkloadTaskConfig) => ResolvedAttachment;
 }
 
 /** The queue workers and scheduled jobs of an environment, and the publish grants of every publisher. */
@@ -41,6 +44,7 @@ export class Workloads extends Construct {
       subnetIds: props.subnetIds,
       ...props.imageOf(task),
       additionalEnvironment: messaging.environmentOf(task.name),
+      attachment: props.attachmentOf(task),
     });
     this.workers = Object.fromEntries(config.workers.map((worker) => [worker.name, new QueueWorker(this, `worker_${worker.name}`, {
       ...placement(worker),

@@ -4,6 +4,7 @@ import { resolveWorker } from './worker';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
 import type { WorkloadsConfig, WorkloadTaskConfig } from '../../platform/contract/workloads';
 import type { EnvironmentContext } from '../context';
+import type { AttachableTask } from '../data';
 
 /**
  * The workers, jobs and topics of one environment, or undefined when there are none; names are
@@ -53,4 +54,13 @@ function checkQueueNames(ctx: EnvironmentContext, queues: Array<{ name: string; 
     ctx.problems.check(owner === undefined || owner === path, path, name, `gives a queue name that ${owner} uses too; choose another name`);
     owners.set(name, owner ?? path);
   }
+}
+
+/** Every task data resources may attach to, with the option path that names it. */
+export function attachableTasks(services: readonly ServiceConfig[], workloads: WorkloadsConfig | undefined): AttachableTask[] {
+  return [
+    ...services.map((task, i) => ({ task, path: `services[${i}]` })),
+    ...(workloads?.workers ?? []).map((task, i) => ({ task, path: `workers[${i}]` })),
+    ...(workloads?.jobs ?? []).map((task, i) => ({ task, path: `jobs[${i}]` })),
+  ];
 }

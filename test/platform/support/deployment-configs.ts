@@ -1,4 +1,4 @@
-import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, CapacityProvider, EnvironmentPreset } from '../../../src/options';
+import { DatabaseKind, DeploymentOptions, DeploymentPipeline, DeploymentStrategy, CapacityProvider, EnvironmentPreset } from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/contract/config';
 import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 
@@ -40,6 +40,8 @@ export const DEPLOYMENTS = {
  * capacity, the Service Connect namespace (the services stay off it: CodeDeploy does not support
  * Service Connect), ECS Exec, a static site, two services; dev and prod (production preset,
  * requires approval) in two accounts.
+ * capacity, Service Connect, ECS Exec, a static site, two services, an RDS instance, an Aurora
+ * cluster, a cache, a bucket and a table; dev and prod (production preset, requires approval) in two accounts.
  */
 export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   name: 'orders',
@@ -57,5 +59,11 @@ export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   },
   services: [{ name: 'web', serviceConnect: false }, { name: 'api', serviceConnect: false, routing: { pathPatterns: ['/api/*'] } }],
   staticSite: {},
+  data: {
+    databases: [{ name: 'main', attachTo: ['api'] }, { name: 'events', kind: DatabaseKind.AURORA_SERVERLESS, iamAuthentication: true, attachTo: ['api'] }],
+    caches: [{ name: 'sessions', attachTo: ['web'] }],
+    buckets: [{ name: 'uploads', attachTo: ['web', 'api'] }],
+    tables: [{ name: 'carts', partitionKey: { name: 'pk' }, attachTo: ['web'] }],
+  },
   deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
 });

@@ -1,5 +1,8 @@
 import { configOf, CONFIGURED_ACCOUNT_ID } from './configs';
-import { DeploymentStrategy, AutoscalingMode, CapacityProvider, CpuArchitecture, EnvironmentPreset, NatGateways, PriceClass } from '../../../src/options';
+import {
+  DeploymentStrategy, AutoscalingMode, CacheEngine, CapacityProvider, CpuArchitecture, DataAccess, DatabaseEngine, DatabaseKind,
+  EnvironmentPreset, NatGateways, PriceClass, TableAttributeType,
+} from '../../../src/options';
 import type { PlatformConfig } from '../../../src/platform/contract/config';
 
 /** An ACM certificate ARN in `region`. */
@@ -96,7 +99,10 @@ export const SEEDS = {
    * encrypted log group, health checks on "/" accepting 200,202,302, deregistration delay 30.
    * Differs: tasks and instances in private subnets behind NAT (the seed puts them in public
    * subnets); secrets would come from SSM/Secrets Manager directly rather than an .env file in S3;
-   * RDS is out of scope; CodeDeploy blue/green and CodePipeline belong to the deployment options.
+   * CodeDeploy blue/green and CodePipeline belong to the deployment options. The seed's MySQL RDS
+   * database (its two DB subnets in two zones, a security group for the application) is in the data
+   * stack, attached to the backend: private, encrypted, TLS only, the password kept by RDS in Secrets
+   * Manager instead of a Terraform variable.
    */
   seed002Ec2: configOf({
     name: 'shop',
@@ -131,6 +137,7 @@ export const SEEDS = {
         routing: { hostHeaders: ['frontend.example.com'], priority: 2 },
       },
     ],
+    data: { databases: [{ name: 'shop', engine: DatabaseEngine.MYSQL, attachTo: ['backend'] }] },
   }),
 
   /**
@@ -233,6 +240,28 @@ export type SeedName = keyof typeof SEEDS;
 
 /** Configurations exercising the options no seed uses, planned offline like the seeds. */
 export const FEATURE_CONFIGS = {
+  /**
+   * Every kind of data resource in a production environment without NAT: Aurora Serverless v2
+   * PostgreSQL with IAM authentication, a Valkey cache, a read-only bucket and a table, attached to
+   * two services.
+   */
+  dataResources: configOf({
+    name: 'orders',
+    environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, natGateways: NatGateways.NONE }],
+    services: [{ name: 'api' }, { name: 'reports', containerPort: 9000 }],
+    data: {
+      databases: [{ name: 'main', kind: DatabaseKind.AURORA_SERVERLESS, iamAuthentication: true, attachTo: ['api', 'reports'] }],
+      caches: [{ name: 'sessions', engine: CacheEngine.VALKEY, maxDataStorageGiB: 5, attachTo: ['api'] }],
+      buckets: [{ name: 'uploads', access: DataAccess.READ, attachTo: ['reports'] }],
+      tables: [{
+        name: 'orders',
+        partitionKey: { name: 'pk' },
+        sortKey: { name: 'createdAt', type: TableAttributeType.NUMBER },
+        timeToLiveAttribute: 'expiresAt',
+        attachTo: ['api'],
+      }],
+    },
+  }),
   /** An existing VPC and cluster; the stacks reference them and create the rest. */
   existingInfrastructure: configOf({
     name: 'orders',

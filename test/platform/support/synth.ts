@@ -25,6 +25,8 @@ export interface EnvironmentJson {
   readonly network: SynthesizedJson;
   readonly cluster: SynthesizedJson;
   readonly service: SynthesizedJson;
+  /** The data stack, when the environment has data resources. */
+  readonly data?: SynthesizedJson;
   /** The construct objects, for escape-hatch and naming checks. */
   readonly stacks: EnvironmentStacks;
 }
@@ -51,6 +53,7 @@ export function synthEnvironment(config: PlatformConfig, environmentIndex = 0): 
     network: JSON.parse(Testing.synth(stacks.network)),
     cluster: JSON.parse(Testing.synth(stacks.cluster)),
     service: JSON.parse(Testing.synth(stacks.service)),
+    ...(stacks.data ? { data: JSON.parse(Testing.synth(stacks.data)) } : {}),
     stacks,
   };
 }

@@ -1,3 +1,4 @@
+import { CacheEngine, DataAccess, DatabaseEngine } from '../../../src/options';
 import { configOf } from '../support/configs';
 
 /**
@@ -21,4 +22,27 @@ export const WORKLOADS_CONFIG = configOf({
     command: ['node', 'report.js'],
     secrets: { DB_PASSWORD: '/orders/dev/db-password' },
   }],
+});
+
+/**
+ * Every kind of workload with every kind of data resource: the service (with a release task) and
+ * the worker and job of {@link WORKLOADS_CONFIG}; a PostgreSQL instance attached to the service and
+ * the job, a cache and a bucket attached to the worker, a table attached to the service.
+ */
+export const WORKLOADS_WITH_DATA_CONFIG = configOf({
+  services: [{ name: 'orders', publishes: ['order-events'], release: { command: ['node', 'migrate.js'], timeoutSeconds: 600 } }],
+  workers: [{
+    name: 'billing',
+    command: ['node', 'worker.js'],
+    processingTimeSeconds: 20,
+    acceptableLatencySeconds: 120,
+    subscribes: [{ topic: 'order-events' }],
+  }],
+  jobs: [{ name: 'nightly-report', schedule: 'cron(0 3 * * ? *)', timezone: 'Europe/Paris', command: ['node', 'report.js'] }],
+  data: {
+    databases: [{ name: 'main', engine: DatabaseEngine.POSTGRES, attachTo: ['orders', 'nightly-report'] }],
+    caches: [{ name: 'sessions', engine: CacheEngine.VALKEY, attachTo: ['billing'] }],
+    buckets: [{ name: 'invoices', access: DataAccess.READ_WRITE, attachTo: ['billing'] }],
+    tables: [{ name: 'carts', partitionKey: { name: 'pk' }, attachTo: ['orders'] }],
+  },
 });

@@ -1,4 +1,4 @@
-import { WORKLOADS_CONFIG } from './configs';
+import { WORKLOADS_CONFIG, WORKLOADS_WITH_DATA_CONFIG } from './configs';
 import { EnvironmentPreset } from '../../../src/options';
 import { estimateMonthlyCost } from '../../../src/platform/contract/cost';
 import { permissionsOfResourceTypes } from '../../../src/platform/delivery/resource-types';
@@ -172,4 +172,33 @@ test('a job that allows overlaps runs at once; a disabled job gets a disabled sc
   expect(definition).toContain('"StartAt" = "RunTask"');
   expect(definition).not.toContain('listTasks');
   expect(bodiesOf(variant, 'aws_scheduler_schedule')[0].state).toBe('DISABLED');
+});
+
+describe('data resources attached to workers and jobs', () => {
+  const withData = synthEnvironment(WORKLOADS_WITH_DATA_CONFIG).service;
+  const task = (family: string) => bodiesOf(withData, 'aws_ecs_task_definition').find((candidate) => candidate.family === family)!;
+  const variables = (family: string) => parseJson(task(family).container_definitions)[0].environment.map((variable: { name: string }) => variable.name);
+
+  test('the worker gets the variables of its cache and bucket', () => {
+    expect(variables('orders-dev-billing')).toEqual(expect.arrayContaining(['INVOICES_BUCKET', 'SESSIONS_HOST', 'SESSIONS_PORT', 'QUEUE_URL']));
+  });
+
+  test('the job gets the database\'s connection settings and credentials as secrets', () => {
+    const container = parseJson(task('orders-dev-nightly-report').container_definitions)[0];
+    expect(variables('orders-dev-nightly-report')).toEqual(expect.arrayContaining(['MAIN_HOST', 'MAIN_PORT', 'MAIN_NAME']));
+    expect(container.secrets.map((secret: { name: string }) => secret.name)).toEqual(expect.arrayContaining(['MAIN_USERNAME', 'MAIN_PASSWORD']));
+  });
+
+  test('the worker\'s tasks carry the cache\'s client security group; the job\'s run carries the database\'s', () => {
+    const worker = bodiesOf(withData, 'aws_ecs_service').find((service) => service.name === 'billing')!;
+    expect(worker.network_configuration.security_groups).toHaveLength(2);
+    const [machine] = bodiesOf(withData, 'aws_sfn_state_machine');
+    expect(String(machine.definition)).toContain('client_security_group_ids');
+  });
+
+  test('the worker\'s task role may read and write its bucket\'s objects', () => {
+    const policies = bodiesOf(withData, 'aws_iam_role_policy').filter((policy) => String(policy.role).includes('billing'));
+    const actions = policies.flatMap((policy) => parsePolicy(policy.policy).Statement).flatMap((statement: { Action: string | string[] }) => statement.Action);
+    expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject', 'elasticache:Connect']));
+  });
 });

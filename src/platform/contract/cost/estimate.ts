@@ -49,9 +49,9 @@ export function estimateMonthlyCost(environment: EnvironmentConfig, options: Est
   };
 }
 
-/** The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs' and the workloads' messaging key. */
+/** The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs', the workloads' messaging key and the data stack's. */
 function kmsKeyCount(environment: EnvironmentConfig): number {
-  return 1 + (environment.network.flowLogs ? 1 : 0) + (environment.workloads !== undefined ? 1 : 0);
+  return 1 + (environment.network.flowLogs ? 1 : 0) + (environment.workloads !== undefined ? 1 : 0) + (environment.data !== undefined ? 1 : 0);
 }
 
 function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsGb: number): string[] {
@@ -67,6 +67,9 @@ function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsG
     ...(environment.cluster.ec2Capacity ? ['EC2 capacity at the Auto Scaling group\'s minimum size, on-demand; EBS volumes not included.'] : []),
     'One load balancer capacity unit all month (light traffic).',
     `${logsGb} GB of CloudWatch Logs ingested a month; log storage and queries not included.`,
+    ...(environment.data !== undefined
+      ? ['The data stack\'s databases, caches, buckets and tables are not priced (only its KMS key is): see their pricing pages for the classes and capacity chosen.']
+      : []),
     'No data transfer, NAT or endpoint data processing, requests, Container Insights metrics, S3, CloudFront or pipeline charges; no free tier, savings plans or taxes.',
     `${environment.region} list prices as of ${PRICES_AS_OF}${prices.unverified.length > 0 ? `; not confirmed against a source: ${prices.unverified.join(', ')}` : ''}.`,
   ];

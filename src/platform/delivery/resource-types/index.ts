@@ -1,5 +1,6 @@
 import type { PermissionSet } from '../permission-set';
 import { COMPUTE_RESOURCE_PERMISSIONS } from './compute';
+import { DATA_RESOURCE_PERMISSIONS } from './data';
 import { DELIVERY_RESOURCE_PERMISSIONS } from './delivery';
 import { EDGE_RESOURCE_PERMISSIONS } from './edge';
 import { IDENTITY_RESOURCE_PERMISSIONS } from './identity';
@@ -17,6 +18,7 @@ export const RESOURCE_TYPE_PERMISSIONS: Readonly<Record<string, PermissionSet>> 
   ...IDENTITY_RESOURCE_PERMISSIONS,
   ...DELIVERY_RESOURCE_PERMISSIONS,
   ...WORKLOAD_RESOURCE_PERMISSIONS,
+  ...DATA_RESOURCE_PERMISSIONS,
 };
 
 /**

@@ -19,8 +19,8 @@ export interface DeployOptions {
   readonly pollSeconds?: number;
 }
 
-/** Kinds of stack applied before the images are pushed: they create the repositories. */
-const FOUNDATION_STACKS = ['network', 'cluster'];
+/** Kinds of stack applied before the images are pushed: they create the repositories and the data resources the services read. */
+const FOUNDATION_STACKS = ['network', 'cluster', 'data'];
 
 /**
  * Deploys one environment: applies the network and cluster stacks in manifest order, builds the
@@ -29,6 +29,11 @@ const FOUNDATION_STACKS = ['network', 'cluster'];
  * where the pipeline owns task definitions, registers a new revision, runs the release task on it
  * and deploys it), applies what follows the service stack (the pipeline stack), publishes the
  * static site, waits for every service to run the new image and prints the URL.
+ * Deploys one environment: applies the network, cluster and data stacks in manifest order, builds the
+ * app image and pushes it tagged `imageTag` (skipped where the tag exists), applies the service
+ * stack with that tag (or, where the pipeline owns task definitions, registers and deploys a new
+ * revision), applies what follows the service stack (the pipeline stack), waits for every service
+ * to run the new image and prints the URL.
  *
  * @returns the exit code
  */
