@@ -177,14 +177,15 @@ test('a job that allows overlaps runs at once; a disabled job gets a disabled sc
 describe('data resources attached to workers and jobs', () => {
   const withData = synthEnvironment(WORKLOADS_WITH_DATA_CONFIG).service;
   const task = (family: string) => bodiesOf(withData, 'aws_ecs_task_definition').find((candidate) => candidate.family === family)!;
-  const variables = (family: string) => parseJson(task(family).container_definitions)[0].environment.map((variable: { name: string }) => variable.name);
+  const containerOf = (family: string) => parseJson(task(family).container_definitions)[0];
+  const variables = (family: string) => containerOf(family).environment.map((variable: { name: string }) => variable.name);
 
   test('the worker gets the variables of its cache and bucket', () => {
     expect(variables('orders-dev-billing')).toEqual(expect.arrayContaining(['INVOICES_BUCKET', 'SESSIONS_HOST', 'SESSIONS_PORT', 'QUEUE_URL']));
   });
 
   test('the job gets the database\'s connection settings and credentials as secrets', () => {
-    const container = parseJson(task('orders-dev-nightly-report').container_definitions)[0];
+    const container = containerOf('orders-dev-nightly-report');
     expect(variables('orders-dev-nightly-report')).toEqual(expect.arrayContaining(['MAIN_HOST', 'MAIN_PORT', 'MAIN_NAME']));
     expect(container.secrets.map((secret: { name: string }) => secret.name)).toEqual(expect.arrayContaining(['MAIN_USERNAME', 'MAIN_PASSWORD']));
   });
@@ -198,7 +199,8 @@ describe('data resources attached to workers and jobs', () => {
 
   test('the worker\'s task role may read and write its bucket\'s objects', () => {
     const policies = bodiesOf(withData, 'aws_iam_role_policy').filter((policy) => String(policy.role).includes('billing'));
-    const actions = policies.flatMap((policy) => parsePolicy(policy.policy).Statement).flatMap((statement: { Action: string | string[] }) => statement.Action);
+    const statements = policies.flatMap((policy) => parsePolicy(policy.policy).Statement);
+    const actions = statements.flatMap((statement: { Action: string | string[] }) => statement.Action);
     expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject', 'elasticache:Connect']));
   });
 });
