@@ -177,15 +177,15 @@ test('a job that allows overlaps runs at once; a disabled job gets a disabled sc
 describe('data resources attached to workers and jobs', () => {
   const withData = synthEnvironment(WORKLOADS_WITH_DATA_CONFIG).service;
   const task = (family: string) => bodiesOf(withData, 'aws_ecs_task_definition').find((candidate) => candidate.family === family)!;
-  const containerOf = (family: string) => parseJson(task(family).container_definitions)[0];
-  const variables = (family: string) => containerOf(family).environment.map((variable: { name: string }) => variable.name);
+  const dataContainerOf = (family: string) => parseJson(task(family).container_definitions)[0];
+  const variables = (family: string) => dataContainerOf(family).environment.map((variable: { name: string }) => variable.name);
 
   test('the worker gets the variables of its cache and bucket', () => {
     expect(variables('orders-dev-billing')).toEqual(expect.arrayContaining(['INVOICES_BUCKET', 'SESSIONS_HOST', 'SESSIONS_PORT', 'QUEUE_URL']));
   });
 
   test('the job gets the database\'s connection settings and credentials as secrets', () => {
-    const container = containerOf('orders-dev-nightly-report');
+    const container = dataContainerOf('orders-dev-nightly-report');
     expect(variables('orders-dev-nightly-report')).toEqual(expect.arrayContaining(['MAIN_HOST', 'MAIN_PORT', 'MAIN_NAME']));
     expect(container.secrets.map((secret: { name: string }) => secret.name)).toEqual(expect.arrayContaining(['MAIN_USERNAME', 'MAIN_PASSWORD']));
   });
