@@ -1,5 +1,6 @@
 import type { CapacityProviderStrategyItem } from './cluster';
 import type { NatGateways } from './network';
+import type { AlarmNotificationOptions } from './observability';
 
 /**
  * A bundle of defaults for an environment. Every value a preset sets can still be set explicitly.
@@ -106,4 +107,11 @@ export interface EnvironmentOptions {
    * @default - `cluster.capacityProviderStrategy`, else the preset's
    */
   readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * Where this environment's alarms notify, replacing the project-wide `observability.notifications`
+   * (e.g. a staging environment notifying another address).
+   * @default - `observability.notifications`
+   */
+  readonly notifications?: AlarmNotificationOptions;
 }

@@ -13,6 +13,7 @@ export type PlatformOptions = Pick<
   | 'loadBalancer'
   | 'services'
   | 'staticSite'
+  | 'observability'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'

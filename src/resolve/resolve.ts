@@ -7,10 +7,12 @@ import { resolveDeployment } from './deployment';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
+import { resolveObservability } from './observability';
 import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { LOAD_BALANCER_WEB_ACL, resolveWebAcl, STATIC_SITE_WEB_ACL } from './waf';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
@@ -119,6 +121,8 @@ function resolveEnvironment(
     ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
   });
   const staticSite = resolveStaticSite(ctx);
+  const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
+  const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
 
   return {
     name: env.name,
@@ -129,9 +133,10 @@ function resolveEnvironment(
     state: resolveState(options, project, env.name, region, problems),
     network,
     cluster,
-    loadBalancer: resolveLoadBalancer(ctx),
+    loadBalancer: { ...resolveLoadBalancer(ctx), ...(loadBalancerWaf ? { waf: loadBalancerWaf } : {}) },
     services,
-    ...(staticSite ? { staticSite } : {}),
+    ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
+    observability: resolveObservability(ctx, cluster, services),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -1,4 +1,5 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { ObservabilityConfig, WebAclConfig } from './observability-config';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -142,6 +143,8 @@ export interface LoadBalancerConfig {
   readonly httpsPort: number;
   /** Access logs bucket, when access logs are on. */
   readonly accessLogs?: AccessLogsConfig;
+  /** Web ACL associated with the load balancer, when WAF is on. */
+  readonly waf?: WebAclConfig;
 }
 
 export interface StepScalingConfig {
@@ -265,6 +268,8 @@ export interface StaticSiteConfig {
   readonly singlePageApp: boolean;
   readonly domainNames: string[];
   readonly certificateArn?: string;
+  /** Web ACL (CloudFront scope, us-east-1) of the distribution, when WAF is on. */
+  readonly waf?: WebAclConfig;
 }
 
 export interface EnvironmentConfig {
@@ -286,6 +291,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Alarms, notifications and dashboard; absent, the environment has none (the Terraform modules). */
+  readonly observability?: ObservabilityConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /**

@@ -1,5 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import { policyDocument } from '../contract/policies';
@@ -17,6 +18,8 @@ export interface LogEncryptionKeyProps {
   readonly logGroupArns: string[];
   /** Alias name without the `alias/` prefix; no alias when unset. */
   readonly alias?: string;
+  /** Provider and region of the key, when not the stack's own (us-east-1 for CloudFront's logs). */
+  readonly placement?: { readonly provider: TerraformProvider; readonly region: string };
 }
 
 /**
@@ -32,7 +35,10 @@ export class LogEncryptionKey extends Construct {
   constructor(scope: Construct, id: string, props: LogEncryptionKeyProps) {
     super(scope, id);
     const { aws } = props;
+    const provider = props.placement?.provider;
+    const logsPrincipal = props.placement ? `logs.${props.placement.region}.${aws.dnsSuffix}` : aws.regionalServicePrincipal('logs');
     this.key = new KmsKey(this, 'key', {
+      provider,
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
@@ -47,7 +53,7 @@ export class LogEncryptionKey extends Construct {
         {
           Sid: 'CloudWatchLogsEncryptsTheseLogGroups',
           Effect: 'Allow',
-          Principal: { Service: aws.regionalServicePrincipal('logs') },
+          Principal: { Service: logsPrincipal },
           Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
           Resource: '*',
           Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': props.logGroupArns } },
@@ -55,7 +61,7 @@ export class LogEncryptionKey extends Construct {
       ]),
     });
     if (props.alias !== undefined) {
-      this.alias = new KmsAlias(this, 'alias', { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+      this.alias = new KmsAlias(this, 'alias', { provider, name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
     }
   }
 }

@@ -3,19 +3,23 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { TerraformVariable } from 'cdktf';
+import { Fn, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ClusterResources, ContainerService, ContainerServiceProps } from './container-service';
+import { DistributionWebAcl } from './distribution-web-acl';
 import { PublicLoadBalancer } from './load-balancer';
+import { LoadBalancerWebAcl } from './load-balancer-web-acl';
 import { StaticSite } from './static-site';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { ServiceConfig } from '../contract/config';
+import { natGatewayCount } from '../contract/nat-gateways';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
+import { EnvironmentMonitoring } from '../observability/environment-monitoring';
 
 
 export { IMAGE_TAG_VARIABLE };
@@ -56,6 +60,12 @@ export class ServiceStack extends EnvironmentStack {
   public readonly peerSecurityGroup?: SecurityGroup;
   /** The static site, when configured. */
   public readonly staticSite?: StaticSite;
+  /** The load balancer's web ACL, when WAF is on. */
+  public readonly loadBalancerWebAcl?: LoadBalancerWebAcl;
+  /** The static site's web ACL, when WAF is on for it. */
+  public readonly staticSiteWebAcl?: DistributionWebAcl;
+  /** Alarms and dashboard, with observability. */
+  public readonly monitoring?: EnvironmentMonitoring;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -82,6 +92,14 @@ export class ServiceStack extends EnvironmentStack {
     });
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
+    const waf = this.environment.loadBalancer.waf;
+    if (waf !== undefined) {
+      this.loadBalancerWebAcl = new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
+        config: waf,
+        loadBalancerArn: this.loadBalancer.arn,
+        kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
+      });
+    }
 
     const clusterResources = this.clusterResources();
     if (this.environment.cluster.serviceConnectNamespace !== undefined) {
@@ -101,11 +119,39 @@ export class ServiceStack extends EnvironmentStack {
 
     if (this.environment.staticSite !== undefined) {
       this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
+      const siteWaf = this.environment.staticSite.waf;
+      if (siteWaf !== undefined) {
+        this.staticSiteWebAcl = new DistributionWebAcl(this, 'static_site_web_acl', { aws: this.aws, config: siteWaf, distribution: this.staticSite.distribution });
+      }
       exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
       exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
       exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
     }
+    this.monitoring = this.createMonitoring();
     this.exportLoadBalancerOutputs();
+  }
+
+  /** Alarms, deployment alarms and the dashboard, with observability. */
+  private createMonitoring(): EnvironmentMonitoring | undefined {
+    const config = this.environment.observability;
+    if (config === undefined) {
+      return undefined;
+    }
+    const natGateways = config.dashboard ? natGatewayCount(this.environment.network) : 0;
+    const natGatewayIds = natGateways > 0 ? this.networkOutputs.list(NETWORK_OUTPUTS.natGatewayIds) : [];
+    return new EnvironmentMonitoring(this, 'monitoring', {
+      config,
+      region: this.aws.region,
+      topicArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn),
+      clusterName: this.environment.cluster.name,
+      containerInsights: this.environment.cluster.containerInsights,
+      loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+      services: Object.fromEntries(this.environment.services.map((service) => {
+        const targetGroup = this.targetGroups[service.name];
+        return [service.name, { ecsService: this.ecsServices[service.name], ...(targetGroup ? { targetGroupArnSuffix: targetGroup.arnSuffix } : {}) }];
+      })),
+      natGatewayIds: Array.from({ length: natGateways }, (_, index) => Token.asString(Fn.element(natGatewayIds, index))),
+    });
   }
 
   /** The `image_tag` variable: the tag of the images built from this repository. */

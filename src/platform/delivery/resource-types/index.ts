@@ -4,6 +4,7 @@ import { DELIVERY_RESOURCE_PERMISSIONS } from './delivery';
 import { EDGE_RESOURCE_PERMISSIONS } from './edge';
 import { IDENTITY_RESOURCE_PERMISSIONS } from './identity';
 import { NETWORK_RESOURCE_PERMISSIONS } from './network';
+import { OBSERVABILITY_RESOURCE_PERMISSIONS } from './observability';
 
 /**
  * What Terraform (hashicorp/aws 5.100.0) needs from IAM to create, refresh, update, delete and
@@ -15,6 +16,7 @@ export const RESOURCE_TYPE_PERMISSIONS: Readonly<Record<string, PermissionSet>> 
   ...EDGE_RESOURCE_PERMISSIONS,
   ...IDENTITY_RESOURCE_PERMISSIONS,
   ...DELIVERY_RESOURCE_PERMISSIONS,
+  ...OBSERVABILITY_RESOURCE_PERMISSIONS,
 };
 
 /**
