@@ -26,6 +26,7 @@ export interface ExistingAlarmTopicConfig {
   readonly arn: string;
 }
 
+/** The topic the environment's alarms notify. */
 export type AlarmTopicConfig = CreatedAlarmTopicConfig | ExistingAlarmTopicConfig;
 
 /** Thresholds of the alarms, as typed in the options (validated against `ALARM_RULES`). */
@@ -71,6 +72,7 @@ export interface ServiceAlarmsConfig {
   readonly deploymentAlarmNames: string[];
 }
 
+/** The alarms of an environment: thresholds, rollback, and every alarm's name. */
 export interface AlarmsConfig {
   readonly thresholds: AlarmThresholdsConfig;
   /** A deployment alarm rolls the deployment back (otherwise it only marks it failed). */
@@ -80,11 +82,13 @@ export interface AlarmsConfig {
   readonly loadBalancer5xxAlarmName: string;
 }
 
+/** The environment's CloudWatch dashboard. */
 export interface DashboardConfig {
   /** Dashboard name (letters, digits, `-` and `_`, at most 255 characters). */
   readonly name: string;
 }
 
+/** Alarms, notifications and dashboard of an environment. */
 export interface ObservabilityConfig {
   /** Where alarms notify; its ARN is the cluster stack's `alarm_topic_arn` output. */
   readonly topic: AlarmTopicConfig;
@@ -116,4 +120,5 @@ export interface ExistingWebAclConfig {
   readonly arn: string;
 }
 
+/** The web ACL in front of the load balancer or the static site. */
 export type WebAclConfig = ManagedWebAclConfig | ExistingWebAclConfig;

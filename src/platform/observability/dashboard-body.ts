@@ -23,6 +23,7 @@ interface WidgetPlacement {
   readonly height: number;
 }
 
+/** A graph of metrics and metric math expressions. */
 export interface MetricWidget extends WidgetPlacement {
   readonly type: 'metric';
   readonly properties: {
@@ -36,18 +37,22 @@ export interface MetricWidget extends WidgetPlacement {
   };
 }
 
+/** The states of a list of alarms. */
 export interface AlarmWidget extends WidgetPlacement {
   readonly type: 'alarm';
   readonly properties: { readonly title: string; readonly alarms: string[]; readonly sortBy?: 'stateUpdatedTimestamp'; readonly states?: string[] };
 }
 
+/** A Markdown header. */
 export interface TextWidget extends WidgetPlacement {
   readonly type: 'text';
   readonly properties: { readonly markdown: string };
 }
 
+/** Any widget of the dashboard. */
 export type DashboardWidget = MetricWidget | AlarmWidget | TextWidget;
 
+/** The `dashboard_body` JSON document. */
 export interface DashboardBody {
   readonly widgets: DashboardWidget[];
 }
