@@ -37,8 +37,14 @@ describe('observability and WAF defaults', () => {
   test('the default production service gets six alarms, three of which roll deployments back', () => {
     const alarms = environmentOf(prod).observability?.alarms;
     expect(alarms?.thresholds).toEqual({
-      target5xxRatePercent: 5, targetResponseTimeP99Ms: 2000, unhealthyHosts: 1, cpuPercent: 90, memoryPercent: 90,
-      loadBalancer5xxPerMinute: 10, evaluationMinutes: 3, tasksBelowDesiredMinutes: 10,
+      target5xxRatePercent: 5,
+      targetResponseTimeP99Ms: 2000,
+      unhealthyHosts: 1,
+      cpuPercent: 90,
+      memoryPercent: 90,
+      loadBalancer5xxPerMinute: 10,
+      evaluationMinutes: 3,
+      tasksBelowDesiredMinutes: 10,
     });
     expect(alarms?.services[0].names).toEqual({
       target5xxRate: 'orders-prod-orders-target-5xx-rate',

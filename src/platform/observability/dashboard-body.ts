@@ -57,6 +57,12 @@ export interface DashboardBody {
   readonly widgets: DashboardWidget[];
 }
 
+/** A widget before it is placed on the grid. */
+export type UnplacedWidget =
+  | Omit<MetricWidget, keyof WidgetPlacement>
+  | Omit<AlarmWidget, keyof WidgetPlacement>
+  | Omit<TextWidget, keyof WidgetPlacement>;
+
 /** Dashboards are 24 units wide. */
 export const DASHBOARD_COLUMNS = 24;
 
@@ -64,7 +70,7 @@ export const DASHBOARD_COLUMNS = 24;
  * Places widgets of the given size left to right, top to bottom, each row starting at `y`; a
  * narrower widget (text headers) takes a row of its own.
  */
-export function layoutWidgets(widgets: Array<Omit<MetricWidget, keyof WidgetPlacement> | Omit<AlarmWidget, keyof WidgetPlacement> | Omit<TextWidget, keyof WidgetPlacement>>, width: number, height: number): DashboardWidget[] {
+export function layoutWidgets(widgets: UnplacedWidget[], width: number, height: number): DashboardWidget[] {
   let x = 0;
   let y = 0;
   return widgets.map((widget) => {

@@ -1,9 +1,9 @@
-import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
-import { DashboardBody, layoutWidgets } from './dashboard-body';
+import { DashboardBody, layoutWidgets, UnplacedWidget } from './dashboard-body';
 import {
-  loadBalancerMetric, natTraffic, serviceMetric, TargetGroupDimensions, targetGroupMetric, timeSeries, UnplacedMetricWidget,
+  loadBalancerMetric, natTraffic, serviceMetric, TargetGroupDimensions, targetGroupMetric, timeSeries,
 } from './dashboard-widgets';
 import type { DashboardConfig } from '../contract/observability-config';
 
@@ -44,12 +44,13 @@ export class EnvironmentDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: EnvironmentDashboardProps) {
     super(scope, id);
-    this.body = { widgets: layoutWidgets([...environmentWidgets(props), ...props.services.flatMap((service) => serviceWidgets(props, service))], WIDGET_WIDTH, WIDGET_HEIGHT) };
+    const widgets = [...environmentWidgets(props), ...props.services.flatMap((service) => serviceWidgets(props, service))];
+    this.body = { widgets: layoutWidgets(widgets, WIDGET_WIDTH, WIDGET_HEIGHT) };
     this.dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.config.name, dashboardBody: JSON.stringify(this.body) });
   }
 }
 
-function environmentWidgets(props: EnvironmentDashboardProps) {
+function environmentWidgets(props: EnvironmentDashboardProps): UnplacedWidget[] {
   const { region, loadBalancerArnSuffix: lb } = props;
   return [
     { type: 'text' as const, properties: { markdown: `## Environment: load balancer${props.natGatewayIds.length > 0 ? ' and NAT gateways' : ''}` } },
@@ -70,7 +71,7 @@ function environmentWidgets(props: EnvironmentDashboardProps) {
   ];
 }
 
-function serviceWidgets(props: EnvironmentDashboardProps, service: DashboardService): Array<UnplacedMetricWidget | { type: 'text'; properties: { markdown: string } }> {
+function serviceWidgets(props: EnvironmentDashboardProps, service: DashboardService): UnplacedWidget[] {
   const { region, clusterName } = props;
   const ecs = (metricName: string, stat: string, label: string) => serviceMetric('AWS/ECS', clusterName, service.name, metricName, stat, label);
   const insights = (metricName: string, label: string) => serviceMetric('ECS/ContainerInsights', clusterName, service.name, metricName, 'Average', label);

@@ -121,7 +121,8 @@ export class ServiceStack extends EnvironmentStack {
       this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
       const siteWaf = this.environment.staticSite.waf;
       if (siteWaf !== undefined) {
-        this.staticSiteWebAcl = new DistributionWebAcl(this, 'static_site_web_acl', { aws: this.aws, config: siteWaf, distribution: this.staticSite.distribution });
+        const distribution = this.staticSite.distribution;
+        this.staticSiteWebAcl = new DistributionWebAcl(this, 'site_web_acl', { aws: this.aws, config: siteWaf, distribution });
       }
       exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
       exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
@@ -148,7 +149,8 @@ export class ServiceStack extends EnvironmentStack {
       loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
       services: Object.fromEntries(this.environment.services.map((service) => {
         const targetGroup = this.targetGroups[service.name];
-        return [service.name, { ecsService: this.ecsServices[service.name], ...(targetGroup ? { targetGroupArnSuffix: targetGroup.arnSuffix } : {}) }];
+        const routed = targetGroup ? { targetGroupArnSuffix: targetGroup.arnSuffix } : {};
+        return [service.name, { ecsService: this.ecsServices[service.name], ...routed }];
       })),
       natGatewayIds: Array.from({ length: natGateways }, (_, index) => Token.asString(Fn.element(natGatewayIds, index))),
     });

@@ -5,8 +5,8 @@ import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
 import { readStackJson, upstreamReferences } from './stack-json';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
-import { natGatewayCount } from '../contract/nat-gateways';
 import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
+import { natGatewayCount } from '../contract/nat-gateways';
 import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */
