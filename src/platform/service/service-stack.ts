@@ -12,7 +12,7 @@ import { LoadBalancerWebAcl } from './load-balancer-web-acl';
 import { StaticSite } from './static-site';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { ServiceConfig } from '../contract/config';
-import { natGatewayCount } from '../contract/nat-gateways';
+import { natGatewayCount } from '../contract/cost/network-costs';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
@@ -138,7 +138,7 @@ export class ServiceStack extends EnvironmentStack {
     if (config === undefined) {
       return undefined;
     }
-    const natGateways = config.dashboard ? natGatewayCount(this.environment.network) : 0;
+    const natGateways = config.dashboard ? natGatewayCount(this.environment) : 0;
     const natGatewayIds = natGateways > 0 ? this.networkOutputs.list(NETWORK_OUTPUTS.natGatewayIds) : [];
     return new EnvironmentMonitoring(this, 'monitoring', {
       config,

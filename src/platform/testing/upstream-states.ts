@@ -5,8 +5,8 @@ import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
 import { readStackJson, upstreamReferences } from './stack-json';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
+import { natGatewayCount } from '../contract/cost/network-costs';
 import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
-import { natGatewayCount } from '../contract/nat-gateways';
 import { CLUSTER_OUTPUTS, NETWORK_OUTPUTS } from '../contract/stack-interface';
 
 /** Lineage of fixture state files; the writer never overwrites a state without it. */
@@ -80,7 +80,7 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   [NETWORK_OUTPUTS.availabilityZones]: (c) => [...c.environment.network.availabilityZones],
   [NETWORK_OUTPUTS.publicSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `public-${i}`)),
   [NETWORK_OUTPUTS.privateSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `private-${i}`)),
-  [NETWORK_OUTPUTS.natGatewayIds]: (c) => Array.from({ length: natGatewayCount(c.environment.network) }, (_, i) => fakeId('nat', c, `nat-${i}`)),
+  [NETWORK_OUTPUTS.natGatewayIds]: (c) => Array.from({ length: natGatewayCount(c.environment) }, (_, i) => fakeId('nat', c, `nat-${i}`)),
   [CLUSTER_OUTPUTS.clusterName]: (c) => c.environment.cluster.name,
   [CLUSTER_OUTPUTS.clusterArn]: (c) => arn(c, 'ecs', `cluster/${c.environment.cluster.name}`),
   [CLUSTER_OUTPUTS.execLogGroupArn]: (c) => arn(c, 'logs', `log-group:${c.environment.cluster.execLogGroupName}`),
