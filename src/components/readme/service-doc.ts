@@ -1,6 +1,7 @@
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
+import { renderObservabilitySection } from './observability-section';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
 import type { PlatformConfig } from '../../platform/contract/config';
 import { estimateMonthlyCost, formatCostEstimate } from '../../platform/contract/cost';
@@ -22,6 +23,8 @@ export function renderServiceDoc(config: PlatformConfig): string {
       `### ${environment.name}`,
       ['```mermaid', renderArchitectureDiagram(environment, config.deployment), '```'].join('\n'),
     ]),
+    '## Protection, alarms and dashboard',
+    renderObservabilitySection(config),
     '## Monthly cost estimate',
     'List prices of what the stacks keep running; `npx projen cost` prints the same tables.',
     ...config.environments.flatMap((environment) => [`### ${environment.name}`, formatCostEstimate(estimateMonthlyCost(environment))]),
