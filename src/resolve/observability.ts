@@ -71,12 +71,21 @@ function resolveTopic(ctx: EnvironmentContext): AlarmTopicConfig {
 /** The thresholds, each checked against its rule. */
 function resolveThresholds(ctx: EnvironmentContext): AlarmThresholdsConfig {
   const given = ctx.options.observability?.thresholds ?? {};
-  const keys = Object.keys(ALARM_RULES) as Array<keyof typeof ALARM_RULES>;
-  return Object.fromEntries(keys.map((key) => {
+  const threshold = (key: keyof typeof ALARM_RULES): number => {
     const value = given[key] ?? ALARM_RULES[key].default;
     ctx.problems.checkRange(`observability.thresholds.${key}`, value, ALARM_RULES[key]);
-    return [key, value];
-  })) as unknown as AlarmThresholdsConfig;
+    return value;
+  };
+  return {
+    target5xxRatePercent: threshold('target5xxRatePercent'),
+    targetResponseTimeP99Ms: threshold('targetResponseTimeP99Ms'),
+    unhealthyHosts: threshold('unhealthyHosts'),
+    cpuPercent: threshold('cpuPercent'),
+    memoryPercent: threshold('memoryPercent'),
+    loadBalancer5xxPerMinute: threshold('loadBalancer5xxPerMinute'),
+    evaluationMinutes: threshold('evaluationMinutes'),
+    tasksBelowDesiredMinutes: threshold('tasksBelowDesiredMinutes'),
+  };
 }
 
 /** The alarm names of one service: load balancer alarms when it is routed, the task count with Container Insights. */
