@@ -49,9 +49,11 @@ export function estimateMonthlyCost(environment: EnvironmentConfig, options: Est
   };
 }
 
-/** The keys the stacks create: the cluster's (logs, images, ECS Exec) and the flow logs'. */
+/** The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs', the alarm topic's and the CloudFront web ACL logs'. */
 function kmsKeyCount(environment: EnvironmentConfig): number {
-  return 1 + (environment.network.flowLogs ? 1 : 0);
+  return 1 + (environment.network.flowLogs ? 1 : 0)
+    + (environment.observability?.topic.kind === 'created' ? 1 : 0)
+    + (environment.staticSite?.waf?.kind === 'created' ? 1 : 0);
 }
 
 function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsGb: number): string[] {
@@ -65,6 +67,7 @@ function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsG
     'One load balancer capacity unit all month (light traffic).',
     `${logsGb} GB of CloudWatch Logs ingested a month; log storage and queries not included.`,
     'No data transfer, NAT or endpoint data processing, requests, Container Insights metrics, S3, CloudFront or pipeline charges; no free tier, savings plans or taxes.',
+    'No CloudWatch alarms ($0.10 per alarm metric), dashboard ($3) or WAF web ACL ($5, $1 per rule, $0.60 per million requests) charges.',
     `${environment.region} list prices as of ${PRICES_AS_OF}${prices.unverified.length > 0 ? `; not confirmed against a source: ${prices.unverified.join(', ')}` : ''}.`,
   ];
 }
