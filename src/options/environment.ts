@@ -1,5 +1,6 @@
 import type { CapacityProviderStrategyItem } from './cluster';
 import type { NatGateways } from './network';
+import type { AlarmNotificationOptions } from './observability';
 
 /**
  * A bundle of defaults for an environment. Every value a preset sets can still be set explicitly.
@@ -113,4 +114,11 @@ export interface EnvironmentOptions {
    * @default - 30 in production, 7 in development
    */
   readonly kmsKeyDeletionWindowDays?: number;
+
+  /**
+   * Where this environment's alarms notify, replacing the project-wide `observability.notifications`
+   * (e.g. a staging environment notifying another address).
+   * @default - `observability.notifications`
+   */
+  readonly notifications?: AlarmNotificationOptions;
 }

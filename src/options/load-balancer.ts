@@ -1,3 +1,5 @@
+import type { WafOptions } from './waf';
+
 /**
  * The Application Load Balancer in front of the services.
  */
@@ -69,4 +71,10 @@ export interface LoadBalancerOptions {
    * @default 90
    */
   readonly accessLogRetentionDays?: number;
+
+  /**
+   * AWS WAF in front of the load balancer: AWS managed rules, a rate limit per IP, logs.
+   * @default - on in production, off in development
+   */
+  readonly waf?: WafOptions;
 }

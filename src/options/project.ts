@@ -5,6 +5,7 @@ import type { DeploymentOptions } from './deployment';
 import type { EnvironmentOptions } from './environment';
 import type { LoadBalancerOptions } from './load-balancer';
 import type { NetworkOptions } from './network';
+import type { ObservabilityOptions } from './observability';
 import type { ServiceOptions } from './service';
 import type { TerraformStateOptions } from './state';
 import type { StaticSiteOptions } from './static-site';
@@ -103,4 +104,10 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default {}
    */
   readonly deployment?: DeploymentOptions;
+
+  /**
+   * Alarms, notifications and the dashboard of every environment.
+   * @default {}
+   */
+  readonly observability?: ObservabilityOptions;
 }

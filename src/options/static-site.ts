@@ -1,3 +1,5 @@
+import type { WafOptions } from './waf';
+
 /**
  * CloudFront price class of the static site: which edge locations serve it.
  */
@@ -58,4 +60,10 @@ export interface StaticSiteOptions {
    * @default - none: the directory is uploaded as it is
    */
   readonly buildCommand?: string;
+
+  /**
+   * AWS WAF in front of the CloudFront distribution (a global web ACL in us-east-1).
+   * @default - on in production, off in development
+   */
+  readonly waf?: WafOptions;
 }

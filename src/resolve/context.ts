@@ -16,6 +16,7 @@ export type PlatformOptions = Pick<
   | 'workers'
   | 'jobs'
   | 'data'
+  | 'observability'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'

@@ -9,10 +9,12 @@ import { resolveKmsKeyDeletionWindow } from './encryption';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
+import { resolveObservability } from './observability';
 import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { LOAD_BALANCER_WEB_ACL, resolveWebAcl, STATIC_SITE_WEB_ACL } from './waf';
 import { attachableTasks, resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
 import { matchesText, RESOURCE_PREFIX_MAX, textRuleReason, TEXT_RULES } from '../platform/contract/rules';
@@ -113,6 +115,8 @@ function resolveEnvironment(
     dynamodb: (data?.tables.length ?? 0) > 0,
   });
   const staticSite = resolveStaticSite(ctx);
+  const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
+  const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
 
   return {
     name: env.name,
@@ -123,12 +127,13 @@ function resolveEnvironment(
     state: resolveState(options, project, env.name, region, problems),
     network,
     cluster,
-    loadBalancer: resolveLoadBalancer(ctx),
+    loadBalancer: { ...resolveLoadBalancer(ctx), ...(loadBalancerWaf ? { waf: loadBalancerWaf } : {}) },
     services,
-    ...(staticSite ? { staticSite } : {}),
     kmsKeyDeletionWindowDays: resolveKmsKeyDeletionWindow(ctx),
     ...(workloads ? { workloads } : {}),
     ...(data ? { data } : {}),
+    ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
+    observability: resolveObservability(ctx, cluster, services),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

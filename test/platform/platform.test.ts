@@ -99,7 +99,7 @@ describe('account id', () => {
       expect(stack.data ?? {}).not.toHaveProperty('aws_caller_identity');
       expect(JSON.stringify(stack)).not.toContain('local.account_id');
     }
-    const key = onlyResource(withAccount.cluster, 'aws_kms_key');
+    const key = bodiesOf(withAccount.cluster, 'aws_kms_key').find((candidate) => String(candidate.description).startsWith('Encrypts the logs'))!;
     expect(statementWithSid(key.policy, 'AccountAdministersKeyThroughIam').Principal).toEqual({ AWS: `arn:aws:iam::${CONFIGURED_ACCOUNT_ID}:root` });
   });
 
@@ -110,7 +110,7 @@ describe('account id', () => {
       accountId: CONFIGURED_ACCOUNT_ID,
       network: { ...env.network, availabilityZones: ['cn-north-1a', 'cn-north-1b'] },
     })));
-    const policy = onlyResource(china.cluster, 'aws_kms_key').policy;
+    const policy = bodiesOf(china.cluster, 'aws_kms_key').find((candidate) => String(candidate.description).startsWith('Encrypts the logs'))!.policy;
     expect(statementWithSid(policy, 'CloudWatchLogsEncryptsTheseLogGroups')).toEqual(expect.objectContaining({
       Principal: { Service: 'logs.cn-north-1.amazonaws.com.cn' },
       Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': expect.arrayContaining([`arn:aws-cn:logs:cn-north-1:${CONFIGURED_ACCOUNT_ID}:log-group:/ecs/orders-dev`]) } },

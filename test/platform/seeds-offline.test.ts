@@ -121,7 +121,9 @@ describe('planned values', () => {
 
   test('seed 003: the CPU alarms at 85% and 10% and the listener on port 3000', async () => {
     const plan = await planOf('seed003', 'service');
-    expect(created(plan, 'aws_cloudwatch_metric_alarm').map((alarm) => alarm.threshold).sort((a, b) => a - b)).toEqual([10, 85]);
+    // The step scaling alarms (`<service>-cpu-high` and `-low`), not the monitoring alarms.
+    const stepAlarms = created(plan, 'aws_cloudwatch_metric_alarm').filter((alarm) => /-cpu-(high|low)$/.test(alarm.alarm_name));
+    expect(stepAlarms.map((alarm) => alarm.threshold).sort((a, b) => a - b)).toEqual([10, 85]);
     expect(created(plan, 'aws_lb_listener').map((listener) => listener.port)).toEqual([3000]);
   });
 

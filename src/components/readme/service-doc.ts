@@ -3,6 +3,7 @@ import { renderDataSection } from './data-section';
 import { describeWorkloads } from './diagram-messaging';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
+import { renderObservabilitySection } from './observability-section';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
 import type { PlatformConfig } from '../../platform/contract/config';
 import { estimateMonthlyCost, formatCostEstimate } from '../../platform/contract/cost';
@@ -26,6 +27,8 @@ export function renderServiceDoc(config: PlatformConfig): string {
       ['```mermaid', renderArchitectureDiagram(environment, config.deployment), '```'].join('\n'),
     ]),
     ...(data !== undefined ? ['## Data resources', data] : []),
+    '## Protection, alarms and dashboard',
+    renderObservabilitySection(config),
     '## Monthly cost estimate',
     'List prices of what the stacks keep running; `npx projen cost` prints the same tables.',
     ...config.environments.flatMap((environment) => [`### ${environment.name}`, formatCostEstimate(estimateMonthlyCost(environment))]),

@@ -14,6 +14,7 @@ import { capacityProviderStrategyBlocks, ClusterModuleInputs, interpolation, ite
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
 import type { NetworkStack } from '../network/network-stack';
+import { AlarmTopic } from '../observability/alarm-topic';
 
 /** Key of the module's one repository construct, which creates a repository per listed service. */
 const MODULE_REPOSITORIES = '*';
@@ -48,6 +49,8 @@ export class ClusterStack extends EnvironmentStack {
   public readonly execLogGroup?: CloudwatchLogGroup;
   /** Cloud Map namespace of Service Connect, when enabled. */
   public readonly serviceConnectNamespace?: ServiceDiscoveryHttpNamespace;
+  /** The environment's alarm topic, unless an existing topic is configured. */
+  public readonly alarmTopic?: AlarmTopic;
 
   private readonly moduleInputs?: ClusterModuleInputs;
 
@@ -63,7 +66,7 @@ export class ClusterStack extends EnvironmentStack {
       aws: this.aws,
       description: `Encrypts the logs, images and ECS Exec sessions of ${this.namePrefix}`,
       // This environment's log groups only: the group itself and any group below it.
-      logGroupArns: [this.aws.logGroupArn(logGroupName), this.aws.logGroupArn(`${logGroupName}/*`)],
+      logGroupArns: [this.aws.logGroupArn(logGroupName), this.aws.logGroupArn(`${logGroupName}/*`), ...this.webAclLogGroupArns()],
       alias: this.namePrefix,
       deletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
     });
@@ -94,7 +97,19 @@ export class ClusterStack extends EnvironmentStack {
       this.capacityProviders = this.attachCapacityProviders(this.cluster, this.ec2Capacity);
     }
     this.imageRepositories = this.createImageRepositories(kmsKeyArn);
+    const topic = this.environment.observability?.topic;
+    this.alarmTopic = topic?.kind === 'created' ? new AlarmTopic(this, 'alarm_topic', {
+      aws: this.aws,
+      config: topic,
+      keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+    }) : undefined;
     this.exportOutputs(kmsKeyArn);
+  }
+
+  /** The load balancer's web ACL logs to a log group of the service stack encrypted with this stack's key. */
+  private webAclLogGroupArns(): string[] {
+    const waf = this.environment.loadBalancer.waf;
+    return waf?.kind === 'created' ? [this.aws.logGroupArn(waf.logGroupName)] : [];
   }
 
   /** The ECS cluster, with Container Insights, ECS Exec logging and Service Connect defaults as configured. */
@@ -196,6 +211,11 @@ export class ClusterStack extends EnvironmentStack {
     }
     if (this.serviceConnectNamespace) {
       exportOutput(this, CLUSTER_OUTPUTS.serviceConnectNamespaceArn, this.serviceConnectNamespace.arn, 'ARN of the Service Connect namespace.');
+    }
+    const topic = this.environment.observability?.topic;
+    if (topic !== undefined) {
+      const topicArn = topic.kind === 'existing' ? topic.arn : this.alarmTopic?.topic.arn;
+      exportOutput(this, CLUSTER_OUTPUTS.alarmTopicArn, topicArn, 'ARN of the SNS topic every alarm of the environment notifies.');
     }
     if (this.ec2Capacity) {
       exportOutput(this, CLUSTER_OUTPUTS.ec2CapacityProviderName, this.ec2Capacity.capacityProvider.name, 'Name of the EC2 capacity provider.');

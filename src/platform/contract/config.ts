@@ -1,5 +1,6 @@
 import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
+import type { ObservabilityConfig, WebAclConfig } from './observability-config';
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
 import type { TargetHealthCheckConfig } from './target-health';
@@ -146,6 +147,8 @@ export interface LoadBalancerConfig {
   readonly httpsPort: number;
   /** Access logs bucket, when access logs are on. */
   readonly accessLogs?: AccessLogsConfig;
+  /** Web ACL associated with the load balancer, when WAF is on. */
+  readonly waf?: WebAclConfig;
 }
 
 export interface StepScalingConfig {
@@ -275,6 +278,8 @@ export interface StaticSiteConfig {
   readonly certificateArn?: string;
   /** What the deploy path uploads to the bucket. */
   readonly publish: SitePublishingConfig;
+  /** Web ACL (CloudFront scope, us-east-1) of the distribution, when WAF is on. */
+  readonly waf?: WebAclConfig;
 }
 
 export interface EnvironmentConfig {
@@ -302,6 +307,8 @@ export interface EnvironmentConfig {
   readonly workloads?: WorkloadsConfig;
   /** Databases, caches, buckets and tables (the `<env>-data` stack), when there are any. */
   readonly data?: DataConfig;
+  /** Alarms, notifications and dashboard; absent, the environment has none (the Terraform modules). */
+  readonly observability?: ObservabilityConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */

@@ -17,6 +17,8 @@ export const NETWORK_OUTPUTS = {
   availabilityZones: 'availability_zones',
   publicSubnetIds: 'public_subnet_ids',
   privateSubnetIds: 'private_subnet_ids',
+  /** IDs of the NAT gateways, for the dashboard; present with a dashboard and a VPC of our own. */
+  natGatewayIds: 'nat_gateway_ids',
 } as const;
 
 /** Outputs of the cluster stack, read by the service stack. */
@@ -36,6 +38,8 @@ export const CLUSTER_OUTPUTS = {
   serviceConnectNamespaceArn: 'service_connect_namespace_arn',
   /** Present when the cluster has EC2 capacity. */
   ec2CapacityProviderName: 'ec2_capacity_provider_name',
+  /** The SNS topic every alarm of the environment notifies (created or existing); present with observability. */
+  alarmTopicArn: 'alarm_topic_arn',
 } as const;
 
 /** Outputs of the service stack, for people and pipelines. */

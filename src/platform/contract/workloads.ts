@@ -74,6 +74,9 @@ export interface QueueConfig {
   readonly kmsKeyArn?: string;
   readonly deadLetterAlarmName: string;
   readonly deadLetterAlarmAgeSeconds: number;
+  /** Alarm when the oldest message has waited longer than the worker's acceptable latency for five minutes: the worker falls behind. */
+  readonly ageAlarmName: string;
+  readonly ageAlarmSeconds: number;
 }
 
 /** Scaling on backlog per task: visible messages ÷ running tasks kept at `backlogPerTaskTarget`. */

@@ -38,17 +38,16 @@ export class AwsContext extends Construct {
   public readonly accountIdVariable?: TerraformVariable;
   /** The caller identity, read only when `account_id` is left empty. */
   public readonly callerIdentity?: DataAwsCallerIdentity;
+  private readonly environment: EnvironmentConfig;
+  private usEast1?: AwsProvider;
 
   constructor(scope: Construct, id: string, environment: EnvironmentConfig) {
     super(scope, id);
+    this.environment = environment;
     this.partition = environment.partition;
     this.region = environment.region;
     this.dnsSuffix = environment.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-    this.provider = new AwsProvider(this, 'aws', {
-      region: environment.region,
-      defaultTags: [{ tags: { ...environment.tags } }],
-      ...(environment.accountId !== undefined ? { allowedAccountIds: [environment.accountId] } : {}),
-    });
+    this.provider = new AwsProvider(this, 'aws', providerConfig(environment, environment.region));
 
     if (environment.accountId !== undefined) {
       this.accountId = environment.accountId;
@@ -81,6 +80,15 @@ export class AwsContext extends Construct {
     this.accountId = accountId.asString;
   }
 
+  /**
+   * The provider of us-east-1 (alias `us_east_1`), where CloudFront's certificates and web ACLs
+   * live; declared on first use, once per stack.
+   */
+  public get usEast1Provider(): AwsProvider {
+    this.usEast1 ??= new AwsProvider(this, 'aws_us_east_1', { ...providerConfig(this.environment, 'us-east-1'), alias: 'us_east_1' });
+    return this.usEast1;
+  }
+
   /** ARN of a resource of this stack's partition, region and account. */
   public arn(service: string, resource: string, options: ArnOptions = {}): string {
     return `arn:${this.partition}:${service}:${options.global ? '' : this.region}:${this.accountId}:${resource}`;
@@ -100,4 +108,13 @@ export class AwsContext extends Construct {
   public regionalServicePrincipal(service: string): string {
     return `${service}.${this.region}.${this.dnsSuffix}`;
   }
+}
+
+/** The provider settings of an environment in a region: its default tags and, when configured, its account only. */
+function providerConfig(environment: EnvironmentConfig, region: string) {
+  return {
+    region,
+    defaultTags: [{ tags: { ...environment.tags } }],
+    ...(environment.accountId !== undefined ? { allowedAccountIds: [environment.accountId] } : {}),
+  };
 }

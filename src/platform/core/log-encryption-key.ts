@@ -1,5 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import { policyDocument } from '../contract/policies';
@@ -19,6 +20,8 @@ export interface LogEncryptionKeyProps {
   readonly alias?: string;
   /** Days the key stays recoverable after it is scheduled for deletion (the environment's setting). */
   readonly deletionWindowDays: number;
+  /** Provider and region of the key, when not the stack's own (us-east-1 for CloudFront's logs). */
+  readonly placement?: { readonly provider: TerraformProvider; readonly region: string };
 }
 
 /**
@@ -34,7 +37,10 @@ export class LogEncryptionKey extends Construct {
   constructor(scope: Construct, id: string, props: LogEncryptionKeyProps) {
     super(scope, id);
     const { aws } = props;
+    const provider = props.placement?.provider;
+    const logsPrincipal = props.placement ? `logs.${props.placement.region}.${aws.dnsSuffix}` : aws.regionalServicePrincipal('logs');
     this.key = new KmsKey(this, 'key', {
+      provider,
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowDays,
@@ -49,7 +55,7 @@ export class LogEncryptionKey extends Construct {
         {
           Sid: 'CloudWatchLogsEncryptsTheseLogGroups',
           Effect: 'Allow',
-          Principal: { Service: aws.regionalServicePrincipal('logs') },
+          Principal: { Service: logsPrincipal },
           Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
           Resource: '*',
           Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': props.logGroupArns } },
@@ -57,7 +63,7 @@ export class LogEncryptionKey extends Construct {
       ]),
     });
     if (props.alias !== undefined) {
-      this.alias = new KmsAlias(this, 'alias', { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+      this.alias = new KmsAlias(this, 'alias', { provider, name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../contract/config';
 import type { DeploymentConfig } from '../contract/deployment-config';
 import { flowLogGroupName, imageRepositoryName, resourcePrefix, serviceLogGroupName } from '../contract/naming';
+import type { WebAclConfig } from '../contract/observability-config';
 import type { PolicyConditions } from '../contract/policies';
 
 /**
@@ -55,7 +56,7 @@ export type ScopeName =
   | 'siteDistribution'
   /** Queues of the workers and jobs: `<project>-<env>-*`. */
   | 'sqsQueues'
-  /** Topics of the services and workers: `<project>-<env>-*`. */
+  /** Topics of the services and workers and the alarm topic: `<project>-<env>-*`, or the existing alarm topic. */
   | 'snsTopics'
   /** Schedules of the jobs, in the default group. */
   | 'schedules'
@@ -67,7 +68,10 @@ export type ScopeName =
   | 'rdsMasterSecrets'
   /** Serverless caches, their users and user groups. */
   | 'cacheResources'
-  | 'dynamodbTables';
+  | 'dynamodbTables'
+  | 'dashboards'
+  /** The environment's web ACLs (or the existing ones it associates) and the AWS managed rule groups they reference. */
+  | 'webAcls';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -111,7 +115,11 @@ export class EnvironmentScopes {
   }
 
   private arn(service: string, resource: string, global = false): string {
-    return `arn:${this.partition}:${service}:${global ? '' : this.region}:${this.account}:${resource}`;
+    return this.arnIn(global ? '' : this.region, service, resource);
+  }
+
+  private arnIn(region: string, service: string, resource: string): string {
+    return `arn:${this.partition}:${service}:${region}:${this.account}:${resource}`;
   }
 
   private get env(): EnvironmentConfig {
@@ -136,7 +144,12 @@ export class EnvironmentScopes {
   }
 
   private regional(): ResolvedScope {
-    return { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.region } } };
+    return { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.regions } } };
+  }
+
+  /** The environment's region, and us-east-1 where a CloudFront web ACL and its logs live. */
+  private get regions(): string | string[] {
+    return this.env.staticSite?.waf?.kind === 'created' && this.region !== CLOUDFRONT_REGION ? [this.region, CLOUDFRONT_REGION] : this.region;
   }
 
   private global(): ResolvedScope {
@@ -196,8 +209,16 @@ export class EnvironmentScopes {
       ...(this.context.deployment.pipeline === 'codepipeline' ? [`/codebuild/${this.prefix}`] : []),
       ...(this.env.workloads?.jobs ?? []).map((job) => job.stateMachineLogGroupName),
       ...(this.env.data?.databases ?? []).flatMap((db) => db.logGroupNames),
+      ...(this.env.loadBalancer.waf?.kind === 'created' ? [this.env.loadBalancer.waf.logGroupName] : []),
     ];
-    return { resources: [...new Set(names)].flatMap((name) => [this.arn('logs', `log-group:${name}`), this.arn('logs', `log-group:${name}:*`)]) };
+    const siteWaf = this.env.staticSite?.waf;
+    const siteLogs = siteWaf?.kind === 'created' ? [this.arnIn(CLOUDFRONT_REGION, 'logs', `log-group:${siteWaf.logGroupName}`)] : [];
+    return {
+      resources: [
+        ...[...new Set(names)].map((name) => this.arn('logs', `log-group:${name}`)),
+        ...siteLogs,
+      ].flatMap((arn) => [arn, `${arn}:*`]),
+    };
   }
 
   private environmentTags(kind: 'RequestTag' | 'ResourceTag'): Record<string, string> {
@@ -207,11 +228,12 @@ export class EnvironmentScopes {
   }
 
   private kmsKeyCreation(): ResolvedScope {
-    return { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.region, ...this.environmentTags('RequestTag') } } };
+    return { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.regions, ...this.environmentTags('RequestTag') } } };
   }
 
   private kmsKeys(): ResolvedScope {
-    return { resources: [this.arn('kms', 'key/*')], condition: { StringEquals: this.environmentTags('ResourceTag') } };
+    const keys = [this.arn('kms', 'key/*'), ...(this.regions !== this.region ? [this.arnIn(CLOUDFRONT_REGION, 'kms', 'key/*')] : [])];
+    return { resources: keys, condition: { StringEquals: this.environmentTags('ResourceTag') } };
   }
 
   private kmsAliases(): ResolvedScope {
@@ -324,7 +346,14 @@ export class EnvironmentScopes {
   }
 
   private snsTopics(): ResolvedScope {
-    return { resources: [this.arn('sns', `${this.prefix}-*`)] };
+    if ((this.env.workloads?.topics.length ?? 0) > 0) {
+      // The workloads' topics and a created alarm topic all carry the prefix.
+      const alarmTopic = this.env.observability?.topic;
+      return { resources: [this.arn('sns', `${this.prefix}-*`), ...(alarmTopic?.kind === 'existing' ? [alarmTopic.arn, `${alarmTopic.arn}:*`] : [])] };
+    }
+    const topic = this.env.observability?.topic;
+    const arn = topic?.kind === 'created' ? this.arn('sns', topic.name) : topic?.arn;
+    return { resources: arn !== undefined ? [arn, `${arn}:*`] : [] };
   }
 
   private schedules(): ResolvedScope {
@@ -376,4 +405,31 @@ export class EnvironmentScopes {
       ],
     };
   }
+
+  private dashboards(): ResolvedScope {
+    const dashboard = this.env.observability?.dashboard;
+    return { resources: dashboard ? [this.arn('cloudwatch', `dashboard/${dashboard.name}`, true)] : [] };
+  }
+
+  private webAcls(): ResolvedScope {
+    return {
+      resources: [
+        ...this.webAclArns(this.env.loadBalancer.waf, this.region, 'regional'),
+        ...this.webAclArns(this.env.staticSite?.waf, CLOUDFRONT_REGION, 'global'),
+      ],
+    };
+  }
+
+  private webAclArns(waf: WebAclConfig | undefined, region: string, scope: 'regional' | 'global'): string[] {
+    if (waf === undefined) {
+      return [];
+    }
+    if (waf.kind === 'existing') {
+      return [waf.arn];
+    }
+    return [this.arnIn(region, 'wafv2', `${scope}/webacl/${waf.name}/*`), `arn:${this.partition}:wafv2:${region}:*:${scope}/managedruleset/*`];
+  }
 }
+
+/** CloudFront's web ACLs and their logs live in us-east-1. */
+const CLOUDFRONT_REGION = 'us-east-1';

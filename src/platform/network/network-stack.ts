@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { VpcNetwork } from './vpc-network';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
+import { everyInstanceAttribute } from '../core/expressions';
 import { exportOutput, NETWORK_OUTPUTS } from '../core/stack-outputs';
 
 /**
@@ -35,5 +36,8 @@ export class NetworkStack extends EnvironmentStack {
     exportOutput(this, NETWORK_OUTPUTS.availabilityZones, [...network.availabilityZones], 'Availability zones of the subnets, in subnet order.');
     exportOutput(this, NETWORK_OUTPUTS.publicSubnetIds, vpc.publicSubnetIds, 'IDs of the public subnets, one per zone.');
     exportOutput(this, NETWORK_OUTPUTS.privateSubnetIds, vpc.privateSubnetIds, 'IDs of the private subnets, one per zone.');
+    if (props.environment.observability?.dashboard !== undefined && vpc.natGateways !== undefined) {
+      exportOutput(this, NETWORK_OUTPUTS.natGatewayIds, everyInstanceAttribute(vpc.natGateways, 'id'), 'IDs of the NAT gateways, for the dashboard.');
+    }
   }
 }

@@ -35,6 +35,8 @@ export interface BlueGreenDeploymentProps {
   readonly services: Record<string, ContainerService>;
   /** VPC of the target groups. */
   readonly vpcId: string;
+  /** The services' own deployment alarms (5xx rate, response time, unhealthy hosts), by service name; they stop and roll back a deployment too. */
+  readonly deploymentAlarms?: Record<string, CloudwatchMetricAlarm[]>;
 }
 
 /** What blue/green adds for one service. */
@@ -176,7 +178,10 @@ export class BlueGreenDeployment extends Construct {
         terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: config.terminationWaitMinutes },
       },
       autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'] },
-      alarmConfiguration: { enabled: true, alarms: parts.alarms.map((alarm) => alarm.alarmName) },
+      alarmConfiguration: {
+        enabled: true,
+        alarms: [...parts.alarms, ...this.props.deploymentAlarms?.[target.name] ?? []].map((alarm) => alarm.alarmName),
+      },
       ecsService: { clusterName: environment.clusterName, serviceName: this.props.services[target.name].ecsService.name },
       loadBalancerInfo: {
         targetGroupPairInfo: {

@@ -27,5 +27,6 @@ export function configureServiceDeployment(stack: ServiceStack, deployment: Depl
     ingress: stack.ingress,
     services: stack.services,
     vpcId: stack.networkOutputs.string(NETWORK_OUTPUTS.vpcId),
+    deploymentAlarms: Object.fromEntries(Object.keys(stack.services).map((name) => [name, stack.monitoring?.deploymentAlarms(name) ?? []])),
   });
 }

@@ -6,10 +6,13 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, ref, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ClusterResources, ContainerService, ContainerServiceProps } from './container-service';
+import { DistributionWebAcl } from './distribution-web-acl';
 import { PublicLoadBalancer } from './load-balancer';
+import { LoadBalancerWebAcl } from './load-balancer-web-acl';
 import { StaticSite } from './static-site';
 import type { ClusterStack } from '../cluster/cluster-stack';
 import type { ServiceConfig } from '../contract/config';
+import { natGatewayCount } from '../contract/cost/network-costs';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import type { WorkloadTaskConfig } from '../contract/workloads';
@@ -20,6 +23,8 @@ import { UpstreamOutputs } from '../core/state';
 import type { DataStack } from '../data/data-stack';
 import { ResolvedAttachment, resolveAttachment } from '../data/workload-attachment';
 import type { NetworkStack } from '../network/network-stack';
+import { alarmActions } from '../observability/alarm-actions';
+import { EnvironmentMonitoring } from '../observability/environment-monitoring';
 import { Messaging } from '../workloads/messaging';
 import { Workloads } from '../workloads/workloads';
 
@@ -74,6 +79,12 @@ export class ServiceStack extends EnvironmentStack {
   public readonly workloads?: Workloads;
 
   private readonly moduleInputs?: ServiceModuleInputs;
+  /** The load balancer's web ACL, when WAF is on. */
+  public readonly loadBalancerWebAcl?: LoadBalancerWebAcl;
+  /** The static site's web ACL, when WAF is on for it. */
+  public readonly staticSiteWebAcl?: DistributionWebAcl;
+  /** Alarms and dashboard, with observability. */
+  public readonly monitoring?: EnvironmentMonitoring;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -108,6 +119,14 @@ export class ServiceStack extends EnvironmentStack {
     });
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
+    const waf = this.environment.loadBalancer.waf;
+    if (waf !== undefined) {
+      this.loadBalancerWebAcl = new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
+        config: waf,
+        loadBalancerArn: this.loadBalancer.arn,
+        kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
+      });
+    }
 
     const clusterResources = this.clusterResources();
     if (this.environment.cluster.serviceConnectNamespace !== undefined) {
@@ -122,7 +141,11 @@ export class ServiceStack extends EnvironmentStack {
     const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
     const workloads = this.environment.workloads;
     if (workloads !== undefined) {
-      this.messaging = new Messaging(this, 'messaging', { aws: this.aws, config: workloads });
+      this.messaging = new Messaging(this, 'messaging', {
+        aws: this.aws,
+        config: workloads,
+        keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+      });
     }
     this.services = Object.fromEntries(services.map((service) =>
       [service.name, this.createService(service, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds })]));
@@ -141,17 +164,53 @@ export class ServiceStack extends EnvironmentStack {
         ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
         imageOf: (task) => this.workloadImage(task),
         attachmentOf: (task) => this.attachmentOf(task.name),
+        alarmActions: alarmActions(this.environment.observability, this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn)),
       });
       this.exportJobNetworks(this.workloads, privateSubnetIds);
     }
 
     if (this.environment.staticSite !== undefined) {
       this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
+      const siteWaf = this.environment.staticSite.waf;
+      if (siteWaf !== undefined) {
+        const distribution = this.staticSite.distribution;
+        this.staticSiteWebAcl = new DistributionWebAcl(this, 'site_web_acl', {
+          aws: this.aws,
+          config: siteWaf,
+          distribution,
+          keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+        });
+      }
       exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
       exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
       exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
     }
+    this.monitoring = this.createMonitoring();
     this.exportLoadBalancerOutputs();
+  }
+
+  /** Alarms, deployment alarms and the dashboard, with observability. */
+  private createMonitoring(): EnvironmentMonitoring | undefined {
+    const config = this.environment.observability;
+    if (config === undefined) {
+      return undefined;
+    }
+    const natGateways = config.dashboard ? natGatewayCount(this.environment) : 0;
+    const natGatewayIds = natGateways > 0 ? this.networkOutputs.list(NETWORK_OUTPUTS.natGatewayIds) : [];
+    return new EnvironmentMonitoring(this, 'monitoring', {
+      config,
+      region: this.aws.region,
+      topicArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn),
+      clusterName: this.environment.cluster.name,
+      containerInsights: this.environment.cluster.containerInsights,
+      loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+      services: Object.fromEntries(this.environment.services.map((service) => {
+        const targetGroup = this.targetGroups[service.name];
+        const routed = targetGroup ? { targetGroupArnSuffix: targetGroup.arnSuffix } : {};
+        return [service.name, { ecsService: this.ecsServices[service.name], ...routed }];
+      })),
+      natGatewayIds: Array.from({ length: natGateways }, (_, index) => Token.asString(Fn.element(natGatewayIds, index))),
+    });
   }
 
   /** The `image_tag` variable: the tag of the images built from this repository. */

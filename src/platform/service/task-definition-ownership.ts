@@ -30,5 +30,7 @@ export function applyTaskDefinitionOwnership(service: EcsService, deployment: Pi
     service.putDeploymentController({ type: 'CODE_DEPLOY' });
     // ECS rejects a circuit breaker on services that CodeDeploy deploys; CodeDeploy rolls back instead.
     service.resetDeploymentCircuitBreaker();
+    // ECS deployment alarms apply to the ECS controller only; the deployment group watches them instead.
+    service.resetAlarms();
   }
 }

@@ -5,6 +5,7 @@ import type { SynthesizedStack } from './manifest';
 import { OFFLINE_ACCOUNT_ID } from './offline-terraform';
 import { readStackJson, upstreamReferences } from './stack-json';
 import type { EnvironmentConfig, PlatformConfig } from '../contract/config';
+import { natGatewayCount } from '../contract/cost/network-costs';
 import { imageRepositoryName, serviceLogGroupName, STACK_ROLES, stackName } from '../contract/naming';
 import { CLUSTER_OUTPUTS, DATA_OUTPUTS, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../contract/stack-interface';
 
@@ -79,6 +80,7 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   [NETWORK_OUTPUTS.availabilityZones]: (c) => [...c.environment.network.availabilityZones],
   [NETWORK_OUTPUTS.publicSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `public-${i}`)),
   [NETWORK_OUTPUTS.privateSubnetIds]: (c, synthesized) => subnetsLike(c, synthesized, (i) => fakeId('subnet', c, `private-${i}`)),
+  [NETWORK_OUTPUTS.natGatewayIds]: (c) => Array.from({ length: natGatewayCount(c.environment) }, (_, i) => fakeId('nat', c, `nat-${i}`)),
   [CLUSTER_OUTPUTS.clusterName]: (c) => c.environment.cluster.name,
   [CLUSTER_OUTPUTS.clusterArn]: (c) => arn(c, 'ecs', `cluster/${c.environment.cluster.name}`),
   [CLUSTER_OUTPUTS.execLogGroupArn]: (c) => arn(c, 'logs', `log-group:${c.environment.cluster.execLogGroupName}`),
@@ -88,6 +90,10 @@ const OUTPUT_FIXTURES: Record<string, OutputFixture> = {
   [CLUSTER_OUTPUTS.kmsKeyArn]: (c) => arn(c, 'kms', `key/${fakeUuid(c, 'cluster-key')}`),
   [CLUSTER_OUTPUTS.logGroupName]: (c) => serviceLogGroupName(c.project, c.environment),
   [CLUSTER_OUTPUTS.logGroupArn]: (c) => arn(c, 'logs', `log-group:${serviceLogGroupName(c.project, c.environment)}`),
+  [CLUSTER_OUTPUTS.alarmTopicArn]: (c) => {
+    const topic = c.environment.observability?.topic;
+    return topic?.kind === 'existing' ? topic.arn : arn(c, 'sns', topic?.name ?? 'alarms');
+  },
   [CLUSTER_OUTPUTS.ecrRepositoryUrls]: (c, synthesized) => mapLike(synthesized, (service) =>
     `${c.accountId}.dkr.ecr.${c.environment.region}.${dnsSuffix(c)}/${imageRepositoryName(c.project, c.environment, service)}`),
   [CLUSTER_OUTPUTS.ecrRepositoryArns]: (c, synthesized) => mapLike(synthesized, (service) =>

@@ -13,6 +13,8 @@ import type { TaskRoles } from '../service/task-roles';
 export interface MessagingProps {
   readonly aws: AwsContext;
   readonly config: WorkloadsConfig;
+  /** Days the key stays recoverable after it is scheduled for deletion (the environment's setting). */
+  readonly keyDeletionWindowDays: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export class Messaging extends Construct {
     this.key = new KmsKey(this, 'key', {
       description: `Encrypts the topics and queues of ${config.messagingKeyAlias.replace(/-messaging$/, '')}`,
       enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      deletionWindowInDays: props.keyDeletionWindowDays,
       policy: policyDocument([
         { Sid: 'AccountAdministersKeyThroughIam', Effect: 'Allow', Principal: { AWS: aws.accountRootArn }, Action: 'kms:*', Resource: '*' },
         {

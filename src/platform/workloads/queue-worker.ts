@@ -10,6 +10,7 @@ import { policyDocument } from '../contract/policies';
 import type { WorkerConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
 import { NO_ATTACHMENT, ResolvedAttachment } from '../data/workload-attachment';
+import type { AlarmActions } from '../observability/alarm-actions';
 import { workloadContainerDefinitionsJson } from '../service/container-definition';
 import type { ClusterResources } from '../service/container-service';
 import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, rollingServiceSettings, taskDefinitionSettings, withAttachment } from '../service/task-pieces';
@@ -31,6 +32,8 @@ export interface WorkloadPlacement {
   readonly peerSecurityGroupId?: string;
   /** What the attached data resources give the task: variables, secrets, permissions, security groups. @default - nothing attached */
   readonly attachment?: ResolvedAttachment;
+  /** Where the worker's and job's alarms notify. @default - nowhere */
+  readonly alarmActions?: AlarmActions;
 }
 
 /** Properties of {@link QueueWorker}. */
@@ -61,7 +64,7 @@ export class QueueWorker extends Construct {
     const { cluster } = props;
     const attachment = props.attachment ?? NO_ATTACHMENT;
     const worker = withAttachment(props.worker, attachment);
-    this.workQueue = new WorkQueue(this, 'queue', { aws: props.aws, config: worker.queue, ...props.queue });
+    this.workQueue = new WorkQueue(this, 'queue', { aws: props.aws, config: worker.queue, ...props.queue, alarmActions: props.alarmActions });
     this.securityGroup = createTaskSecurityGroup(this, {
       name: worker.securityGroupName,
       description: `Tasks of ${worker.family}: no inbound traffic (a queue worker)`,

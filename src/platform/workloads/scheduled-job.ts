@@ -17,6 +17,7 @@ import { queuePolicy } from './work-queue';
 import { policyDocument, serviceTrustPolicy } from '../contract/policies';
 import type { JobConfig } from '../contract/workloads';
 import { NO_ATTACHMENT } from '../data/workload-attachment';
+import type { AlarmActions } from '../observability/alarm-actions';
 import { workloadContainerDefinitionsJson } from '../service/container-definition';
 import { capacityProviderStrategy, createTaskRoles, createTaskSecurityGroup, taskDefinitionSettings, withAttachment } from '../service/task-pieces';
 import type { TaskRoles } from '../service/task-roles';
@@ -78,7 +79,7 @@ export class ScheduledJob extends Construct {
     });
     new SqsQueuePolicy(this, 'dead_letter_policy', { queueUrl: this.deadLetterQueue.url, policy: queuePolicy(this.deadLetterQueue.arn, []) });
     this.schedule = this.createSchedule(props);
-    this.failureAlarm = this.createFailureAlarm(job);
+    this.failureAlarm = this.createFailureAlarm(job, props.alarmActions);
     this.deadLetterAlarm = new CloudwatchMetricAlarm(this, 'dead_letter_alarm', {
       alarmName: job.deadLetterAlarmName,
       alarmDescription: `The scheduler could not start ${job.family} after ${job.retryAttempts} retries; the undelivered runs wait in ${job.deadLetterQueueName}`,
@@ -91,6 +92,7 @@ export class ScheduledJob extends Construct {
       comparisonOperator: 'GreaterThanThreshold',
       threshold: 0,
       treatMissingData: 'notBreaching',
+      ...props.alarmActions,
     });
   }
 
@@ -164,7 +166,7 @@ export class ScheduledJob extends Construct {
   }
 
   /** Failed, timed-out or aborted runs in the last five minutes. */
-  private createFailureAlarm(job: JobConfig): CloudwatchMetricAlarm {
+  private createFailureAlarm(job: JobConfig, actions: AlarmActions | undefined): CloudwatchMetricAlarm {
     const metric = (id: string, metricName: string) => ({
       id,
       returnData: false,
@@ -183,6 +185,7 @@ export class ScheduledJob extends Construct {
       threshold: 0,
       evaluationPeriods: 1,
       treatMissingData: 'notBreaching',
+      ...actions,
       metricQuery: [
         metric('failed', 'ExecutionsFailed'),
         metric('timed_out', 'ExecutionsTimedOut'),

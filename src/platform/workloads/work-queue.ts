@@ -8,6 +8,7 @@ import { toIdentifier } from '../contract/naming';
 import { policyDocument, PolicyStatement } from '../contract/policies';
 import type { QueueConfig, TopicSubscriptionConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
+import type { AlarmActions } from '../observability/alarm-actions';
 
 /** SQS reuses a data key this long (seconds) before asking KMS again: fewer KMS calls, same protection. */
 const DATA_KEY_REUSE_SECONDS = 300;
@@ -20,6 +21,8 @@ export interface WorkQueueProps {
   readonly kmsKeyArn: string;
   /** Topics the queue receives, with their filter policies. */
   readonly subscriptions: Array<{ readonly config: TopicSubscriptionConfig; readonly topic: SnsTopic }>;
+  /** Where the queue's alarms notify. @default - nowhere */
+  readonly alarmActions?: AlarmActions;
 }
 
 /**
@@ -31,6 +34,7 @@ export class WorkQueue extends Construct {
   public readonly queue: SqsQueue;
   public readonly deadLetterQueue: SqsQueue;
   public readonly deadLetterAlarm: CloudwatchMetricAlarm;
+  public readonly ageAlarm: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, id: string, props: WorkQueueProps) {
     super(scope, id);
@@ -76,6 +80,21 @@ export class WorkQueue extends Construct {
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       threshold: config.deadLetterAlarmAgeSeconds,
       treatMissingData: 'notBreaching',
+      ...props.alarmActions,
+    });
+    this.ageAlarm = new CloudwatchMetricAlarm(this, 'age_alarm', {
+      alarmName: config.ageAlarmName,
+      alarmDescription: `The oldest message of ${config.name} has waited more than ${config.ageAlarmSeconds} s (the acceptable latency) for 5 minutes: the worker falls behind`,
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateAgeOfOldestMessage',
+      dimensions: { QueueName: this.queue.name },
+      statistic: 'Maximum',
+      period: 60,
+      evaluationPeriods: 5,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: config.ageAlarmSeconds,
+      treatMissingData: 'notBreaching',
+      ...props.alarmActions,
     });
   }
 }

@@ -5,6 +5,7 @@ import { ScheduledJob } from './scheduled-job';
 import type { WorkloadsConfig, WorkloadTaskConfig } from '../contract/workloads';
 import type { AwsContext } from '../core/aws-context';
 import type { ResolvedAttachment } from '../data/workload-attachment';
+import type { AlarmActions } from '../observability/alarm-actions';
 import type { ClusterResources, ContainerService } from '../service/container-service';
 
 /** Properties of {@link Workloads}. */
@@ -25,6 +26,8 @@ export interface WorkloadsProps {
   readonly imageOf: (task: WorkloadTaskConfig) => Pick<WorkloadPlacement, 'image' | 'imageRepositoryArn'>;
   /** What the data resources attached to a worker or job give it. */
   readonly attachmentOf: (task: WorkloadTaskConfig) => ResolvedAttachment;
+  /** Where the workers' and jobs' alarms notify. @default - nowhere */
+  readonly alarmActions?: AlarmActions;
 }
 
 /** The queue workers and scheduled jobs of an environment, and the publish grants of every publisher. */
@@ -45,6 +48,7 @@ export class Workloads extends Construct {
       ...props.imageOf(task),
       additionalEnvironment: messaging.environmentOf(task.name),
       attachment: props.attachmentOf(task),
+      ...(props.alarmActions ? { alarmActions: props.alarmActions } : {}),
     });
     this.workers = Object.fromEntries(config.workers.map((worker) => [worker.name, new QueueWorker(this, `worker_${worker.name}`, {
       ...placement(worker),

@@ -44,14 +44,17 @@ export function resolveWorker(
     ...task,
     processingTimeSeconds,
     acceptableLatencySeconds,
-    queue: resolveQueue(ctx, worker, path, task.family, processingTimeSeconds),
+    queue: resolveQueue(ctx, worker, path, task.family, { processingTimeSeconds, acceptableLatencySeconds }),
     subscriptions: resolveSubscriptions(ctx, worker, path, topics),
     scaling,
     desiredCount: scaling.minCapacity,
   };
 }
 
-function resolveQueue(ctx: EnvironmentContext, worker: WorkerOptions, path: string, family: string, processingTimeSeconds: number): QueueConfig {
+function resolveQueue(
+  ctx: EnvironmentContext, worker: WorkerOptions, path: string, family: string,
+  { processingTimeSeconds, acceptableLatencySeconds }: Pick<WorkerConfig, 'processingTimeSeconds' | 'acceptableLatencySeconds'>,
+): QueueConfig {
   const { problems } = ctx;
   const maxReceiveCount = worker.maxReceiveCount ?? WORKER_RULES.maxReceiveCount.default;
   problems.checkRange(`${path}.maxReceiveCount`, maxReceiveCount, WORKER_RULES.maxReceiveCount);
@@ -70,6 +73,8 @@ function resolveQueue(ctx: EnvironmentContext, worker: WorkerOptions, path: stri
     ...(worker.queueKmsKeyArn !== undefined ? { kmsKeyArn: worker.queueKmsKeyArn } : {}),
     deadLetterAlarmName: fitName([family, 'dead-letters'], WORKLOAD_NAME_LIMITS.alarm),
     deadLetterAlarmAgeSeconds,
+    ageAlarmName: fitName([family, 'queue-age'], WORKLOAD_NAME_LIMITS.alarm),
+    ageAlarmSeconds: acceptableLatencySeconds,
   };
 }
 

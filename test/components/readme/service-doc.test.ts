@@ -32,7 +32,7 @@ test('there is one architecture diagram per environment', () => {
 });
 
 test('the cost section has the total of the default dev environment', () => {
-  expect(section(renderServiceDoc(configOf()), 'Monthly cost estimate')).toContain('| **Total** | | | **74.84** |');
+  expect(section(renderServiceDoc(configOf()), 'Monthly cost estimate')).toContain('| **Total** | | | **75.84** |');
 });
 
 test('the first deployment names the repository in the OIDC subject command', () => {

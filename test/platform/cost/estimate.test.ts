@@ -18,12 +18,12 @@ function monthlyOf(estimate: CostEstimate, prefix: string): number | undefined {
 //   Fargate vCPU   0.25 × 0.25 × 730 =  45.625 h × 0.04048  =  1.846900
 //   Fargate memory 0.25 × 0.5  × 730 =  91.25   h × 0.004445 =  0.40560625
 //   NAT 730 × 0.045 = 32.85; ALB 730 × 0.0225 = 16.425; LCU 730 × 0.008 = 5.84
-//   IPv4 3 × 730 × 0.005 = 10.95; KMS 2 × 1 = 2; logs 5 × 0.5 = 2.5      total 74.844761875
+//   IPv4 3 × 730 × 0.005 = 10.95; KMS 3 × 1 = 3 (cluster, flow logs, alarm topic); logs 5 × 0.5 = 2.5      total 75.844761875
 describe('the default dev environment', () => {
   const estimate = estimateOf();
 
-  test('costs 74.84 USD a month', () => {
-    expect(estimate.total).toBeCloseTo(74.844761875, 9);
+  test('costs 75.84 USD a month', () => {
+    expect(estimate.total).toBeCloseTo(75.844761875, 9);
   });
 
   test('runs three quarters of its task on Fargate Spot at 30% of the Fargate price', () => {
@@ -45,13 +45,13 @@ describe('the default dev environment', () => {
 
 // Production: two tasks on Fargate only, a NAT gateway in each of the two zones.
 //   vCPU 2 × 0.25 × 730 = 365 h × 0.04048 = 14.7752; memory 730 h × 0.004445 = 3.24485
-//   NAT 2 × 730 × 0.045 = 65.7; ALB 16.425; LCU 5.84; IPv4 4 × 730 × 0.005 = 14.6; KMS 2; logs 2.5
-//   total 125.08505
+//   NAT 2 × 730 × 0.045 = 65.7; ALB 16.425; LCU 5.84; IPv4 4 × 730 × 0.005 = 14.6; KMS 3; logs 2.5
+//   total 126.08505
 describe('a production preset environment', () => {
   const estimate = estimateOf({ environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] });
 
-  test('costs 125.09 USD a month', () => {
-    expect(estimate.total).toBeCloseTo(125.08505, 6);
+  test('costs 126.09 USD a month', () => {
+    expect(estimate.total).toBeCloseTo(126.08505, 6);
   });
 
   test('pays for a NAT gateway per zone', () => {

@@ -144,6 +144,8 @@ describe('network stack', () => {
       availability_zones: expect.objectContaining({ value: ['us-east-1a', 'us-east-1b'] }),
       public_subnet_ids: expect.objectContaining({ value: `\${${publicSubnets[0].address.replace(/\[0\]$/, '')}[*].id}` }),
       private_subnet_ids: expect.objectContaining({ value: `\${${privateSubnets[0].address.replace(/\[0\]$/, '')}[*].id}` }),
+      // For the environment's dashboard.
+      nat_gateway_ids: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_nat_gateway\..*\[\*\]\.id\}$/) }),
     });
   });
 });

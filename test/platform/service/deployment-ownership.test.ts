@@ -61,7 +61,8 @@ describe('blue/green resources in the service stack', () => {
       ecs_service: { cluster_name: 'orders-dev', service_name: expect.stringContaining('aws_ecs_service.') },
     }));
     expect(group.blue_green_deployment_config.terminate_blue_instances_on_deployment_success).toEqual({ action: 'TERMINATE', termination_wait_time_in_minutes: 5 });
-    expect(group.alarm_configuration.alarms).toHaveLength(2);
+    // The blue and green 5xx alarms, and the service's deployment alarms (5xx rate, response time, unhealthy hosts).
+    expect(group.alarm_configuration.alarms).toHaveLength(5);
   });
 
   test('the CodeDeploy role may only touch this service, its listeners and pass its task roles', () => {

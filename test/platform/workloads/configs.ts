@@ -5,7 +5,7 @@ import { configOf } from '../support/configs';
  * A service publishing `order-events`, a worker subscribed to it with a filter policy (and
  * publishing `invoices` itself), and a nightly job in Paris time running the service's image.
  */
-export const WORKLOADS_CONFIG = configOf({
+export const WORKLOADS_CONFIG_OPTIONS = {
   services: [{ name: 'orders', publishes: ['order-events'] }],
   workers: [{
     name: 'billing',
@@ -22,7 +22,10 @@ export const WORKLOADS_CONFIG = configOf({
     command: ['node', 'report.js'],
     secrets: { DB_PASSWORD: '/orders/dev/db-password' },
   }],
-});
+};
+
+/** {@link WORKLOADS_CONFIG_OPTIONS}, resolved. */
+export const WORKLOADS_CONFIG = configOf(WORKLOADS_CONFIG_OPTIONS);
 
 /**
  * Every kind of workload with every kind of data resource: the service (with a release task) and

@@ -1,4 +1,4 @@
-import { WORKLOADS_CONFIG, WORKLOADS_WITH_DATA_CONFIG } from './configs';
+import { WORKLOADS_CONFIG, WORKLOADS_CONFIG_OPTIONS, WORKLOADS_WITH_DATA_CONFIG } from './configs';
 import { EnvironmentPreset } from '../../../src/options';
 import { estimateMonthlyCost } from '../../../src/platform/contract/cost';
 import { permissionsOfResourceTypes } from '../../../src/platform/delivery/resource-types';
@@ -148,7 +148,8 @@ describe('cost estimate', () => {
     const estimate = estimateMonthlyCost(production);
     expect(estimate.lineItems.map((item) => item.what)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^billing: Fargate x86, 1 task\(s\) of 0.5 vCPU \/ 1 GB, vCPU$/),
-      'KMS keys × 3',
+      // Cluster, flow logs, messaging and the alarm topic.
+      'KMS keys × 4',
     ]));
     expect(estimate.assumptions).toContain('Queue workers at their minimum task count; scheduled jobs, SQS, SNS, EventBridge Scheduler and Step Functions are priced by use and not included.');
   });
@@ -202,5 +203,30 @@ describe('data resources attached to workers and jobs', () => {
     const statements = policies.flatMap((policy) => parsePolicy(policy.policy).Statement);
     const actions = statements.flatMap((statement: { Action: string | string[] }) => statement.Action);
     expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject', 'elasticache:Connect']));
+  });
+});
+
+describe('alarms of workers and jobs', () => {
+  const production = synthEnvironment(configOf({ ...WORKLOADS_CONFIG_OPTIONS, environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] })).service;
+  const alarmsOf = (synthesized: typeof stack) => bodiesOf(synthesized, 'aws_cloudwatch_metric_alarm')
+    .filter((alarm) => /-(billing|nightly-report)-/.test(String(alarm.alarm_name)));
+
+  test('a worker alarms when its oldest message waited longer than the acceptable latency for five minutes', () => {
+    const alarm = alarmsOf(stack).find((candidate) => candidate.alarm_name === 'orders-dev-billing-queue-age')!;
+    expect(alarm).toEqual(expect.objectContaining({ metric_name: 'ApproximateAgeOfOldestMessage', threshold: 120, evaluation_periods: 5 }));
+  });
+
+  test('in production every worker and job alarm notifies the environment\'s alarm topic', () => {
+    const alarms = alarmsOf(production);
+    expect(alarms.map((alarm) => alarm.alarm_name).sort()).toEqual([
+      'orders-prod-billing-dead-letters', 'orders-prod-billing-queue-age', 'orders-prod-nightly-report-failed', 'orders-prod-nightly-report-not-started',
+    ]);
+    for (const alarm of alarms) {
+      expect(alarm.alarm_actions).toEqual([expect.stringContaining('alarm_topic_arn')]);
+    }
+  });
+
+  test('in development they notify nobody', () => {
+    expect(alarmsOf(stack).every((alarm) => alarm.alarm_actions === undefined)).toBe(true);
   });
 });

@@ -49,9 +49,16 @@ export function estimateMonthlyCost(environment: EnvironmentConfig, options: Est
   };
 }
 
-/** The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs', the workloads' messaging key and the data stack's. */
+/**
+ * The keys the stacks create: the cluster's (logs, images, ECS Exec), the flow logs', the workloads'
+ * messaging key, the data stack's, the alarm topic's and the CloudFront web ACL logs'.
+ */
 function kmsKeyCount(environment: EnvironmentConfig): number {
-  return 1 + (environment.network.flowLogs ? 1 : 0) + (environment.workloads !== undefined ? 1 : 0) + (environment.data !== undefined ? 1 : 0);
+  return 1 + (environment.network.flowLogs ? 1 : 0)
+    + (environment.workloads !== undefined ? 1 : 0)
+    + (environment.data !== undefined ? 1 : 0)
+    + (environment.observability?.topic.kind === 'created' ? 1 : 0)
+    + (environment.staticSite?.waf?.kind === 'created' ? 1 : 0);
 }
 
 function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsGb: number): string[] {
@@ -71,6 +78,7 @@ function assumptions(environment: EnvironmentConfig, prices: RegionPrices, logsG
       ? ['The data stack\'s databases, caches, buckets and tables are not priced (only its KMS key is): see their pricing pages for the classes and capacity chosen.']
       : []),
     'No data transfer, NAT or endpoint data processing, requests, Container Insights metrics, S3, CloudFront or pipeline charges; no free tier, savings plans or taxes.',
+    'No CloudWatch alarms ($0.10 per alarm metric), dashboard ($3) or WAF web ACL ($5, $1 per rule, $0.60 per million requests) charges.',
     `${environment.region} list prices as of ${PRICES_AS_OF}${prices.unverified.length > 0 ? `; not confirmed against a source: ${prices.unverified.join(', ')}` : ''}.`,
   ];
 }

@@ -5,6 +5,7 @@ import { DELIVERY_RESOURCE_PERMISSIONS } from './delivery';
 import { EDGE_RESOURCE_PERMISSIONS } from './edge';
 import { IDENTITY_RESOURCE_PERMISSIONS } from './identity';
 import { NETWORK_RESOURCE_PERMISSIONS } from './network';
+import { OBSERVABILITY_RESOURCE_PERMISSIONS } from './observability';
 import { WORKLOAD_RESOURCE_PERMISSIONS } from './workloads';
 
 /**
@@ -19,6 +20,7 @@ export const RESOURCE_TYPE_PERMISSIONS: Readonly<Record<string, PermissionSet>> 
   ...DELIVERY_RESOURCE_PERMISSIONS,
   ...WORKLOAD_RESOURCE_PERMISSIONS,
   ...DATA_RESOURCE_PERMISSIONS,
+  ...OBSERVABILITY_RESOURCE_PERMISSIONS,
 };
 
 /**
