@@ -1,6 +1,7 @@
 export * from './cluster';
 export * from './containers';
 export * from './deployment';
+export * from './domain';
 export * from './environment';
 export * from './load-balancer';
 export * from './network';

@@ -13,6 +13,7 @@ export type PlatformOptions = Pick<
   | 'loadBalancer'
   | 'services'
   | 'staticSite'
+  | 'domain'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'
@@ -35,6 +36,8 @@ export interface EnvironmentContext {
   readonly production: boolean;
   /** Where problems are collected. */
   readonly problems: OptionProblems;
+  /** The environment's domain (`dev.example.com`), when the project has one. */
+  readonly domainName?: string;
 }
 
 /**

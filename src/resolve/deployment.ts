@@ -1,6 +1,7 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../options';
 import { ELB_NAME_MAX } from './defaults';
 import { OptionProblems } from './problems';
+import { resolveTestListenerAllowedCidrs } from './test-listener';
 import { appDirectoryOf } from '../platform/contract/app-directory';
 import type { EnvironmentConfig } from '../platform/contract/config';
 import { trafficContainer, trafficPort } from '../platform/contract/containers';
@@ -76,9 +77,10 @@ export function resolveDeployment(
     problems.check(known.has(name), `deployment.environments.${name}`, name, `is not an environment of the project; expected one of ${[...known].join(', ')}`);
   }
 
-  const resolvedEnvironments = environments.map((env) => resolveEnvironmentDeployment(
-    project, env, perEnvironment[env.name] ?? {}, env.preset === 'production', github !== undefined, problems,
-  ));
+  const resolvedEnvironments = environments.map((env) => {
+    const resolved = resolveEnvironmentDeployment(project, env, perEnvironment[env.name] ?? {}, env.preset === 'production', github !== undefined, problems);
+    return blueGreen ? { ...resolved, testListenerAllowedCidrs: resolveTestListenerAllowedCidrs(options, env, problems) } : resolved;
+  });
   checkBuildArchitectures(environments, problems);
   checkSharedState(pipeline, environments, resolvedEnvironments, problems);
 
@@ -176,7 +178,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentC
   if (problems.checkInteger('deployment.blueGreenTestListenerPort', testListenerPort, 1, 65535 - services + 1)) {
     const ports = Array.from({ length: services }, (_, i) => testListenerPort + i);
     const listenerPorts = (env: EnvironmentConfig) =>
-      [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])];
+      [env.loadBalancer.httpPort, ...(env.loadBalancer.https ? [env.loadBalancer.httpsPort] : [])];
     const reserved = [...new Set(environments.flatMap(listenerPorts))];
     problems.check(
       !ports.some((port) => reserved.includes(port)),
@@ -195,7 +197,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentC
   );
   for (const env of environments) {
     problems.check(
-      env.loadBalancer.certificateArn === undefined || env.loadBalancer.redirectHttpToHttps,
+      !env.loadBalancer.https || env.loadBalancer.redirectHttpToHttps,
       'loadBalancer.redirectHttpToHttps',
       false,
       `is not allowed with the blue-green strategy in ${env.name}; CodeDeploy shifts one production listener, so plain HTTP must redirect to it`,

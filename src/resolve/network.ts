@@ -46,6 +46,7 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
     natGateways,
     vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
     flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
+    ipv6: network.ipv6 ?? false,
     ...(existingVpc !== undefined ? { existingVpc } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
 import { resolveDeployment } from './deployment';
+import { checkDomainOptions, checkEnvironmentDomains, resolveDomain, resolveEnvironmentDomainName } from './domain';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -45,6 +46,8 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
     return resolveEnvironment(options, project, env, path, problems);
   });
 
+  checkDomainOptions({ options, problems });
+  checkEnvironmentDomains(options, environments, problems);
   const deployment = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
 
@@ -98,7 +101,7 @@ function resolveEnvironment(
   }
   const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
   problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
-  const ctx: EnvironmentContext = {
+  const base: EnvironmentContext = {
     options,
     env,
     envPath: path,
@@ -108,6 +111,7 @@ function resolveEnvironment(
     production: preset === EnvironmentPreset.PRODUCTION,
     problems: problems.forEnvironment(env.name ?? path),
   };
+  const ctx: EnvironmentContext = { ...base, domainName: resolveEnvironmentDomainName(base) };
   const namePrefix = `${project}-${env.name}`;
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
@@ -119,6 +123,7 @@ function resolveEnvironment(
     ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
   });
   const staticSite = resolveStaticSite(ctx);
+  const domain = resolveDomain(ctx, services);
 
   return {
     name: env.name,
@@ -132,6 +137,7 @@ function resolveEnvironment(
     loadBalancer: resolveLoadBalancer(ctx),
     services,
     ...(staticSite ? { staticSite } : {}),
+    ...(domain ? { domain } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -1,4 +1,5 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { DomainConfig } from './domain';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -67,6 +68,11 @@ export interface NetworkConfig {
   readonly natGateways: NatGatewayMode;
   readonly vpcEndpoints: VpcEndpointsConfig;
   readonly flowLogs: boolean;
+  /**
+   * Dual stack: an Amazon-provided /56 on the VPC, a /64 per subnet, an egress-only internet gateway
+   * for the private subnets, a dual-stack load balancer and AAAA records.
+   */
+  readonly ipv6: boolean;
   /** Set when deploying into an existing VPC; the fields above then describe nothing that is created. */
   readonly existingVpc?: ExistingVpcConfig;
 }
@@ -128,10 +134,12 @@ export interface AccessLogsConfig {
 export interface LoadBalancerConfig {
   /** Full ALB name (AWS limit 32 characters). */
   readonly name: string;
-  /** ACM certificate: HTTPS listener when set, plain HTTP otherwise. */
+  /** The load balancer serves HTTPS: with `certificateArn`, or with the environment's domain certificate. */
+  readonly https: boolean;
+  /** ACM certificate given by ARN (without a domain): HTTPS listener when set. */
   readonly certificateArn?: string;
   readonly additionalCertificateArns: string[];
-  /** Port 80 answers with a 301 to HTTPS (only with a certificate). */
+  /** Port 80 answers with a 301 to HTTPS (only with HTTPS). */
   readonly redirectHttpToHttps: boolean;
   readonly sslPolicy: string;
   /** CIDRs allowed to reach the ALB listeners. */
@@ -208,6 +216,8 @@ export interface ServiceIngressConfig {
   readonly targetGroupName: string;
   /** The service receives the listener's default action. */
   readonly defaultRoute: boolean;
+  /** Its host names in the environment's domain (alias records, certificate names); with a domain. */
+  readonly hostnames?: string[];
   /** Listener rule, when the service is routed by host or path. */
   readonly rule?: {
     readonly priority: number;
@@ -286,6 +296,8 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerConfig;
   readonly services: ServiceConfig[];
   readonly staticSite?: StaticSiteConfig;
+  /** Hosted zone, alias records and DNS-validated certificates; present with a domain. */
+  readonly domain?: DomainConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /**

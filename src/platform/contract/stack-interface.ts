@@ -48,4 +48,8 @@ export const SERVICE_OUTPUTS = {
   staticSiteBucket: 'static_site_bucket',
   staticSiteDistributionId: 'static_site_distribution_id',
   staticSiteUrl: 'static_site_url',
+  /** Present with a domain: the zone of the environment's records. */
+  hostedZoneId: 'hosted_zone_id',
+  /** Present when the stack creates the zone. */
+  nameServers: 'name_servers',
 } as const;

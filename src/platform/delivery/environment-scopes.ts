@@ -46,7 +46,15 @@ export type ScopeName =
   | 'pipelines'
   | 'codeDeploy'
   | 'connections'
-  | 'cloudFront';
+  | 'cloudFront'
+  /** The environment's hosted zones: the existing or parent zone by id, `hostedzone/*` when the stack creates one. */
+  | 'hostedZones'
+  /** Route 53 change status (`change/*`) and CreateHostedZone, which have no narrower resource. */
+  | 'route53Account'
+  /** ACM certificates of the account in the environment's region and, with a static site on the domain, us-east-1. */
+  | 'certificates'
+  /** RequestCertificate (no resource-level permission), in those regions only. */
+  | 'certificateRequests';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -279,5 +287,30 @@ export class EnvironmentScopes {
         this.arn('cloudfront', 'origin-access-control/*', true),
       ],
     };
+  }
+
+  private hostedZones(): ResolvedScope {
+    const zone = this.env.domain?.zone;
+    const zoneArn = (id: string) => `arn:${this.partition}:route53:::hostedzone/${id}`;
+    if (zone === undefined) return { resources: [] };
+    if (zone.kind === 'existing') return { resources: [zoneArn(zone.zoneId)] };
+    // A created zone's id is random; the parent zone is written only with the NS record of the delegation.
+    return { resources: [zoneArn('*')] };
+  }
+
+  private route53Account(): ResolvedScope {
+    return { resources: this.env.domain ? ['*'] : [] };
+  }
+
+  private certificateRegions(): string[] {
+    return this.env.domain?.staticSite ? [...new Set([this.region, 'us-east-1'])] : [this.region];
+  }
+
+  private certificates(): ResolvedScope {
+    return { resources: this.env.domain ? this.certificateRegions().map((region) => `arn:${this.partition}:acm:${region}:${this.account}:certificate/*`) : [] };
+  }
+
+  private certificateRequests(): ResolvedScope {
+    return this.env.domain ? { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.certificateRegions() } } } : { resources: [] };
   }
 }

@@ -24,6 +24,8 @@ export interface PublicLoadBalancerProps {
   readonly vpcId: string;
   /** Public subnets, one per availability zone. */
   readonly subnetIds: string[];
+  /** Certificate of the HTTPS listener when the configuration has no ARN (the environment's DNS-validated one). */
+  readonly certificateArn?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export class PublicLoadBalancer extends Construct {
   /** The listener ports, open to the allowed client ranges. */
   private createIngressRules(): VpcSecurityGroupIngressRule[] {
     const { config } = this.props;
-    const secure = config.certificateArn !== undefined;
+    const secure = config.https;
     const listenerPorts = secure ? [config.httpPort, config.httpsPort] : [config.httpPort];
     // Open to the allowed client ranges, by default the whole internet, knowingly failing the
     // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
@@ -153,18 +155,22 @@ export class PublicLoadBalancer extends Construct {
     });
   }
 
-  /** The HTTPS listener with its additional certificates, when a certificate is configured. */
+  /** The HTTPS listener with its additional certificates, when the load balancer serves HTTPS. */
   private createHttpsListener(defaultAction: LbListenerConfig['defaultAction']): LbListener | undefined {
     const { config } = this.props;
-    if (config.certificateArn === undefined) {
+    const certificateArn = config.certificateArn ?? this.props.certificateArn;
+    if (!config.https) {
       return undefined;
+    }
+    if (certificateArn === undefined) {
+      throw new Error(`The load balancer ${config.name} serves HTTPS but was given no certificate`);
     }
     const listener = new LbListener(this, 'https_listener', {
       loadBalancerArn: this.loadBalancer.arn,
       port: config.httpsPort,
       protocol: 'HTTPS',
       sslPolicy: config.sslPolicy,
-      certificateArn: config.certificateArn,
+      certificateArn,
       defaultAction,
     });
     config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {

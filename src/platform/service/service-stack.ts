@@ -15,6 +15,7 @@ import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
 import { UpstreamOutputs } from '../core/state';
+import { EnvironmentDomain } from '../dns/environment-domain';
 import type { NetworkStack } from '../network/network-stack';
 
 
@@ -56,6 +57,8 @@ export class ServiceStack extends EnvironmentStack {
   public readonly peerSecurityGroup?: SecurityGroup;
   /** The static site, when configured. */
   public readonly staticSite?: StaticSite;
+  /** Hosted zone, certificates and alias records, with a domain. */
+  public readonly domain?: EnvironmentDomain;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -71,6 +74,10 @@ export class ServiceStack extends EnvironmentStack {
       this.imageTag = this.createImageTagVariable();
     }
 
+    const environment = this.environment;
+    if (environment.domain !== undefined) {
+      this.domain = new EnvironmentDomain(this, 'domain', { environment: { ...environment, domain: environment.domain } });
+    }
     const vpcId = network.string(NETWORK_OUTPUTS.vpcId);
     this.ingress = new PublicLoadBalancer(this, 'ingress', {
       aws: this.aws,
@@ -79,8 +86,10 @@ export class ServiceStack extends EnvironmentStack {
       services,
       vpcId,
       subnetIds: network.list(NETWORK_OUTPUTS.publicSubnetIds),
+      ...(this.domain ? { certificateArn: this.domain.loadBalancerCertificate.certificateArn } : {}),
     });
     this.loadBalancer = this.ingress.loadBalancer;
+    this.domain?.addLoadBalancerRecords(this.loadBalancer, environment.network.ipv6 === true);
     this.targetGroups = this.ingress.targetGroups;
 
     const clusterResources = this.clusterResources();
@@ -99,13 +108,41 @@ export class ServiceStack extends EnvironmentStack {
     this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
     this.ecsServices = mapValues(this.services, (service) => service.ecsService);
 
-    if (this.environment.staticSite !== undefined) {
-      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
-    }
+    this.staticSite = this.createStaticSite();
     this.exportLoadBalancerOutputs();
+    this.exportDomainOutputs();
+  }
+
+  /** The static site, on the domain's host names with their us-east-1 certificate when there is a domain. */
+  private createStaticSite(): StaticSite | undefined {
+    const config = this.environment.staticSite;
+    if (config === undefined) {
+      return undefined;
+    }
+    const domainSite = this.environment.domain?.staticSite;
+    const certificate = this.domain?.staticSiteCertificate;
+    const site = new StaticSite(this, 'static_site', {
+      config: domainSite && certificate ? { ...config, domainNames: domainSite.hosts, certificateArn: certificate.certificateArn } : config,
+      namePrefix: this.namePrefix,
+    });
+    this.domain?.addStaticSiteRecords(site.distribution);
+    const host = domainSite?.hosts[0] ?? site.distribution.domainName;
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, site.bucket.bucket.bucket, 'S3 bucket of the static site.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, site.distribution.id, 'ID of the static site\'s CloudFront distribution.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${host}`, 'URL of the static site.');
+    return site;
+  }
+
+  /** The zone's id and, for a zone created here, its name servers (to enter at the registrar or check the delegation). */
+  private exportDomainOutputs(): void {
+    const zone = this.domain?.zone;
+    if (zone === undefined) {
+      return;
+    }
+    exportOutput(this, SERVICE_OUTPUTS.hostedZoneId, zone.zoneId, 'ID of the hosted zone of the environment\'s records.');
+    if (zone.zone !== undefined) {
+      exportOutput(this, SERVICE_OUTPUTS.nameServers, zone.zone.nameServers, 'Name servers of the hosted zone created for the environment.');
+    }
   }
 
   /** The `image_tag` variable: the tag of the images built from this repository. */
@@ -175,10 +212,12 @@ export class ServiceStack extends EnvironmentStack {
   /** The load balancer's DNS name, ARN and URL of the default route, and the service names. */
   private exportLoadBalancerOutputs(): void {
     const lb = this.environment.loadBalancer;
-    const secure = lb.certificateArn !== undefined;
+    const secure = lb.https;
     const port = secure ? lb.httpsPort : lb.httpPort;
     const defaultPort = secure ? 443 : 80;
-    const url = `${secure ? 'https' : 'http'}://${this.loadBalancer.dnsName}${port === defaultPort ? '' : `:${port}`}`;
+    // With a domain, the URL names it: the certificate covers the domain, not the load balancer's DNS name.
+    const host = this.environment.domain?.name ?? this.loadBalancer.dnsName;
+    const url = `${secure ? 'https' : 'http'}://${host}${port === defaultPort ? '' : `:${port}`}`;
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerDnsName, this.loadBalancer.dnsName, 'DNS name of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerArn, this.loadBalancer.arn, 'ARN of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.serviceUrl, url, 'URL of the load balancer\'s default route.');
