@@ -66,8 +66,8 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['Service Connect without a namespace', { services: [{ serviceConnect: true }] }, 'services[0].serviceConnect: true needs the cluster\'s Service Connect namespace'],
   ['requests per task on a backend', { services: twoServices({ loadBalanced: false, targetRequestsPerTask: 100 }) }, 'services[1].targetRequestsPerTask: 100 needs a load-balanced service'],
   ['step thresholds crossing', { services: [{ autoscalingMode: AutoscalingMode.STEP, stepScaling: { scaleOutCpuThreshold: 50, scaleInCpuThreshold: 60 } }] }, 'services[0].stepScaling.scaleInCpuThreshold: 60 is not below scaleOutCpuThreshold 50'],
-  ['production with one task', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], services: [{ desiredCount: 1 }] }, 'services[0].desiredCount: 1 is below 2 in a production environment'],
-  ['production environment minimum', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, minCapacity: 1 }] }, 'environments[0].minCapacity: 1 is below 2 in a production environment'],
+  ['production with one task', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], services: [{ desiredCount: 1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }, 'services[0].desiredCount: 1 is below 2 in a production environment'],
+  ['production environment minimum', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, minCapacity: 1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }, 'environments[0].minCapacity: 1 is below 2 in a production environment'],
   ['EC2 task memory', { cluster: { ...ec2, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }] }, services: [{ memoryMiB: 64 }] }, 'services[0].memoryMiB: 64 is not allowed; expected an integer from 128 to 1048576'],
   // static site
   ['static site domain without certificate', { staticSite: { domainNames: ['www.example.com'] } }, 'staticSite.domainNames: ["www.example.com"] need a certificate'],

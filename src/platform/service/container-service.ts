@@ -64,6 +64,8 @@ export interface ContainerServiceProps {
   readonly loadBalancer?: LoadBalancerAttachment;
   /** Security group every task of the environment carries, the source Service Connect traffic comes from. */
   readonly peerSecurityGroup?: SecurityGroup;
+  /** Dual-stack subnets: HTTPS out over IPv6 too (tasks get IPv6 addresses where ECS' dualStackIPv6 account setting is on). */
+  readonly ipv6Egress?: boolean;
 }
 
 /**
@@ -102,6 +104,16 @@ export class ContainerService extends Construct {
       toPort: 443,
       cidrIpv4: '0.0.0.0/0',
     });
+    if (props.ipv6Egress) {
+      new VpcSecurityGroupEgressRule(this, 'egress_https_ipv6', {
+        securityGroupId: this.securityGroup.id,
+        description: 'HTTPS over IPv6, through the egress-only internet gateway',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv6: '::/0',
+      });
+    }
     if (props.loadBalancer) {
       this.admitLoadBalancer(props.loadBalancer, service);
     }

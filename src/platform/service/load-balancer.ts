@@ -24,6 +24,8 @@ export interface PublicLoadBalancerProps {
   readonly vpcId: string;
   /** Public subnets, one per availability zone. */
   readonly subnetIds: string[];
+  /** Dual stack: IPv6 addresses on the load balancer and `::/0` admitted wherever `0.0.0.0/0` is. */
+  readonly dualStack?: boolean;
   /** Certificate of the HTTPS listener when the configuration has no ARN (the environment's DNS-validated one). */
   readonly certificateArn?: string;
 }
@@ -95,7 +97,7 @@ export class PublicLoadBalancer extends Construct {
     // Open to the allowed client ranges, by default the whole internet, knowingly failing the
     // "no ingress from 0.0.0.0/0" checks (Trivy AVD-AWS-0107, cdk-nag AwsSolutions-EC23): this is
     // the public entry point, and only the listener ports are open.
-    return listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
+    const rules = listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) =>
       new VpcSecurityGroupIngressRule(this, `ingress_${port}_${i}`, {
         securityGroupId: this.securityGroup.id,
         description: `${secure && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from allowed client range ${cidr}`,
@@ -104,6 +106,16 @@ export class PublicLoadBalancer extends Construct {
         toPort: port,
         cidrIpv4: cidr,
       })));
+    // IPv6 clients are admitted only where every IPv4 client is: the allowed ranges are IPv4 blocks.
+    const everyone = this.props.dualStack === true && config.allowedCidrs.includes('0.0.0.0/0');
+    return everyone ? [...rules, ...listenerPorts.map((port) => new VpcSecurityGroupIngressRule(this, `ingress_${port}_ipv6`, {
+      securityGroupId: this.securityGroup.id,
+      description: `${secure && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from any IPv6 client`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      cidrIpv6: '::/0',
+    }))] : rules;
   }
 
   /** The internet-facing application load balancer in the public subnets. */
@@ -116,6 +128,7 @@ export class PublicLoadBalancer extends Construct {
       // (Checkov CKV2_AWS_20 family, Trivy AVD-AWS-0053): this is the service's public entry point.
       // The tasks behind it stay in private subnets without public addresses.
       internal: false,
+      ...(this.props.dualStack ? { ipAddressType: 'dualstack' } : {}),
       securityGroups: [this.securityGroup.id],
       subnets: this.props.subnetIds,
       dropInvalidHeaderFields: true,

@@ -87,6 +87,7 @@ export class ServiceStack extends EnvironmentStack {
       vpcId,
       subnetIds: network.list(NETWORK_OUTPUTS.publicSubnetIds),
       ...(this.domain ? { certificateArn: this.domain.loadBalancerCertificate.certificateArn } : {}),
+      dualStack: environment.network.ipv6,
     });
     this.loadBalancer = this.ingress.loadBalancer;
     this.domain?.addLoadBalancerRecords(this.loadBalancer, environment.network.ipv6 === true);
@@ -198,6 +199,7 @@ export class ServiceStack extends EnvironmentStack {
         },
       } : {}),
       ...(this.peerSecurityGroup ? { peerSecurityGroup: this.peerSecurityGroup } : {}),
+      ipv6Egress: this.environment.network.ipv6,
     });
   }
 

@@ -63,4 +63,5 @@ export const MULTI_CONFIG: PlatformConfig = configOf({
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
     },
   ],
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
 });

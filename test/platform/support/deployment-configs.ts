@@ -22,6 +22,7 @@ export function deploymentConfig(deployment: DeploymentOptions, options: { sameA
       { name: 'prod', account: prodAccount, preset: EnvironmentPreset.PRODUCTION, ...certificate(prodAccount) },
     ],
     terraformState: { bucket: 'orders-terraform-state' },
+    ...(options.certificate ? {} : { loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }),
     deployment,
   });
 }
@@ -56,5 +57,6 @@ export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   },
   services: [{ name: 'web' }, { name: 'api', routing: { pathPatterns: ['/api/*'] } }],
   staticSite: {},
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
   deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
 });
