@@ -87,8 +87,9 @@ function resolveZone(ctx: EnvironmentContext, name: string): HostedZoneConfig {
     );
     return domain.create ? { kind: 'created', forceDestroy } : { kind: 'existing', zoneId: domain.zoneId ?? '' };
   }
+  // Without zoneId nor create, the domain options are refused as a whole already.
   ctx.problems.check(
-    domain.zoneId !== undefined,
+    domain.zoneId !== undefined || domain.create !== true,
     'domain.zoneId',
     domain.zoneId,
     `is required to delegate ${name} from ${domain.zoneName}; deploy the environment that creates the zone, then set zoneId to its hosted_zone_id output`,

@@ -30,7 +30,8 @@ export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | u
     );
   }
   problems.check(
-    domainNames.length === 0 || site.certificateArn !== undefined,
+    // With a domain, the certificate comes from it (and domainNames are refused there).
+    domainNames.length === 0 || site.certificateArn !== undefined || ctx.options.domain !== undefined,
     'staticSite.domainNames',
     domainNames,
     'need a certificate; set staticSite.certificateArn to an ACM certificate in us-east-1 covering them',

@@ -36,7 +36,7 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['EC2 capacity on an existing cluster', { cluster: { existingClusterName: 'shared', ...ec2 } }, 'cluster.ec2Capacity: {"instanceType":"t3.medium"} cannot be added to an existing cluster'],
   ['capacity provider name prefix', { resourcePrefix: 'ecs-demo', cluster: ec2 }, 'gives the capacity provider name "ecs-demo-dev-ec2", and ECS rejects names starting with "aws", "ecs" or "fargate"'],
   // load balancer
-  ['HTTPS redirect without a certificate', { loadBalancer: { redirectHttpToHttps: true } }, 'loadBalancer.redirectHttpToHttps: true needs a certificate'],
+  ['HTTPS redirect without a certificate', { loadBalancer: { redirectHttpToHttps: true } }, 'loadBalancer.redirectHttpToHttps: true needs HTTPS; set a domain or loadBalancer.certificateArn'],
   ['environment certificate of another region', { environments: [{ name: 'dev', certificateArn: euCert }] }, 'environments[0].certificateArn: "' + euCert + '" is not an ACM certificate ARN in us-east-1'],
   ['SNI certificates without a certificate', { loadBalancer: { additionalCertificateArns: [cert] } }, 'loadBalancer.additionalCertificateArns: ["' + cert + '"] needs loadBalancer.certificateArn'],
   ['same HTTP and HTTPS port', { loadBalancer: { certificateArn: cert, httpPort: 8443, httpsPort: 8443 } }, 'loadBalancer.httpsPort: 8443 is the HTTP listener\'s port too'],
