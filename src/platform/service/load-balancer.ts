@@ -186,9 +186,9 @@ export class PublicLoadBalancer extends Construct {
       certificateArn,
       defaultAction,
     });
-    config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
+    config.additionalCertificateArns.forEach((additional, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
       listenerArn: listener.arn,
-      certificateArn,
+      certificateArn: additional,
     }));
     return listener;
   }

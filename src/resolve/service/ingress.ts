@@ -4,8 +4,8 @@ import type { AutoscalingConfig, ClusterConfig, ServiceIngressConfig } from '../
 import { fitName } from '../../platform/contract/naming';
 import { RULE_CONDITION_VALUES_MAX, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import type { EnvironmentContext } from '../context';
-import { qualifiedHostnames } from '../domain';
 import { DEFAULTS, ELB_NAME_MAX } from '../defaults';
+import { qualifiedHostnames } from '../domain';
 
 /** How other services and the load balancer reach a service. */
 export interface Reachability {

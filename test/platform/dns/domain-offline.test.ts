@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { ZONE_ID } from './support';
 import { EnvironmentPreset } from '../../../src/options';
 import { OfflineTerraform, PlanJson, synthPlatform, writeUpstreamStates } from '../../../src/platform/testing';
 import { configOf } from '../support/configs';
-import { ZONE_ID } from './support';
 
 // A production environment on the apex of example.com, dual stack, with a second service on its own
 // host name and a static site: its stacks validated and planned offline by the real Terraform CLI and
@@ -39,6 +39,6 @@ test('a production environment with a domain and IPv6 validates and plans offlin
   expect(created('prod-service', 'aws_lb')[0].ip_address_type).toBe('dualstack');
   expect(created('prod-service', 'aws_acm_certificate').map((certificate) => certificate.domain_name).sort()).toEqual(['example.com', 'www.example.com']);
   expect(created('prod-service', 'aws_acm_certificate_validation')).toHaveLength(2);
-  const aliases = created('prod-service', 'aws_route53_record').filter((record) => record.alias?.length > 0).map((record) => `${record.type} ${record.name}`);
+  const aliases = created('prod-service', 'aws_route53_record').filter((record) => Array.isArray(record.alias) && record.alias.length > 0).map((record) => `${record.type} ${record.name}`);
   expect(aliases.sort()).toEqual(['A billing.example.com', 'A example.com', 'A www.example.com', 'AAAA billing.example.com', 'AAAA example.com', 'AAAA www.example.com']);
 }, 180_000);

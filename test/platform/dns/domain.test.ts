@@ -1,7 +1,7 @@
+import { DOMAIN_CONFIG, domainOptions, ZONE_ID } from './support';
 import { EnvironmentPreset } from '../../../src/options';
 import { configOf } from '../support/configs';
 import { bodiesOf, onlyResource, refTo, synthEnvironment } from '../support/synth';
-import { DOMAIN_CONFIG, domainOptions, ZONE_ID } from './support';
 
 const dev = synthEnvironment(DOMAIN_CONFIG, 0).service;
 const prod = synthEnvironment(DOMAIN_CONFIG, 1).service;

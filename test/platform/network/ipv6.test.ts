@@ -51,7 +51,8 @@ test('without NAT gateways the private subnets get no IPv6 way out either', () =
 });
 
 test('restricted client ranges admit no IPv6 client', () => {
-  const { service: restricted } = synthEnvironment(configOf({ services: [ORDERS_SERVICE_OPTIONS], network: { ipv6: true }, loadBalancer: { allowedCidrs: ['203.0.113.0/24'] } }));
+  const options = { services: [ORDERS_SERVICE_OPTIONS], network: { ipv6: true }, loadBalancer: { allowedCidrs: ['203.0.113.0/24'] } };
+  const { service: restricted } = synthEnvironment(configOf(options));
   expect(bodiesOf(restricted, 'aws_vpc_security_group_ingress_rule').filter((rule) => rule.cidr_ipv6 !== undefined)).toEqual([]);
 });
 
