@@ -45,7 +45,8 @@ describe('a dual-stack network', () => {
 });
 
 test('without NAT gateways the private subnets get no IPv6 way out either', () => {
-  const { network: isolated } = synthEnvironment(configOf({ services: [ORDERS_SERVICE_OPTIONS], network: { ipv6: true, natGateways: NatGateways.NONE } }));
+  const options = { services: [ORDERS_SERVICE_OPTIONS], network: { ipv6: true, natGateways: NatGateways.NONE } };
+  const { network: isolated } = synthEnvironment(configOf(options));
   expect(bodiesOf(isolated, 'aws_egress_only_internet_gateway')).toEqual([]);
   expect(bodiesOf(isolated, 'aws_route').map((route) => route.destination_ipv6_cidr_block ?? route.destination_cidr_block).sort()).toEqual(['0.0.0.0/0', '::/0']);
 });
