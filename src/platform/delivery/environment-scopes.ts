@@ -54,7 +54,9 @@ export type ScopeName =
   /** ACM certificates of the account in the environment's region and, with a static site on the domain, us-east-1. */
   | 'certificates'
   /** RequestCertificate (no resource-level permission), in those regions only. */
-  | 'certificateRequests';
+  | 'certificateRequests'
+  /** The role of the parent zone's account through which a subdomain environment writes its NS delegation. */
+  | 'dnsDelegationRole';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -312,5 +314,10 @@ export class EnvironmentScopes {
 
   private certificateRequests(): ResolvedScope {
     return this.env.domain ? { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.certificateRegions() } } } : { resources: [] };
+  }
+
+  private dnsDelegationRole(): ResolvedScope {
+    const zone = this.env.domain?.zone;
+    return { resources: zone?.kind === 'delegated' && zone.delegationRoleArn !== undefined ? [zone.delegationRoleArn] : [] };
   }
 }

@@ -51,3 +51,22 @@ test('certificates are requested in the environment\'s region and, for CloudFron
     'arn:aws:acm:us-east-1:111122223333:certificate/*',
   ]);
 });
+
+test('a subdomain environment of another account may assume the delegation role, for plans and deployments', () => {
+  const crossAccount = configOf({
+    defaultReleaseBranch: 'main',
+    domain: { zoneName: 'example.com', zoneId: ZONE_ID, zoneAccount: '444455556666', delegationRoleArn: 'arn:aws:iam::444455556666:role/dns-delegation' },
+    environments: [{ name: 'dev', account: '111122223333' }, { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION }],
+    terraformState: { bucket: 'orders-terraform-state' },
+    deployment: { repository: 'acme/orders' },
+  });
+  const app = Testing.app();
+  createPlatform(app, crossAccount);
+  const policies = app.node.children.filter((child): child is BootstrapStack => child instanceof BootstrapStack)
+    .flatMap((stack) => Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_iam_policy));
+  const assumers = policies
+    .filter((policy) => JSON.parse(policy.policy).Statement.some((statement: PolicyStatement) => ([] as string[]).concat(statement.Action).includes('sts:AssumeRole')
+      && statement.Resource === 'arn:aws:iam::444455556666:role/dns-delegation'))
+    .map((policy) => policy.name.replace(/-\d+$/, ''));
+  expect(assumers.sort()).toEqual(['orders-dev-deploy', 'orders-dev-plan']);
+});

@@ -1,5 +1,6 @@
 import { DOMAIN_CONFIG, domainOptions, ZONE_ID } from './support';
 import { EnvironmentPreset } from '../../../src/options';
+import { estimateMonthlyCost } from '../../../src/platform/contract/cost/estimate';
 import { configOf } from '../support/configs';
 import { bodiesOf, onlyResource, refTo, synthEnvironment } from '../support/synth';
 
@@ -145,4 +146,10 @@ describe('a static site on the domain', () => {
 test('with IPv6, the load balancer\'s hosts get AAAA records too', () => {
   const stack = synthEnvironment(configOf(domainOptions({ network: { ipv6: true } })), 0).service;
   expect(records(stack, 'AAAA').map((record) => record.name)).toEqual(['dev.example.com', 'billing.dev.example.com']);
+});
+
+test('a zone the stack creates costs its monthly Route 53 price; writing into an existing one costs nothing more', () => {
+  const [devCost, prodCost] = DOMAIN_CONFIG.environments.map((environment) => estimateMonthlyCost(environment).lineItems.filter((item) => item.what.startsWith('Route 53')));
+  expect(devCost).toEqual([expect.objectContaining({ quantity: 1, unitPrice: 0.5, monthly: 0.5 })]);
+  expect(prodCost).toEqual([]);
 });

@@ -60,7 +60,8 @@ export const EDGE_RESOURCE_PERMISSIONS: Record<string, PermissionSet> = {
     ],
   },
   aws_route53_record: {
-    read: [on('hostedZones', 'route53:GetHostedZone', 'route53:ListResourceRecordSets'), on('route53Account', 'route53:GetChange')],
+    // The NS delegation into a parent zone of another account is read and written through its role.
+    read: [on('hostedZones', 'route53:GetHostedZone', 'route53:ListResourceRecordSets'), on('route53Account', 'route53:GetChange'), on('dnsDelegationRole', 'sts:AssumeRole')],
     write: [on('hostedZones', 'route53:ChangeResourceRecordSets')],
   },
   aws_acm_certificate: {
