@@ -23,6 +23,7 @@ export interface DnsCertificateConfig {
   readonly subjectAlternativeNames: string[];
 }
 
+/** The DNS of one environment: its name, the zone of its records, its host names and their certificates. */
 export interface DomainConfig {
   /** The environment's domain, e.g. `dev.example.com`: the apex of its records. */
   readonly name: string;
