@@ -57,7 +57,12 @@ export function resolveDomain(ctx: EnvironmentContext, services: ServiceConfig[]
     `gives the load balancer's certificate of ${name} more than ${DOMAIN_RULES.certificateNamesMax} names (ACM's default quota); use one-label host names, which the wildcard covers`,
   );
   checkHostHeaders(ctx, loadBalancerCertificate);
+  checkDistinctHosts(ctx, services);
   const staticSite = staticSiteHosts(ctx, name);
+  if (staticSite !== undefined) {
+    ctx.problems.check(!loadBalancerHosts.includes(staticSite[0]), 'staticSite.hostname', ctx.options.staticSite?.hostname ?? 'www',
+      `names ${staticSite[0]}, a host of the load balancer too; expected a host name no service uses`);
+  }
   return {
     name,
     zone: resolveZone(ctx, name),
@@ -136,6 +141,16 @@ function checkHostHeaders(ctx: EnvironmentContext, certificate: DnsCertificateCo
       `is not covered by the certificate of ${ctx.env.name} (${[certificate.domainName, ...certificate.subjectAlternativeNames].join(', ')}); `
       + 'expected a name of the environment\'s domain, e.g. through services[].hostnames',
     );
+  }));
+}
+
+/** One service per host name: the records are the same, and only one listener rule could win. */
+function checkDistinctHosts(ctx: EnvironmentContext, services: ServiceConfig[]): void {
+  const owners = new Map<string, string>();
+  services.forEach((service, i) => (service.ingress?.hostnames ?? []).forEach((host, j) => {
+    const owner = owners.get(host) ?? (host === ctx.domainName ? 'the environment\'s domain' : undefined);
+    ctx.problems.check(owner === undefined, `services[${i}].hostnames[${j}]`, ctx.options.services?.[i]?.hostnames?.[j], `names ${host}, which is ${owner} already; expected a host name of one service`);
+    owners.set(host, `the host name of ${service.name}`);
   }));
 }
 

@@ -36,6 +36,7 @@ export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | u
     domainNames,
     'need a certificate; set staticSite.certificateArn to an ACM certificate in us-east-1 covering them',
   );
+  problems.check(site.hostname === undefined || ctx.options.domain !== undefined, 'staticSite.hostname', site.hostname, 'needs a domain; set domain, or staticSite.domainNames with a certificate');
   return {
     bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'site'], 36)}-`,
     priceClass,

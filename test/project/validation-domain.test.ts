@@ -35,6 +35,11 @@ test.each<[string, Partial<PlatformOptions>, string]>([
     'services[1].routing.hostHeaders[0]: "api.example.org" is not covered by the certificate of dev (dev.example.com, *.dev.example.com)'],
   ['more names than a certificate holds', { domain, services: [{ hostnames: Array.from({ length: 10 }, (_, i) => `v${i}.api`) }] },
     'domain.zoneName: "example.com" gives the load balancer\'s certificate of dev.example.com more than 10 names'],
+  ['two services on one host name', { domain, services: [{ name: 'web', hostnames: ['api'] }, { name: 'api', hostnames: ['api'] }] },
+    'services[1].hostnames[0]: "api" names api.dev.example.com, which is the host name of web already'],
+  ['the static site on a service\'s host name', { domain, services: [{ name: 'web', hostnames: ['www'] }], staticSite: {} },
+    'staticSite.hostname: "www" names www.dev.example.com, a host of the load balancer too'],
+  ['a static site host name without a domain', { staticSite: { hostname: 'app' } }, 'staticSite.hostname: "app" needs a domain'],
   // HTTPS in production
   ['a production load balancer on plain HTTP', { environments: [prod] }, 'environments[0].preset: "production" needs HTTPS on the load balancer of prod'],
   ['an empty reason for plain HTTP', { environments: [prod], loadBalancer: { allowPlainHttp: ' ' } }, 'loadBalancer.allowPlainHttp: " " is empty; expected the reason plain HTTP is acceptable'],
