@@ -10,6 +10,7 @@ const config = configOf({
   defaultReleaseBranch: 'main',
   region: 'eu-west-1',
   domain: { zoneName: 'example.com', zoneId: ZONE_ID },
+  network: { ipv6: true },
   staticSite: {},
   environments: [{ name: 'dev', account: '111122223333' }, { name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION }],
   terraformState: { bucket: 'orders-terraform-state' },
@@ -32,6 +33,11 @@ function deployStatements(): Record<string, PolicyStatement[]> {
 const statements = deployStatements();
 const grantsOf = (env: string, action: string) => statements[env].filter((statement) => ([] as string[]).concat(statement.Action).includes(action));
 const resourcesOf = (env: string, action: string) => grantsOf(env, action).flatMap((statement) => ([] as string[]).concat(statement.Resource ?? []));
+
+test('the deploy role may create the egress-only internet gateway of a dual-stack network, in the environment\'s region', () => {
+  expect(resourcesOf('dev', 'ec2:CreateEgressOnlyInternetGateway')).toContain('arn:aws:ec2:eu-west-1:111122223333:*');
+  expect(resourcesOf('dev', 'ec2:AssociateVpcCidrBlock')).toContain('arn:aws:ec2:eu-west-1:111122223333:*');
+});
 
 test('production writes records only into its existing zone', () => {
   expect(resourcesOf('prod', 'route53:ChangeResourceRecordSets')).toEqual([`arn:aws:route53:::hostedzone/${ZONE_ID}`]);
