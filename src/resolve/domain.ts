@@ -49,20 +49,15 @@ export function resolveDomain(ctx: EnvironmentContext, services: ServiceConfig[]
   const serviceHosts = services.flatMap((service) => service.ingress?.hostnames ?? []);
   const loadBalancerHosts = [...new Set([name, ...serviceHosts])];
   const loadBalancerCertificate = certificateFor(name, loadBalancerHosts);
-  const certificatePath = 'domain.zoneName';
   ctx.problems.check(
     1 + loadBalancerCertificate.subjectAlternativeNames.length <= DOMAIN_RULES.certificateNamesMax,
-    certificatePath,
+    'domain.zoneName',
     ctx.options.domain?.zoneName,
     `gives the load balancer's certificate of ${name} more than ${DOMAIN_RULES.certificateNamesMax} names (ACM's default quota); use one-label host names, which the wildcard covers`,
   );
   checkHostHeaders(ctx, loadBalancerCertificate);
   checkDistinctHosts(ctx, services);
-  const staticSite = staticSiteHosts(ctx, name);
-  if (staticSite !== undefined) {
-    ctx.problems.check(!loadBalancerHosts.includes(staticSite[0]), 'staticSite.hostname', ctx.options.staticSite?.hostname ?? 'www',
-      `names ${staticSite[0]}, a host of the load balancer too; expected a host name no service uses`);
-  }
+  const staticSite = staticSiteHosts(ctx, name, loadBalancerHosts);
   return {
     name,
     zone: resolveZone(ctx, name),
@@ -154,15 +149,18 @@ function checkDistinctHosts(ctx: EnvironmentContext, services: ServiceConfig[]):
   }));
 }
 
-/** The static site's host name in the environment's domain, when there is a static site. */
-function staticSiteHosts(ctx: EnvironmentContext, name: string): string[] | undefined {
+/** The static site's host name in the environment's domain, when there is a static site: one no service uses. */
+function staticSiteHosts(ctx: EnvironmentContext, name: string, loadBalancerHosts: string[]): string[] | undefined {
   const site = ctx.options.staticSite;
   if (site === undefined) {
     return undefined;
   }
   const hostname = site.hostname ?? DEFAULT_STATIC_SITE_HOSTNAME;
-  ctx.problems.check(DOMAIN_RULES.relativeHostname.test(hostname), 'staticSite.hostname', hostname, 'is not a host name relative to the environment\'s domain; expected e.g. "www"');
-  return [`${hostname}.${name}`];
+  const host = `${hostname}.${name}`;
+  if (ctx.problems.check(DOMAIN_RULES.relativeHostname.test(hostname), 'staticSite.hostname', hostname, 'is not a host name relative to the environment\'s domain; expected e.g. "www"')) {
+    ctx.problems.check(!loadBalancerHosts.includes(host), 'staticSite.hostname', hostname, `names ${host}, a host of the load balancer too; expected a host name no service uses`);
+  }
+  return [host];
 }
 
 /** The project-wide domain settings, checked once. */
