@@ -26,6 +26,7 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
       natGateways: stringRef('nat_gateways') as EnvironmentConfig['network']['natGateways'],
       vpcEndpoints: { s3Gateway: true, interfaceServices: listRef('local.vpc_endpoints') },
       flowLogs: true,
+      ipv6: false,
     },
     cluster: {
       name: NAME_PREFIX,
@@ -44,6 +45,7 @@ export function moduleEnvironment(service: Partial<ServiceConfig> = {}): Environ
     loadBalancer: {
       name: stringLocal('load_balancer_name'),
       additionalCertificateArns: [],
+      https: false,
       redirectHttpToHttps: false,
       sslPolicy: stringVar('ssl_policy'),
       allowedCidrs: listRef('var.allowed_cidrs'),

@@ -203,7 +203,7 @@ export function serviceModule(app: App, network: NetworkStack, cluster: ClusterS
   const environment = moduleEnvironment();
   const stack = new ServiceStack(app, 'service', {
     project: stringVar('project'),
-    environment: { ...environment, loadBalancer: { ...environment.loadBalancer, certificateArn: stringVar('certificate_arn'), redirectHttpToHttps: true } },
+    environment: { ...environment, loadBalancer: { ...environment.loadBalancer, https: true, certificateArn: stringVar('certificate_arn'), redirectHttpToHttps: true } },
     network,
     cluster,
     moduleInputs: {

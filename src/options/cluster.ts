@@ -79,7 +79,8 @@ export interface ClusterOptions {
   /**
    * Retention of the cluster's log groups, in days. One of the values CloudWatch Logs accepts:
    * 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
-   * @default 30
+   * The application, VPC flow and ECS Exec audit logs keep it (the audit logs at least 90 days).
+   * @default - 30 in development, 365 in production (an audit baseline)
    */
   readonly logRetentionDays?: number;
 

@@ -154,6 +154,15 @@ export interface DeploymentOptions {
   readonly blueGreenTestListenerPort?: number;
 
   /**
+   * IPv4 CIDR blocks admitted to the blue/green test listeners. The test listener serves the new tasks
+   * before they are approved, so it is not open to the internet: by default only clients inside the VPC
+   * (CodeDeploy hooks, a bastion, a VPN) reach it. Required with an existing VPC, whose range the
+   * configuration does not know.
+   * @default - the environment's VPC CIDR block
+   */
+  readonly blueGreenTestListenerAllowedCidrs?: string[];
+
+  /**
    * Settings per environment, keyed by environment name.
    * @default {}
    */

@@ -67,6 +67,12 @@ export interface EnvironmentOptions {
   readonly certificateArn?: string;
 
   /**
+   * This environment's domain, in `domain.zoneName`: the apex of its records and certificates.
+   * @default - `domain.zoneName` in production, `<name>.<domain.zoneName>` otherwise
+   */
+  readonly domainName?: string;
+
+  /**
    * Protect this environment's load balancer from deletion.
    * @default - `loadBalancer.deletionProtection`, else true in production and false in development
    */
@@ -74,7 +80,7 @@ export interface EnvironmentOptions {
 
   /**
    * Retention of this environment's log groups, in days (a value CloudWatch Logs accepts).
-   * @default - `cluster.logRetentionDays`
+   * @default - `cluster.logRetentionDays`, else 30 in development and 365 in production
    */
   readonly logRetentionDays?: number;
 

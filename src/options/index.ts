@@ -2,6 +2,7 @@ export * from './cluster';
 export * from './containers';
 export * from './data';
 export * from './deployment';
+export * from './domain';
 export * from './environment';
 export * from './load-balancer';
 export * from './network';

@@ -12,6 +12,13 @@ export interface LoadBalancerOptions {
   readonly certificateArn?: string;
 
   /**
+   * Lets an environment of the PRODUCTION preset serve plain HTTP (no certificate, no domain). The
+   * preset refuses that otherwise; the value states why it is acceptable, e.g. "TLS ends at the CDN in front".
+   * @default - none: production needs HTTPS
+   */
+  readonly allowPlainHttp?: string;
+
+  /**
    * More ACM certificates served by SNI, e.g. for services routed by other host names.
    * @default []
    */

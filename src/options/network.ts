@@ -75,6 +75,14 @@ export interface NetworkOptions {
   readonly flowLogs?: boolean;
 
   /**
+   * Dual stack (IPv4 and IPv6): an Amazon-provided /56 IPv6 block on the VPC, a /64 per subnet, an
+   * egress-only internet gateway for the private subnets, a dual-stack load balancer open to `::/0`
+   * wherever it is open to `0.0.0.0/0`, and AAAA records with a domain. Needs a VPC created here.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+
+  /**
    * Deploy into an existing VPC instead of creating one.
    * @default - a new VPC per environment
    */

@@ -2,6 +2,7 @@ import { typescript } from 'projen';
 import type { ClusterOptions } from './cluster';
 import type { DataOptions } from './data';
 import type { DeploymentOptions } from './deployment';
+import type { DomainOptions } from './domain';
 import type { EnvironmentOptions } from './environment';
 import type { LoadBalancerOptions } from './load-balancer';
 import type { NetworkOptions } from './network';
@@ -79,6 +80,13 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default {}
    */
   readonly data?: DataOptions;
+
+  /**
+   * The DNS domain: a Route 53 hosted zone, a name per environment (`dev.example.com`, production on
+   * the apex), DNS-validated certificates, HTTPS with the HTTP→HTTPS redirect, and alias records.
+   * @default - none: the load balancer's DNS name, HTTPS only with `loadBalancer.certificateArn`
+   */
+  readonly domain?: DomainOptions;
 
   /**
    * A static website served by CloudFront from S3, next to the services.

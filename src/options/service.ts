@@ -218,6 +218,14 @@ export interface ServiceOptions {
   readonly routing?: ServiceRoutingOptions;
 
   /**
+   * Host names of the service relative to the environment's domain (needs `domain`), e.g. ["api"]:
+   * `api.dev.example.com` in dev, `api.example.com` in production. Each gets alias records to the load
+   * balancer and a name on its certificate, and routes to the service through a host-header listener rule.
+   * @default []
+   */
+  readonly hostnames?: string[];
+
+  /**
    * Expose the service in the cluster's Service Connect namespace as `<name>:<containerPort>`.
    * @default - true when the cluster has Service Connect
    */

@@ -36,6 +36,13 @@ export interface StaticSiteOptions {
   readonly singlePageApp?: boolean;
 
   /**
+   * Host name of the site relative to the environment's domain, with `domain`: `www` serves
+   * `www.dev.example.com`, with a DNS-validated certificate in us-east-1 and alias records.
+   * @default "www"
+   */
+  readonly hostname?: string;
+
+  /**
    * Alternate domain names of the distribution; requires `certificateArn`.
    * @default []
    */

@@ -22,7 +22,8 @@ export function resolveCluster(ctx: EnvironmentContext, namePrefix: string, serv
   const { problems } = ctx;
   const cluster = ctx.options.cluster ?? {};
 
-  const retention = overridable(ctx, 'logRetentionDays', cluster.logRetentionDays, 'cluster.logRetentionDays', DEFAULTS.logRetentionDays);
+  const presetRetention = ctx.production ? DEFAULTS.productionLogRetentionDays : DEFAULTS.logRetentionDays;
+  const retention = overridable(ctx, 'logRetentionDays', cluster.logRetentionDays, 'cluster.logRetentionDays', presetRetention);
   problems.check(
     LOG_RETENTION_DAYS.includes(retention.value),
     retention.path,

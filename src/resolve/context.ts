@@ -17,6 +17,7 @@ export type PlatformOptions = Pick<
   | 'jobs'
   | 'data'
   | 'observability'
+  | 'domain'
   | 'terraformState'
   | 'deployment'
   | 'defaultReleaseBranch'
@@ -39,6 +40,8 @@ export interface EnvironmentContext {
   readonly production: boolean;
   /** Where problems are collected. */
   readonly problems: OptionProblems;
+  /** The environment's domain (`dev.example.com`), when the project has one. */
+  readonly domainName?: string;
 }
 
 /**

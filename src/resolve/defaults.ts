@@ -9,6 +9,8 @@ export const DEFAULTS = {
   memoryMiB: 512,
   healthCheckPath: '/health',
   logRetentionDays: 30,
+  /** Application, flow and audit logs of production environments: a year, the usual audit baseline. */
+  productionLogRetentionDays: 365,
   execLogRetentionDays: 90,
   ecrUntaggedExpiryDays: 7,
   sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',

@@ -1,5 +1,6 @@
 import { DeploymentOptions, DeploymentPipeline, DeploymentStrategy, EnvironmentDeploymentOptions, TaskDefinitionOwner } from '../options';
 import { OptionProblems } from './problems';
+import { resolveTestListenerAllowedCidrs } from './test-listener';
 import { appDirectoryOf } from '../platform/contract/app-directory';
 import type { EnvironmentConfig } from '../platform/contract/config';
 import { trafficContainer, trafficPort } from '../platform/contract/containers';
@@ -79,7 +80,11 @@ export function resolveDeployment(
   const bootstrapStack = bootstrapStackNames(environments);
   const resolvedEnvironments = environments.map((env): EnvironmentConfig => {
     const deliveryRoles = bootstrapped ? resolveDeliveryRoles(project, env, bootstrapStack(env)) : undefined;
-    return { ...env, deployment: resolveEnvironmentDeployment(project, env, perEnvironment[env.name] ?? {}, deliveryRoles, problems) };
+    const deployment = resolveEnvironmentDeployment(project, env, perEnvironment[env.name] ?? {}, deliveryRoles, problems);
+    return {
+      ...env,
+      deployment: blueGreen ? { ...deployment, testListenerAllowedCidrs: resolveTestListenerAllowedCidrs(options, env, problems) } : deployment,
+    };
   });
   checkBuildArchitectures(environments, problems);
   checkSharedState(pipeline, resolvedEnvironments, problems);
@@ -192,7 +197,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentS
   if (problems.checkInteger('deployment.blueGreenTestListenerPort', testListenerPort, 1, 65535 - services + 1)) {
     const ports = Array.from({ length: services }, (_, i) => testListenerPort + i);
     const listenerPorts = (env: EnvironmentSettings) =>
-      [env.loadBalancer.httpPort, ...(env.loadBalancer.certificateArn ? [env.loadBalancer.httpsPort] : [])];
+      [env.loadBalancer.httpPort, ...(env.loadBalancer.https ? [env.loadBalancer.httpsPort] : [])];
     const reserved = [...new Set(environments.flatMap(listenerPorts))];
     problems.check(
       !ports.some((port) => reserved.includes(port)),
@@ -212,7 +217,7 @@ function resolveBlueGreen(options: DeploymentOptions, environments: EnvironmentS
   checkNoServiceConnect(environments, problems);
   for (const env of environments) {
     problems.check(
-      env.loadBalancer.certificateArn === undefined || env.loadBalancer.redirectHttpToHttps,
+      !env.loadBalancer.https || env.loadBalancer.redirectHttpToHttps,
       'loadBalancer.redirectHttpToHttps',
       false,
       `is not allowed with the blue-green strategy in ${env.name}; CodeDeploy shifts one production listener, so plain HTTP must redirect to it`,

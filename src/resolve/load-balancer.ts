@@ -27,7 +27,7 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
   const httpPort = lb.httpPort ?? 80;
   const httpsPort = lb.httpsPort ?? 443;
   problems.checkRange('loadBalancer.httpPort', httpPort, PORT);
-  if (problems.checkRange('loadBalancer.httpsPort', httpsPort, PORT) && tls.certificateArn !== undefined) {
+  if (problems.checkRange('loadBalancer.httpsPort', httpsPort, PORT) && tls.https) {
     problems.check(httpsPort !== httpPort, 'loadBalancer.httpsPort', httpsPort, 'is the HTTP listener\'s port too; expected another port');
   }
   const accessLogRetentionDays = lb.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays;
@@ -55,7 +55,7 @@ export function resolveLoadBalancer(ctx: EnvironmentContext): LoadBalancerConfig
 }
 
 /** HTTPS: the certificates (ACM, in the environment's region and account), the redirect, the TLS policy. */
-function resolveTls(ctx: EnvironmentContext): Pick<LoadBalancerConfig, 'certificateArn' | 'additionalCertificateArns' | 'redirectHttpToHttps' | 'sslPolicy'> {
+function resolveTls(ctx: EnvironmentContext): Pick<LoadBalancerConfig, 'https' | 'certificateArn' | 'additionalCertificateArns' | 'redirectHttpToHttps' | 'sslPolicy'> {
   const { problems, region, partition } = ctx;
   const lb = ctx.options.loadBalancer ?? {};
   const certificate = overridable<string | undefined>(ctx, 'certificateArn', lb.certificateArn, 'loadBalancer.certificateArn', undefined);
@@ -70,23 +70,43 @@ function resolveTls(ctx: EnvironmentContext): Pick<LoadBalancerConfig, 'certific
   }
   const additionalCertificateArns = lb.additionalCertificateArns ?? [];
   additionalCertificateArns.forEach((arn, i) => checkCertificate(`loadBalancer.additionalCertificateArns[${i}]`, arn));
+  // With a domain, the certificate is created in the stack: its ARN is no option.
+  const secure = certificate.value !== undefined || ctx.domainName !== undefined;
   if (additionalCertificateArns.length > 0) {
-    problems.check(certificate.value !== undefined, 'loadBalancer.additionalCertificateArns', additionalCertificateArns, 'needs loadBalancer.certificateArn; SNI certificates are added to the HTTPS listener');
+    problems.check(secure, 'loadBalancer.additionalCertificateArns', additionalCertificateArns, 'needs loadBalancer.certificateArn or a domain; SNI certificates are added to the HTTPS listener');
   }
-  const secure = certificate.value !== undefined;
+  checkProductionHttps(ctx, secure);
   const redirectHttpToHttps = lb.redirectHttpToHttps ?? secure;
   problems.check(
     !redirectHttpToHttps || secure,
     'loadBalancer.redirectHttpToHttps',
     redirectHttpToHttps,
-    'needs a certificate; set loadBalancer.certificateArn (or the environment\'s certificateArn) or leave the redirect off',
+    'needs HTTPS; set a domain or loadBalancer.certificateArn (or the environment\'s certificateArn), or leave the redirect off',
   );
   const sslPolicy = lb.sslPolicy ?? DEFAULTS.sslPolicy;
   problems.check(matchesText(TEXT_RULES.sslPolicy, sslPolicy), 'loadBalancer.sslPolicy', sslPolicy, textRuleReason(TEXT_RULES.sslPolicy));
   return {
+    https: secure,
     ...(certificate.value !== undefined ? { certificateArn: certificate.value } : {}),
     additionalCertificateArns: [...additionalCertificateArns],
     redirectHttpToHttps,
     sslPolicy,
   };
+}
+
+/** The PRODUCTION preset serves HTTPS, unless `allowPlainHttp` states why plain HTTP is acceptable. */
+function checkProductionHttps(ctx: EnvironmentContext, secure: boolean): void {
+  const reason = ctx.options.loadBalancer?.allowPlainHttp;
+  if (reason !== undefined) {
+    ctx.problems.check(reason.trim().length > 0, 'loadBalancer.allowPlainHttp', reason, 'is empty; expected the reason plain HTTP is acceptable, e.g. "TLS ends at the CDN in front"');
+  }
+  if (ctx.production) {
+    ctx.problems.check(
+      secure || reason !== undefined,
+      `${ctx.envPath}.preset`,
+      'production',
+      `needs HTTPS on the load balancer of ${ctx.env.name}; set domain, loadBalancer.certificateArn or ${ctx.envPath}.certificateArn, `
+      + 'or state why plain HTTP is acceptable in loadBalancer.allowPlainHttp',
+    );
+  }
 }

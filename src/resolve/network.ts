@@ -2,6 +2,7 @@ import { NatGateways } from '../options';
 import { formatIpv4Cidr, Ipv4Cidr, parseIpv4Cidr, subnetOf } from './cidr';
 import { EnvironmentContext, overridable } from './context';
 import { DEFAULTS } from './defaults';
+import { resolveIpv6 } from './ipv6';
 import type { ExistingVpcConfig, NetworkConfig, VpcEndpointsConfig } from '../platform/contract/config';
 import { NETWORK_RULES } from '../platform/contract/rules';
 
@@ -52,6 +53,7 @@ export function resolveNetwork(ctx: EnvironmentContext, needs: EndpointNeeds): N
     natGateways,
     vpcEndpoints: endpointsWanted && existingVpc === undefined ? endpointsFor(needs) : { s3Gateway: false, interfaceServices: [] },
     flowLogs: existingVpc === undefined && (network.flowLogs ?? true),
+    ipv6: resolveIpv6(ctx),
     ...(existingVpc !== undefined ? { existingVpc } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { EnvironmentContext, PlatformOptions } from './context';
 import { checkAttachments, resolveData } from './data';
 import { DEFAULTS } from './defaults';
 import { EnvironmentSettings, resolveDeployment } from './deployment';
+import { checkDomainOptions, checkEnvironmentDomains, resolveDomain, resolveEnvironmentDomainName } from './domain';
 import { resolveKmsKeyDeletionWindow } from './encryption';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
@@ -48,6 +49,8 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
     return resolveEnvironment(options, project, env, path, problems);
   });
 
+  checkDomainOptions({ options, problems });
+  checkEnvironmentDomains(options, environments, problems);
   const resolved = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
 
@@ -87,7 +90,7 @@ function resolveEnvironment(
   }
   const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
   problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
-  const ctx: EnvironmentContext = {
+  const base: EnvironmentContext = {
     options,
     env,
     envPath: path,
@@ -97,6 +100,7 @@ function resolveEnvironment(
     production: preset === EnvironmentPreset.PRODUCTION,
     problems: problems.forEnvironment(env.name ?? path),
   };
+  const ctx: EnvironmentContext = { ...base, domainName: resolveEnvironmentDomainName(base) };
   const namePrefix = `${project}-${env.name}`;
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
@@ -117,6 +121,7 @@ function resolveEnvironment(
   const staticSite = resolveStaticSite(ctx);
   const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
   const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
+  const domain = resolveDomain(ctx, services);
 
   return {
     name: env.name,
@@ -134,6 +139,7 @@ function resolveEnvironment(
     ...(data ? { data } : {}),
     ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
     observability: resolveObservability(ctx, cluster, services),
+    ...(domain ? { domain } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
 }

@@ -32,11 +32,13 @@ export function resolveStaticSite(ctx: EnvironmentContext): StaticSiteConfig | u
     );
   }
   problems.check(
-    domainNames.length === 0 || site.certificateArn !== undefined,
+    // With a domain, the certificate comes from it (and domainNames are refused there).
+    domainNames.length === 0 || site.certificateArn !== undefined || ctx.options.domain !== undefined,
     'staticSite.domainNames',
     domainNames,
     'need a certificate; set staticSite.certificateArn to an ACM certificate in us-east-1 covering them',
   );
+  problems.check(site.hostname === undefined || ctx.options.domain !== undefined, 'staticSite.hostname', site.hostname, 'needs a domain; set domain, or staticSite.domainNames with a certificate');
   return {
     bucketPrefix: `${fitName([ctx.project, ctx.env.name, 'site'], 36)}-`,
     priceClass,

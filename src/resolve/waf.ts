@@ -61,8 +61,9 @@ export function resolveWebAcl(
   const rateLimit = options.rateLimit ?? WAF_RULES.rateLimit.default;
   problems.checkRange(`${path}.rateLimit`, rateLimit, WAF_RULES.rateLimit);
   const logRetentionDays = options.logRetentionDays ?? defaultLogRetentionDays;
+  // The default is the cluster's retention, whose own problems are reported already.
   problems.check(
-    LOG_RETENTION_DAYS.includes(logRetentionDays),
+    options.logRetentionDays === undefined || LOG_RETENTION_DAYS.includes(logRetentionDays),
     `${path}.logRetentionDays`,
     logRetentionDays,
     `is not a CloudWatch Logs retention; expected one of ${LOG_RETENTION_DAYS.join(', ')}`,

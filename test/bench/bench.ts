@@ -45,6 +45,7 @@ const largeConfig = resolvePlatformConfig({
   name: 'shop',
   environments: [{ name: 'dev' }, { name: 'staging' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
   services: ['web', 'api', 'orders', 'payments', 'search'].map((name, i) => ({ name, containerPort: 8080 + i })),
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
 });
 const largeConfigFile = join(probeDir, 'large-config.json');
 writeFileSync(largeConfigFile, JSON.stringify(largeConfig));

@@ -34,7 +34,7 @@ test('NaN and Infinity are shown as written', () => {
 });
 
 test('a negative desired count is the only problem, even in production', () => {
-  expect(problemsOf(loose({ environments: [{ name: 'prod', preset: 'production' }], services: [{ desiredCount: -1 }] })))
+  expect(problemsOf(loose({ environments: [{ name: 'prod', preset: 'production' }], services: [{ desiredCount: -1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } })))
     .toEqual(['services[0].desiredCount: -1 is not allowed; expected an integer from 0 to 1000']);
 });
 
@@ -44,7 +44,7 @@ test('a problem of every environment is reported once', () => {
 });
 
 test('a problem of some environments names them', () => {
-  const problems = problemsOf(loose({ environments: [{ name: 'dev' }, { name: 'prod', preset: 'production' }], services: [{ maxCapacity: 1 }] }));
+  const problems = problemsOf(loose({ environments: [{ name: 'dev' }, { name: 'prod', preset: 'production' }], services: [{ maxCapacity: 1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }));
   expect(problems).toEqual(['services[0].maxCapacity: 1 is below the minimum capacity 2; expected at least 2 (environment prod)']);
 });
 

@@ -4,7 +4,7 @@ import { generatedConfig, projectOptions } from './support';
 import { EcsServiceProject, EnvironmentPreset } from '../../src';
 
 test('addEnvironment appends an environment to the generated configuration, in deployment order', () => {
-  const project = new EcsServiceProject(projectOptions());
+  const project = new EcsServiceProject(projectOptions({ loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }));
   project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION, account: '123456789012' });
   const config = generatedConfig(Testing.synth(project));
   expect(config.environments.map((env) => [env.name, env.preset, env.accountId])).toEqual([
@@ -14,7 +14,7 @@ test('addEnvironment appends an environment to the generated configuration, in d
 });
 
 test('an added environment gets the defaults of its preset', () => {
-  const project = new EcsServiceProject(projectOptions());
+  const project = new EcsServiceProject(projectOptions({ loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }));
   project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION });
   const [, prod] = generatedConfig(Testing.synth(project)).environments;
   expect([prod.network.natGateways, prod.services[0].desiredCount, prod.loadBalancer.deletionProtection]).toEqual(['per-az', 2, true]);
@@ -36,6 +36,7 @@ test('an added environment gets its own deploy job after the others', () => {
     environments: [{ name: 'dev', account: '111122223333' }],
     terraformState: { bucket: 'orders-terraform-state' },
     deployment: { repository: 'acme/orders' },
+    loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
   }));
   project.addEnvironment({ name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION });
   const deploy = YAML.parse(Testing.synth(project)['.github/workflows/deploy.yml']);
@@ -44,7 +45,7 @@ test('an added environment gets its own deploy job after the others', () => {
 });
 
 test('an added environment gets its operations tasks', () => {
-  const project = new EcsServiceProject(projectOptions());
+  const project = new EcsServiceProject(projectOptions({ loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }));
   project.addEnvironment({ name: 'prod', preset: EnvironmentPreset.PRODUCTION });
   expect(Object.keys(Testing.synth(project)['.projen/tasks.json'].tasks)).toEqual(expect.arrayContaining(['deploy:prod', 'status:prod']));
 });

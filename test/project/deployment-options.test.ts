@@ -8,6 +8,7 @@ const BASE: PlatformOptions = {
   defaultReleaseBranch: 'main',
   environments: [{ name: 'dev', account: '111122223333' }, { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION }],
   terraformState: { bucket: 'orders-terraform-state' },
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
 };
 
 function resolve(deployment: DeploymentOptions, options: Partial<PlatformOptions> = {}) {

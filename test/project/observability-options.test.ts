@@ -7,7 +7,7 @@ const regionalAcl = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared
 const globalAcl = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
 
 function environmentOf(options: Partial<PlatformOptions>) {
-  return resolvePlatformConfig({ name: 'orders', ...options }).environments[0];
+  return resolvePlatformConfig({ name: 'orders', ...options, loadBalancer: { allowPlainHttp: 'test configuration without TLS', ...options.loadBalancer } }).environments[0];
 }
 
 describe('observability and WAF defaults', () => {
@@ -30,7 +30,7 @@ describe('observability and WAF defaults', () => {
       managedRuleGroups: ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'],
       rateLimit: 2000,
       logGroupName: 'aws-waf-logs-orders-prod-alb',
-      logRetentionDays: 30,
+      logRetentionDays: 365,
     });
   });
 

@@ -43,7 +43,7 @@ describe('defaults', () => {
 });
 
 describe('production preset', () => {
-  const [prod] = resolvePlatformConfig({ ...base, environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] }).environments;
+  const [prod] = resolvePlatformConfig({ ...base, environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }).environments;
 
   test('a NAT gateway per availability zone', () => {
     expect(prod.network.natGateways).toBe('per-az');
@@ -63,6 +63,7 @@ describe('production preset', () => {
       ...base,
       environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
       network: { natGateways: NatGateways.SINGLE },
+      loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
     }).environments;
     expect(env.network.natGateways).toBe('single');
   });

@@ -56,7 +56,7 @@ describe('blue/green and Service Connect', () => {
 
 describe('KMS key deletion window', () => {
   test('7 days in development, 30 in production', () => {
-    const config = resolvePlatformConfig({ ...base, environments: [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }] });
+    const config = resolvePlatformConfig({ ...base, environments: [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION, certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9' }] });
     expect(config.environments.map((env) => env.kmsKeyDeletionWindowDays)).toEqual([7, 30]);
   });
 

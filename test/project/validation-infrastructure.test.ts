@@ -35,7 +35,7 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['EC2 capacity on an existing cluster', { cluster: { existingClusterName: 'shared', ...ec2 } }, 'cluster.ec2Capacity: {"instanceType":"t3.medium"} cannot be added to an existing cluster'],
   ['capacity provider name prefix', { resourcePrefix: 'ecs-demo', cluster: ec2 }, 'gives the capacity provider name "ecs-demo-dev-ec2", and ECS rejects names starting with "aws", "ecs" or "fargate"'],
   // load balancer
-  ['HTTPS redirect without a certificate', { loadBalancer: { redirectHttpToHttps: true } }, 'loadBalancer.redirectHttpToHttps: true needs a certificate'],
+  ['HTTPS redirect without a certificate', { loadBalancer: { redirectHttpToHttps: true } }, 'loadBalancer.redirectHttpToHttps: true needs HTTPS; set a domain or loadBalancer.certificateArn'],
   ['environment certificate of another region', { environments: [{ name: 'dev', certificateArn: euCert }] }, 'environments[0].certificateArn: "' + euCert + '" is not an ACM certificate ARN in us-east-1'],
   ['SNI certificates without a certificate', { loadBalancer: { additionalCertificateArns: [cert] } }, 'loadBalancer.additionalCertificateArns: ["' + cert + '"] needs loadBalancer.certificateArn'],
   ['same HTTP and HTTPS port', { loadBalancer: { certificateArn: cert, httpPort: 8443, httpsPort: 8443 } }, 'loadBalancer.httpsPort: 8443 is the HTTP listener\'s port too'],
@@ -65,8 +65,8 @@ test.each<[string, Partial<PlatformOptions>, string]>([
   ['Service Connect without a namespace', { services: [{ serviceConnect: true }] }, 'services[0].serviceConnect: true needs the cluster\'s Service Connect namespace'],
   ['requests per task on a backend', { services: twoServices({ loadBalanced: false, targetRequestsPerTask: 100 }) }, 'services[1].targetRequestsPerTask: 100 needs a load-balanced service'],
   ['step thresholds crossing', { services: [{ autoscalingMode: AutoscalingMode.STEP, stepScaling: { scaleOutCpuThreshold: 50, scaleInCpuThreshold: 60 } }] }, 'services[0].stepScaling.scaleInCpuThreshold: 60 is not below scaleOutCpuThreshold 50'],
-  ['production with one task', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], services: [{ desiredCount: 1 }] }, 'services[0].desiredCount: 1 is below 2 in a production environment'],
-  ['production environment minimum', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, minCapacity: 1 }] }, 'environments[0].minCapacity: 1 is below 2 in a production environment'],
+  ['production with one task', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], services: [{ desiredCount: 1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }, 'services[0].desiredCount: 1 is below 2 in a production environment'],
+  ['production environment minimum', { environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION, minCapacity: 1 }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }, 'environments[0].minCapacity: 1 is below 2 in a production environment'],
   ['EC2 task memory', { cluster: { ...ec2, capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }] }, services: [{ memoryMiB: 64 }] }, 'services[0].memoryMiB: 64 is not allowed; expected an integer from 128 to 1048576'],
   // static site
   ['static site domain without certificate', { staticSite: { domainNames: ['www.example.com'] } }, 'staticSite.domainNames: ["www.example.com"] need a certificate'],

@@ -25,6 +25,7 @@ function options(deployment: DeploymentOptions, extra: Partial<EcsServiceProject
       { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION },
     ],
     terraformState: { bucket: 'orders-terraform-state' },
+    loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
     deployment,
     ...extra,
   };

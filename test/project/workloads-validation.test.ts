@@ -56,6 +56,7 @@ describe('defaults', () => {
   const config = (preset?: 'production') => resolvePlatformConfig({
     name: 'orders',
     environments: [{ name: 'dev' }, { name: 'prod', preset: preset as any }],
+    loadBalancer: { allowPlainHttp: 'test configuration without TLS' },
     workers: [worker({ processingTimeSeconds: 10, acceptableLatencySeconds: 95 })],
     jobs: [job()],
   });

@@ -48,9 +48,10 @@ function imageRepositoryLines(environment: EnvironmentConfig): string[] {
 function staticSiteLines(environment: EnvironmentConfig): string[] {
   const site = environment.staticSite;
   if (site === undefined) return [];
+  const names = site.domainNames.length > 0 ? site.domainNames : environment.domain?.staticSite?.hosts ?? [];
   return [
     `subgraph static_site[${mermaidLabel('static site')}]`,
-    `  cdn{{${mermaidLabel('CloudFront', ...(site.domainNames.length > 0 ? [site.domainNames.join(', ')] : []), site.priceClass)}}}`,
+    `  cdn{{${mermaidLabel('CloudFront', ...(names.length > 0 ? [names.join(', ')] : []), site.priceClass)}}}`,
     `  site_bucket[(${mermaidLabel(`S3 bucket ${site.bucketPrefix}…`)})]`,
     `  cdn -->|${mermaidLabel('origin access control')}| site_bucket`,
     'end',

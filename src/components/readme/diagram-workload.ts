@@ -6,7 +6,7 @@ import type { DeploymentConfig } from '../../platform/contract/deployment-config
 
 /** The listeners of the load balancer, e.g. `HTTPS :443`, `HTTP :80 → 301 HTTPS`. */
 export function listenerSummary(loadBalancer: LoadBalancerConfig): string[] {
-  if (loadBalancer.certificateArn === undefined) return [`HTTP :${loadBalancer.httpPort}`];
+  if (!loadBalancer.https) return [`HTTP :${loadBalancer.httpPort}`];
   return [
     `HTTPS :${loadBalancer.httpsPort}`,
     loadBalancer.redirectHttpToHttps ? `HTTP :${loadBalancer.httpPort} → 301 HTTPS` : `HTTP :${loadBalancer.httpPort}`,

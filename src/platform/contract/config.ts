@@ -1,5 +1,6 @@
 import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
+import type { DomainConfig } from './domain';
 import type { ObservabilityConfig, WebAclConfig } from './observability-config';
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
@@ -72,6 +73,11 @@ export interface NetworkConfig {
   readonly natGateways: NatGatewayMode;
   readonly vpcEndpoints: VpcEndpointsConfig;
   readonly flowLogs: boolean;
+  /**
+   * Dual stack: an Amazon-provided /56 on the VPC, a /64 per subnet, an egress-only internet gateway
+   * for the private subnets, a dual-stack load balancer and AAAA records.
+   */
+  readonly ipv6: boolean;
   /** Set when deploying into an existing VPC; the fields above then describe nothing that is created. */
   readonly existingVpc?: ExistingVpcConfig;
 }
@@ -133,10 +139,12 @@ export interface AccessLogsConfig {
 export interface LoadBalancerConfig {
   /** Full ALB name (AWS limit 32 characters). */
   readonly name: string;
-  /** ACM certificate: HTTPS listener when set, plain HTTP otherwise. */
+  /** The load balancer serves HTTPS: with `certificateArn`, or with the environment's domain certificate. */
+  readonly https: boolean;
+  /** ACM certificate given by ARN (without a domain): HTTPS listener when set. */
   readonly certificateArn?: string;
   readonly additionalCertificateArns: string[];
-  /** Port 80 answers with a 301 to HTTPS (only with a certificate). */
+  /** Port 80 answers with a 301 to HTTPS (only with HTTPS). */
   readonly redirectHttpToHttps: boolean;
   readonly sslPolicy: string;
   /** CIDRs allowed to reach the ALB listeners. */
@@ -215,6 +223,8 @@ export interface ServiceIngressConfig {
   readonly targetGroupName: string;
   /** The service receives the listener's default action. */
   readonly defaultRoute: boolean;
+  /** Its host names in the environment's domain (alias records, certificate names); with a domain. */
+  readonly hostnames?: string[];
   /** Listener rule, when the service is routed by host or path. */
   readonly rule?: {
     readonly priority: number;
@@ -309,6 +319,8 @@ export interface EnvironmentConfig {
   readonly data?: DataConfig;
   /** Alarms, notifications and dashboard; absent, the environment has none (the Terraform modules). */
   readonly observability?: ObservabilityConfig;
+  /** Hosted zone, alias records and DNS-validated certificates; present with a domain. */
+  readonly domain?: DomainConfig;
   /** Default tags on every resource. */
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */

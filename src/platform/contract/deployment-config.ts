@@ -88,6 +88,8 @@ export interface EnvironmentDeploymentConfig {
   readonly codeDeployApplicationName: string;
   /** The services of the environment. */
   readonly services: ServiceDeploymentTarget[];
+  /** IPv4 CIDR blocks admitted to the blue/green test listeners; present with the blue-green strategy. */
+  readonly testListenerAllowedCidrs?: string[];
   /** CPU architecture of the image built from `app/`. */
   readonly imageArchitecture: 'X86_64' | 'ARM64';
   /** Names of the roles of the environment's deployment resources (fitted to IAM's 64 characters). */

@@ -54,6 +54,10 @@ export const SERVICE_OUTPUTS = {
   staticSiteUrl: 'static_site_url',
   /** Present with scheduled jobs: job name to `{ subnets, security_groups }`, for `run-task --job`. */
   jobNetworks: 'job_networks',
+  /** Present with a domain: the zone of the environment's records. */
+  hostedZoneId: 'hosted_zone_id',
+  /** Present when the stack creates the zone. */
+  nameServers: 'name_servers',
 } as const;
 
 /** Outputs of the data stack, read by the stacks of the workloads attached to its resources. Maps are keyed by resource name. */

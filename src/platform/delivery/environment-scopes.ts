@@ -71,7 +71,17 @@ export type ScopeName =
   | 'dynamodbTables'
   | 'dashboards'
   /** The environment's web ACLs (or the existing ones it associates) and the AWS managed rule groups they reference. */
-  | 'webAcls';
+  | 'webAcls'
+  /** The environment's hosted zones: the existing or parent zone by id, `hostedzone/*` when the stack creates one. */
+  | 'hostedZones'
+  /** Route 53 change status (`change/*`) and CreateHostedZone, which have no narrower resource. */
+  | 'route53Account'
+  /** ACM certificates of the account in the environment's region and, with a static site on the domain, us-east-1. */
+  | 'certificates'
+  /** RequestCertificate (no resource-level permission), in those regions only. */
+  | 'certificateRequests'
+  /** The role of the parent zone's account through which a subdomain environment writes its NS delegation. */
+  | 'dnsDelegationRole';
 
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
@@ -428,6 +438,36 @@ export class EnvironmentScopes {
       return [waf.arn];
     }
     return [this.arnIn(region, 'wafv2', `${scope}/webacl/${waf.name}/*`), `arn:${this.partition}:wafv2:${region}:*:${scope}/managedruleset/*`];
+  }
+
+  private hostedZones(): ResolvedScope {
+    const zone = this.env.domain?.zone;
+    const zoneArn = (id: string) => `arn:${this.partition}:route53:::hostedzone/${id}`;
+    if (zone === undefined) return { resources: [] };
+    if (zone.kind === 'existing') return { resources: [zoneArn(zone.zoneId)] };
+    // A created zone's id is random; the parent zone is written only with the NS record of the delegation.
+    return { resources: [zoneArn('*')] };
+  }
+
+  private route53Account(): ResolvedScope {
+    return { resources: this.env.domain ? ['*'] : [] };
+  }
+
+  private certificateRegions(): string[] {
+    return this.env.domain?.staticSite ? [...new Set([this.region, 'us-east-1'])] : [this.region];
+  }
+
+  private certificates(): ResolvedScope {
+    return { resources: this.env.domain ? this.certificateRegions().map((region) => `arn:${this.partition}:acm:${region}:${this.account}:certificate/*`) : [] };
+  }
+
+  private certificateRequests(): ResolvedScope {
+    return this.env.domain ? { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.certificateRegions() } } } : { resources: [] };
+  }
+
+  private dnsDelegationRole(): ResolvedScope {
+    const zone = this.env.domain?.zone;
+    return { resources: zone?.kind === 'delegated' && zone.delegationRoleArn !== undefined ? [zone.delegationRoleArn] : [] };
   }
 }
 

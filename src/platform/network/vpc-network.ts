@@ -1,4 +1,5 @@
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
@@ -7,7 +8,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { TerraformCount } from 'cdktf';
+import { Fn, Op, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VpcFlowLogs } from './flow-logs';
 import { natLayout } from './nat-layout';
@@ -18,6 +19,10 @@ import type { AwsContext } from '../core/aws-context';
 import { everyInstanceAttribute, instanceAttribute, isExpression, itemOf, lengthOf } from '../core/expressions';
 
 const ANYWHERE = '0.0.0.0/0';
+const ANYWHERE_IPV6 = '::/0';
+/** A subnet's IPv6 block is a /64 of the VPC's /56: 8 more bits, public subnets from 0, private from 8 (as the IPv4 halves). */
+const IPV6_SUBNET_BITS = 8;
+const PRIVATE_IPV6_OFFSET = 8;
 
 /** Properties of {@link VpcNetwork}. */
 export interface VpcNetworkProps {
@@ -68,6 +73,8 @@ export class VpcNetwork extends Construct {
   public readonly privateRouteTableAssociations: RouteTableAssociation;
   /** Default routes of the private route tables to a NAT gateway, one instance per zone while there is a NAT gateway. */
   public readonly privateDefaultRoutes?: Route;
+  /** Egress-only internet gateway of the private subnets' IPv6 traffic; dual stack with NAT gateways only. */
+  public readonly egressOnlyInternetGateway?: EgressOnlyInternetGateway;
   /** Flow logs of the VPC, when enabled. */
   public readonly flowLogs?: VpcFlowLogs;
   /** VPC endpoints, when enabled. */
@@ -76,6 +83,7 @@ export class VpcNetwork extends Construct {
   private readonly namePrefix: string;
   private readonly zones: string[];
   private readonly perZone: TerraformCount;
+  private readonly ipv6: boolean;
 
   constructor(scope: Construct, id: string, props: VpcNetworkProps) {
     super(scope, id);
@@ -83,9 +91,11 @@ export class VpcNetwork extends Construct {
     this.namePrefix = props.namePrefix;
     this.zones = network.availabilityZones;
     this.perZone = TerraformCount.of(lengthOf(this.zones));
+    this.ipv6 = network.ipv6;
 
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: network.cidr,
+      ...(this.ipv6 ? { assignGeneratedIpv6CidrBlock: true } : {}),
       enableDnsSupport: true,
       enableDnsHostnames: true,
       tags: this.nameTag('vpc'),
@@ -95,8 +105,8 @@ export class VpcNetwork extends Construct {
       tags: this.nameTag('default-unused'),
     });
     // Only the load balancer and the NAT gateways live in the public subnets, and both get their addresses explicitly.
-    this.publicSubnets = this.zoneSubnets('public_subnets', 'public', network.publicSubnetCidrs);
-    this.privateSubnets = this.zoneSubnets('private_subnets', 'private', network.privateSubnetCidrs);
+    this.publicSubnets = this.zoneSubnets('public_subnets', 'public', network.publicSubnetCidrs, 0);
+    this.privateSubnets = this.zoneSubnets('private_subnets', 'private', network.privateSubnetCidrs, PRIVATE_IPV6_OFFSET);
 
     this.internetGateway = new InternetGateway(this, 'internet_gateway', { vpcId: this.vpc.id, tags: this.nameTag('igw') });
     this.publicRouteTable = new RouteTable(this, 'public_route_table', { vpcId: this.vpc.id, tags: this.nameTag('public') });
@@ -105,6 +115,13 @@ export class VpcNetwork extends Construct {
       destinationCidrBlock: ANYWHERE,
       gatewayId: this.internetGateway.id,
     });
+    if (this.ipv6) {
+      new Route(this, 'public_default_ipv6_route', {
+        routeTableId: this.publicRouteTable.id,
+        destinationIpv6CidrBlock: ANYWHERE_IPV6,
+        gatewayId: this.internetGateway.id,
+      });
+    }
     this.publicRouteTableAssociations = new RouteTableAssociation(this, 'public_route_table_associations', {
       count: this.perZone,
       subnetId: instanceAttribute(this.publicSubnets, 'count.index', 'id'),
@@ -126,6 +143,10 @@ export class VpcNetwork extends Construct {
     this.natElasticIps = nat?.elasticIps;
     this.natGateways = nat?.gateways;
     this.privateDefaultRoutes = nat?.defaultRoutes;
+    // Without NAT gateways the private subnets have no way out by design (VPC endpoints only); IPv6 keeps it so.
+    if (this.ipv6 && nat !== undefined) {
+      this.egressOnlyInternetGateway = this.privateIpv6Egress();
+    }
 
     this.endpoints = this.endpointsFor(props);
     this.flowLogs = this.flowLogsFor(props);
@@ -151,13 +172,19 @@ export class VpcNetwork extends Construct {
     return { Name: `${this.namePrefix}-${suffix}` };
   }
 
-  /** One subnet per zone, of the given kind, from the given blocks (in zone order); none maps public IPs on launch. */
-  private zoneSubnets(id: string, kind: 'public' | 'private', cidrs: string[]): Subnet {
+  /**
+   * One subnet per zone, of the given kind, from the given blocks (in zone order), with a /64 of the
+   * VPC's IPv6 block from `ipv6Offset` on in a dual-stack VPC; none maps public IPs on launch.
+   */
+  private zoneSubnets(id: string, kind: 'public' | 'private', cidrs: string[], ipv6Offset: number): Subnet {
+    const netnum = ipv6Offset === 0 ? this.perZone.index : Token.asNumber(Op.add(this.perZone.index, ipv6Offset));
+    const ipv6 = this.ipv6 ? { ipv6CidrBlock: Fn.cidrsubnet(this.vpc.ipv6CidrBlock, IPV6_SUBNET_BITS, netnum) } : {};
     return new Subnet(this, id, {
       count: this.perZone,
       vpcId: this.vpc.id,
       availabilityZone: this.zone,
       cidrBlock: itemOf(cidrs, this.perZone.index),
+      ...ipv6,
       mapPublicIpOnLaunch: false,
       tags: this.nameTag(`${kind}-${this.zone}`),
     });
@@ -191,6 +218,18 @@ export class VpcNetwork extends Construct {
       natGatewayId: instanceAttribute(gateways, nat.gatewayOfZone(routed), 'id'),
     });
     return { elasticIps, gateways, defaultRoutes };
+  }
+
+  /** The egress-only internet gateway and the private subnets' IPv6 default routes through it (outbound only, like NAT). */
+  private privateIpv6Egress(): EgressOnlyInternetGateway {
+    const gateway = new EgressOnlyInternetGateway(this, 'egress_only_internet_gateway', { vpcId: this.vpc.id, tags: this.nameTag('eigw') });
+    new Route(this, 'private_default_ipv6_routes', {
+      count: this.perZone,
+      routeTableId: instanceAttribute(this.privateRouteTables, 'count.index', 'id'),
+      destinationIpv6CidrBlock: ANYWHERE_IPV6,
+      egressOnlyGatewayId: gateway.id,
+    });
+    return gateway;
   }
 
   /** The VPC endpoints, in the private subnets and route tables; none when no endpoint is configured. */

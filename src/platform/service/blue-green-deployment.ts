@@ -124,24 +124,29 @@ export class BlueGreenDeployment extends Construct {
     return { greenTargetGroup, testListener, alarms, deploymentGroup };
   }
 
-  /** The test listener of one service on its own port, forwarding to the green target group, open to the allowed client ranges. */
+  /**
+   * The test listener of one service on its own port, forwarding to the green target group. It serves
+   * tasks nobody approved yet, so only the configured ranges reach it (by default the VPC's), not the
+   * load balancer's public client ranges.
+   */
   private testListener(target: ServiceDeploymentTarget, port: number, greenTargetGroup: LbTargetGroup): LbListener {
-    const { ingress, loadBalancerConfig } = this.props;
-    const secure = loadBalancerConfig.certificateArn !== undefined;
-    loadBalancerConfig.allowedCidrs.forEach((cidr, i) => new VpcSecurityGroupIngressRule(this, `test_ingress_${target.name}_${i}`, {
+    const { ingress, loadBalancerConfig, environment } = this.props;
+    const certificateArn = ingress.httpsListener?.certificateArn;
+    const secure = certificateArn !== undefined;
+    (environment.testListenerAllowedCidrs ?? []).forEach((cidr, i) => new VpcSecurityGroupIngressRule(this, `test_ingress_${target.name}_${i}`, {
       securityGroupId: ingress.securityGroup.id,
-      description: `Blue/green test listener of ${target.name} from allowed client range ${cidr}`,
+      description: `Blue/green test listener of ${target.name} from ${cidr}`,
       ipProtocol: 'tcp',
       fromPort: port,
       toPort: port,
-      // The resolver admits only IPv4 client ranges.
+      // The resolver admits only IPv4 ranges.
       cidrIpv4: cidr,
     }));
     return new LbListener(this, `test_listener_${target.name}`, {
       loadBalancerArn: ingress.loadBalancer.arn,
       port,
       protocol: secure ? 'HTTPS' : 'HTTP',
-      ...(secure ? { sslPolicy: loadBalancerConfig.sslPolicy, certificateArn: loadBalancerConfig.certificateArn } : {}),
+      ...(secure ? { sslPolicy: loadBalancerConfig.sslPolicy, certificateArn } : {}),
       defaultAction: [{ type: 'forward', targetGroupArn: greenTargetGroup.arn }],
       lifecycle: { ignoreChanges: ['default_action'] },
     });

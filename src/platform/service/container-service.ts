@@ -73,6 +73,8 @@ export interface ContainerServiceProps {
   readonly additionalEnvironment?: Record<string, string>;
   /** What the attached data resources give the service: variables, secrets, permissions, security groups. */
   readonly attachment?: ResolvedAttachment;
+  /** Dual-stack subnets: HTTPS out over IPv6 too (tasks get IPv6 addresses where ECS' dualStackIPv6 account setting is on). */
+  readonly ipv6Egress?: boolean;
 }
 
 /**
@@ -105,6 +107,16 @@ export class ContainerService extends Construct {
       description: `Tasks of ${name}: reachable from the load balancer${service.serviceConnect ? ' and the other services' : ''} only`,
       vpcId: props.vpcId,
     });
+    if (props.ipv6Egress) {
+      new VpcSecurityGroupEgressRule(this, 'egress_https_ipv6', {
+        securityGroupId: this.securityGroup.id,
+        description: 'HTTPS over IPv6, through the egress-only internet gateway',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv6: '::/0',
+      });
+    }
     if (props.loadBalancer) {
       this.admitLoadBalancer(props.loadBalancer, service);
     }

@@ -31,6 +31,10 @@ export interface PublicLoadBalancerProps {
   readonly subnetIds: string[];
   /** Set by the Terraform module generator only: what the module decides at plan time. @default - the configuration decides */
   readonly moduleInputs?: LoadBalancerModuleInputs;
+  /** Dual stack: IPv6 addresses on the load balancer and `::/0` admitted wherever `0.0.0.0/0` is. */
+  readonly dualStack?: boolean;
+  /** Certificate of the HTTPS listener when the configuration has no ARN (the environment's DNS-validated one). */
+  readonly certificateArn?: string;
 }
 
 /**
@@ -95,7 +99,7 @@ export class PublicLoadBalancer extends Construct {
   /** The listener ports, open to the allowed client ranges. */
   private createIngressRules(): VpcSecurityGroupIngressRule[] {
     const { config, moduleInputs } = this.props;
-    const secure = config.certificateArn !== undefined;
+    const secure = config.https;
     const listenerPorts = secure ? [config.httpPort, config.httpsPort] : [config.httpPort];
     const rule = (port: number, id: string, cidr: string, forEach?: ReturnType<typeof iteratorOver>) =>
       new VpcSecurityGroupIngressRule(this, `ingress_${port}_${id}`, {
@@ -118,7 +122,24 @@ export class PublicLoadBalancer extends Construct {
         return rule(port, '0', cidrs.value, cidrs);
       });
     }
-    return listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) => rule(port, String(i), cidr)));
+    const rules = listenerPorts.flatMap((port) => config.allowedCidrs.map((cidr, i) => rule(port, String(i), cidr)));
+    return [...rules, ...this.createIpv6IngressRules(listenerPorts)];
+  }
+
+  /** IPv6 clients are admitted only where every IPv4 client is: the allowed ranges are IPv4 blocks. */
+  private createIpv6IngressRules(listenerPorts: number[]): VpcSecurityGroupIngressRule[] {
+    const { config } = this.props;
+    if (this.props.dualStack !== true || !config.allowedCidrs.includes('0.0.0.0/0')) {
+      return [];
+    }
+    return listenerPorts.map((port) => new VpcSecurityGroupIngressRule(this, `ingress_${port}_ipv6`, {
+      securityGroupId: this.securityGroup.id,
+      description: `${config.https && port === config.httpsPort ? 'HTTPS' : 'HTTP'} from any IPv6 client`,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      cidrIpv6: '::/0',
+    }));
   }
 
   /** The HTTP listener's default action decided at plan time: redirect to HTTPS, or forward to the service. */
@@ -149,6 +170,7 @@ export class PublicLoadBalancer extends Construct {
       // (Checkov CKV2_AWS_20 family, Trivy AVD-AWS-0053): this is the service's public entry point.
       // The tasks behind it stay in private subnets without public addresses.
       internal: false,
+      ...(this.props.dualStack ? { ipAddressType: 'dualstack' } : {}),
       securityGroups: [this.securityGroup.id],
       subnets: this.props.subnetIds,
       dropInvalidHeaderFields: true,
@@ -188,25 +210,29 @@ export class PublicLoadBalancer extends Construct {
     });
   }
 
-  /** The HTTPS listener with its additional certificates, when a certificate is configured. */
+  /** The HTTPS listener with its additional certificates, when the load balancer serves HTTPS. */
   private createHttpsListener(defaultAction: LbListenerConfig['defaultAction']): LbListener | undefined {
     const { config } = this.props;
-    if (config.certificateArn === undefined) {
+    const certificateArn = config.certificateArn ?? this.props.certificateArn;
+    if (!config.https) {
       return undefined;
     }
     const { moduleInputs } = this.props;
+    if (certificateArn === undefined) {
+      throw new Error(`The load balancer ${config.name} serves HTTPS but was given no certificate`);
+    }
     const listener = new LbListener(this, 'https_listener', {
       ...(moduleInputs ? { count: Token.asNumber(Fn.conditional(ref(moduleInputs.https), 1, 0)) } : {}),
       loadBalancerArn: this.loadBalancer.arn,
       port: config.httpsPort,
       protocol: 'HTTPS',
       sslPolicy: config.sslPolicy,
-      certificateArn: config.certificateArn,
+      certificateArn,
       defaultAction,
     });
-    config.additionalCertificateArns.forEach((certificateArn, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
+    config.additionalCertificateArns.forEach((additional, i) => new LbListenerCertificate(this, `additional_certificate_${i}`, {
       listenerArn: listener.arn,
-      certificateArn,
+      certificateArn: additional,
     }));
     return listener;
   }

@@ -22,15 +22,14 @@ import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from 
 import { UpstreamOutputs } from '../core/state';
 import type { DataStack } from '../data/data-stack';
 import { ResolvedAttachment, resolveAttachment } from '../data/workload-attachment';
+import { EnvironmentDomain } from '../dns/environment-domain';
 import type { NetworkStack } from '../network/network-stack';
 import { alarmActions } from '../observability/alarm-actions';
 import { EnvironmentMonitoring } from '../observability/environment-monitoring';
 import { Messaging } from '../workloads/messaging';
 import { Workloads } from '../workloads/workloads';
 
-
 export { IMAGE_TAG_VARIABLE };
-
 
 /** Properties of {@link ServiceStack}. */
 export interface ServiceStackProps extends EnvironmentStackProps {
@@ -77,116 +76,172 @@ export class ServiceStack extends EnvironmentStack {
   public readonly messaging?: Messaging;
   /** Queue workers and scheduled jobs, when configured. */
   public readonly workloads?: Workloads;
-
-  private readonly moduleInputs?: ServiceModuleInputs;
   /** The load balancer's web ACL, when WAF is on. */
   public readonly loadBalancerWebAcl?: LoadBalancerWebAcl;
   /** The static site's web ACL, when WAF is on for it. */
   public readonly staticSiteWebAcl?: DistributionWebAcl;
   /** Alarms and dashboard, with observability. */
   public readonly monitoring?: EnvironmentMonitoring;
+  /** Hosted zone, certificates and alias records, with a domain. */
+  public readonly domain?: EnvironmentDomain;
+
+  private readonly moduleInputs?: ServiceModuleInputs;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
     this.moduleInputs = props.moduleInputs;
-    const state = this.environment.state;
-    const services = this.environment.services;
+    const environment = this.environment;
     this.addDependency(props.network);
     this.addDependency(props.cluster);
-    this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
-    this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
-    if (props.data !== undefined) {
-      this.addDependency(props.data);
-      if (Object.keys(this.environment.data?.attachments ?? {}).length > 0) {
-        this.dataOutputs = new UpstreamOutputs(this, 'data', state, props.data.node.id);
-      }
-    }
-    const network = this.networkOutputs;
-
-    if (services.some((service) => service.image === undefined)) {
+    this.networkOutputs = new UpstreamOutputs(this, 'network', environment.state, props.network.node.id);
+    this.clusterOutputs = new UpstreamOutputs(this, 'cluster', environment.state, props.cluster.node.id);
+    this.dataOutputs = this.readDataOutputs(props.data);
+    if (environment.services.some((service) => service.image === undefined)) {
       this.imageTag = this.createImageTagVariable();
     }
+    if (environment.domain !== undefined) {
+      this.domain = new EnvironmentDomain(this, 'domain', { environment: { ...environment, domain: environment.domain }, aws: this.aws });
+    }
 
+    const network = this.networkOutputs;
     const vpcId = network.string(NETWORK_OUTPUTS.vpcId);
     this.ingress = new PublicLoadBalancer(this, 'ingress', {
       aws: this.aws,
       namePrefix: this.namePrefix,
-      config: this.environment.loadBalancer,
-      services,
+      config: environment.loadBalancer,
+      services: environment.services,
       vpcId,
       subnetIds: network.list(NETWORK_OUTPUTS.publicSubnetIds),
       ...(props.moduleInputs ? { moduleInputs: props.moduleInputs } : {}),
+      ...(this.domain ? { certificateArn: this.domain.loadBalancerCertificate.certificateArn } : {}),
+      dualStack: environment.network.ipv6,
     });
     this.loadBalancer = this.ingress.loadBalancer;
+    this.domain?.addLoadBalancerRecords(this.loadBalancer, environment.network.ipv6 === true);
     this.targetGroups = this.ingress.targetGroups;
-    const waf = this.environment.loadBalancer.waf;
-    if (waf !== undefined) {
-      this.loadBalancerWebAcl = new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
-        config: waf,
-        loadBalancerArn: this.loadBalancer.arn,
-        kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
-      });
-    }
+    this.loadBalancerWebAcl = this.createLoadBalancerWebAcl();
 
-    const clusterResources = this.clusterResources();
-    if (this.environment.cluster.serviceConnectNamespace !== undefined) {
-      this.peerSecurityGroup = new SecurityGroup(this, 'service_peers', {
-        name: `${this.namePrefix}-services`,
-        description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
-        vpcId,
-        tags: { Name: `${this.namePrefix}-services` },
-      });
-    }
-
-    const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
-    const workloads = this.environment.workloads;
-    if (workloads !== undefined) {
-      this.messaging = new Messaging(this, 'messaging', {
-        aws: this.aws,
-        config: workloads,
-        keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
-      });
-    }
-    this.services = Object.fromEntries(services.map((service) =>
-      [service.name, this.createService(service, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds })]));
+    const placement = { cluster: this.clusterResources(), vpcId, subnetIds: network.list(NETWORK_OUTPUTS.privateSubnetIds) };
+    this.peerSecurityGroup = this.createPeerSecurityGroup(vpcId);
+    this.messaging = this.createMessaging();
+    this.services = Object.fromEntries(environment.services.map((service) => [service.name, this.createService(service, placement)]));
     this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
     this.ecsServices = mapValues(this.services, (service) => service.ecsService);
-    if (workloads !== undefined && this.messaging !== undefined) {
-      this.workloads = new Workloads(this, 'workloads', {
-        aws: this.aws,
-        config: workloads,
-        messaging: this.messaging,
-        services: this.services,
-        cluster: clusterResources,
-        vpcId,
-        subnetIds: privateSubnetIds,
-        logRetentionDays: this.environment.cluster.logRetentionDays,
-        ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
-        imageOf: (task) => this.workloadImage(task),
-        attachmentOf: (task) => this.attachmentOf(task.name),
-        alarmActions: alarmActions(this.environment.observability, this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn)),
-      });
-      this.exportJobNetworks(this.workloads, privateSubnetIds);
-    }
+    this.workloads = this.createWorkloads(placement);
 
-    if (this.environment.staticSite !== undefined) {
-      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
-      const siteWaf = this.environment.staticSite.waf;
-      if (siteWaf !== undefined) {
-        const distribution = this.staticSite.distribution;
-        this.staticSiteWebAcl = new DistributionWebAcl(this, 'site_web_acl', {
-          aws: this.aws,
-          config: siteWaf,
-          distribution,
-          keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
-        });
-      }
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
-    }
+    this.staticSite = this.createStaticSite();
+    this.staticSiteWebAcl = this.createStaticSiteWebAcl(this.staticSite);
     this.monitoring = this.createMonitoring();
     this.exportLoadBalancerOutputs();
+    this.exportDomainOutputs();
+  }
+
+  /** The data stack's outputs, read when data resources are attached to a workload; the stack deploys after it. */
+  private readDataOutputs(data: DataStack | undefined): UpstreamOutputs | undefined {
+    if (data === undefined) {
+      return undefined;
+    }
+    this.addDependency(data);
+    const attached = Object.keys(this.environment.data?.attachments ?? {}).length > 0;
+    return attached ? new UpstreamOutputs(this, 'data', this.environment.state, data.node.id) : undefined;
+  }
+
+  /** The load balancer's web ACL, when WAF is on; its logs are encrypted with the cluster's key. */
+  private createLoadBalancerWebAcl(): LoadBalancerWebAcl | undefined {
+    const waf = this.environment.loadBalancer.waf;
+    return waf === undefined ? undefined : new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
+      config: waf,
+      loadBalancerArn: this.loadBalancer.arn,
+      kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
+    });
+  }
+
+  /** The security group every task carries with Service Connect: the source the services admit to their ports. */
+  private createPeerSecurityGroup(vpcId: string): SecurityGroup | undefined {
+    if (this.environment.cluster.serviceConnectNamespace === undefined) {
+      return undefined;
+    }
+    return new SecurityGroup(this, 'service_peers', {
+      name: `${this.namePrefix}-services`,
+      description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
+      vpcId,
+      tags: { Name: `${this.namePrefix}-services` },
+    });
+  }
+
+  /** The messaging key and topics, created before the services that publish to them. */
+  private createMessaging(): Messaging | undefined {
+    const workloads = this.environment.workloads;
+    return workloads === undefined ? undefined : new Messaging(this, 'messaging', {
+      aws: this.aws,
+      config: workloads,
+      keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+    });
+  }
+
+  /** The queue workers and scheduled jobs, placed like the services. */
+  private createWorkloads(placement: Pick<ContainerServiceProps, 'cluster' | 'vpcId' | 'subnetIds'>): Workloads | undefined {
+    const config = this.environment.workloads;
+    if (config === undefined || this.messaging === undefined) {
+      return undefined;
+    }
+    const workloads = new Workloads(this, 'workloads', {
+      aws: this.aws,
+      config,
+      messaging: this.messaging,
+      services: this.services,
+      ...placement,
+      logRetentionDays: this.environment.cluster.logRetentionDays,
+      ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
+      imageOf: (task) => this.workloadImage(task),
+      attachmentOf: (task) => this.attachmentOf(task.name),
+      alarmActions: alarmActions(this.environment.observability, this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn)),
+    });
+    this.exportJobNetworks(workloads, placement.subnetIds);
+    return workloads;
+  }
+
+  /** The static site's web ACL, when WAF is on for it. */
+  private createStaticSiteWebAcl(site: StaticSite | undefined): DistributionWebAcl | undefined {
+    const waf = this.environment.staticSite?.waf;
+    return site === undefined || waf === undefined ? undefined : new DistributionWebAcl(this, 'site_web_acl', {
+      aws: this.aws,
+      config: waf,
+      distribution: site.distribution,
+      keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+    });
+  }
+
+  /** The static site, on the domain's host names with their us-east-1 certificate when there is a domain. */
+  private createStaticSite(): StaticSite | undefined {
+    const config = this.environment.staticSite;
+    if (config === undefined) {
+      return undefined;
+    }
+    const domainSite = this.environment.domain?.staticSite;
+    const certificate = this.domain?.staticSiteCertificate;
+    const site = new StaticSite(this, 'static_site', {
+      config: domainSite && certificate ? { ...config, domainNames: domainSite.hosts, certificateArn: certificate.certificateArn } : config,
+      namePrefix: this.namePrefix,
+    });
+    this.domain?.addStaticSiteRecords(site.distribution);
+    const host = domainSite?.hosts[0] ?? site.distribution.domainName;
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, site.bucket.bucket.bucket, 'S3 bucket of the static site.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, site.distribution.id, 'ID of the static site\'s CloudFront distribution.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${host}`, 'URL of the static site.');
+    return site;
+  }
+
+  /** The zone's id and, for a zone created here, its name servers (to enter at the registrar or check the delegation). */
+  private exportDomainOutputs(): void {
+    const zone = this.domain?.zone;
+    if (zone === undefined) {
+      return;
+    }
+    exportOutput(this, SERVICE_OUTPUTS.hostedZoneId, zone.zoneId, 'ID of the hosted zone of the environment\'s records.');
+    if (zone.zone !== undefined) {
+      exportOutput(this, SERVICE_OUTPUTS.nameServers, zone.zone.nameServers, 'Name servers of the hosted zone created for the environment.');
+    }
   }
 
   /** Alarms, deployment alarms and the dashboard, with observability. */
@@ -269,6 +324,7 @@ export class ServiceStack extends EnvironmentStack {
       ...(this.moduleInputs ? { moduleInputs: this.moduleInputs } : {}),
       ...(this.messaging ? { additionalEnvironment: this.messaging.environmentOf(service.name) } : {}),
       attachment: this.attachmentOf(service.name),
+      ipv6Egress: this.environment.network.ipv6,
     });
   }
 
@@ -309,11 +365,13 @@ export class ServiceStack extends EnvironmentStack {
   /** The load balancer's DNS name, ARN and URL of the default route, and the service names. */
   private exportLoadBalancerOutputs(): void {
     const lb = this.environment.loadBalancer;
-    const secure = lb.certificateArn !== undefined;
+    const secure = lb.https;
     const port = secure ? lb.httpsPort : lb.httpPort;
     const defaultPort = secure ? 443 : 80;
     const scheme = this.moduleInputs ? Token.asString(Fn.conditional(ref(this.moduleInputs.https), 'https', 'http')) : (secure ? 'https' : 'http');
-    const url = `${scheme}://${this.loadBalancer.dnsName}${port === defaultPort ? '' : `:${port}`}`;
+    // With a domain, the URL names it: the certificate covers the domain, not the load balancer's DNS name.
+    const host = this.environment.domain?.name ?? this.loadBalancer.dnsName;
+    const url = `${scheme}://${host}${port === defaultPort ? '' : `:${port}`}`;
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerDnsName, this.loadBalancer.dnsName, 'DNS name of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.loadBalancerArn, this.loadBalancer.arn, 'ARN of the load balancer.');
     exportOutput(this, SERVICE_OUTPUTS.serviceUrl, url, 'URL of the load balancer\'s default route.');

@@ -5,6 +5,7 @@ import { ELB_NAME_MAX, fitName } from '../../platform/contract/naming';
 import { RULE_CONDITION_VALUES_MAX, SERVICE_RULES, TEXT_RULES } from '../../platform/contract/rules';
 import type { EnvironmentContext } from '../context';
 import { DEFAULTS } from '../defaults';
+import { qualifiedHostnames } from '../domain';
 
 /** How other services and the load balancer reach a service. */
 export interface Reachability {
@@ -42,6 +43,7 @@ export function resolveReachability(
   );
   if (!loadBalanced) {
     problems.check(service.routing === undefined, `${path}.routing`, service.routing, 'applies to load-balanced services only; remove it or set loadBalanced to true');
+    problems.check((service.hostnames ?? []).length === 0, `${path}.hostnames`, service.hostnames, 'applies to load-balanced services only; remove it or set loadBalanced to true');
     problems.check(autoscaling.targetRequestsPerTask === undefined, `${path}.targetRequestsPerTask`, autoscaling.targetRequestsPerTask, 'needs a load-balanced service; remove it or set loadBalanced to true');
     return { serviceConnect };
   }
@@ -53,10 +55,13 @@ function resolveIngress(ctx: EnvironmentContext, service: ServiceOptions, name: 
   const { path, defaultRoute, index } = position;
   const targetGroupName = fitName([ctx.project, ctx.env.name, name], ELB_NAME_MAX);
   const routing = service.routing;
+  const hostnames = qualifiedHostnames(ctx, service.hostnames, `${path}.hostnames`);
+  const named = hostnames.length > 0 ? { hostnames } : {};
+  // The default route reaches the default service whatever the host: its host names need records, not a rule.
   if (defaultRoute && routing === undefined) {
-    return { targetGroupName, defaultRoute };
+    return { targetGroupName, defaultRoute, ...named };
   }
-  const hostHeaders = routing?.hostHeaders ?? [];
+  const hostHeaders = [...(routing?.hostHeaders ?? []), ...hostnames];
   const pathPatterns = routing?.pathPatterns ?? (hostHeaders.length > 0 ? [] : [`/${name}`, `/${name}/*`]);
   const priority = routing?.priority ?? DEFAULTS.firstRulePriority + index;
   const conditions = hostHeaders.length + pathPatterns.length;
@@ -67,8 +72,8 @@ function resolveIngress(ctx: EnvironmentContext, service: ServiceOptions, name: 
     routing,
     `has ${conditions} host headers and path patterns; a listener rule matches at most ${RULE_CONDITION_VALUES_MAX}`,
   );
-  hostHeaders.forEach((host, i) => problems.checkText(`${path}.routing.hostHeaders[${i}]`, host, TEXT_RULES.hostHeader));
+  (routing?.hostHeaders ?? []).forEach((host, i) => problems.checkText(`${path}.routing.hostHeaders[${i}]`, host, TEXT_RULES.hostHeader));
   pathPatterns.forEach((pattern, i) => problems.checkText(`${path}.routing.pathPatterns[${i}]`, pattern, TEXT_RULES.pathPattern));
   problems.checkRange(`${path}.routing.priority`, priority, SERVICE_RULES.listenerRulePriority);
-  return { targetGroupName, defaultRoute, rule: { priority, hostHeaders: [...hostHeaders], pathPatterns } };
+  return { targetGroupName, defaultRoute, ...named, rule: { priority, hostHeaders, pathPatterns } };
 }

@@ -15,7 +15,7 @@ test('is a top-down flowchart', () => {
 });
 
 test('draws a NAT gateway in each zone of a production environment, each private subnet routed to its own', () => {
-  const lines = diagramLines({ environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] });
+  const lines = diagramLines({ environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } });
   expect(lines).toEqual(expect.arrayContaining(['private_0 -->|"egress"| nat_0', 'private_1 -->|"egress"| nat_1']));
 });
 

@@ -16,6 +16,7 @@ describe('the diagrams of the generated docs/SERVICE.md parse with the real Merm
   test('two environments, EC2 capacity, a reverse proxy, a sidecar and a static site: two valid flowcharts', () => {
     const files = synthProject({
       environments: [{ name: 'dev' }, { name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION }],
+      loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
       cluster: { ec2Capacity: { instanceType: 't3.medium', minSize: 1, maxSize: 3 } },
       services: [
         { name: 'api', capacityProviderStrategy: [{ capacityProvider: CapacityProvider.EC2 }], reverseProxy: {}, sidecars: [{ name: 'otel', image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0' }] },

@@ -4,7 +4,7 @@ import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 
 const config = resolvePlatformConfig({
   name: 'orders',
-  environments: [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }],
+  environments: [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION, certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9' }],
   observability: { notifications: { emails: ['oncall@example.com'] } },
 });
 const text = renderObservabilitySection(config);

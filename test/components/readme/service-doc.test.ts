@@ -17,7 +17,7 @@ function section(doc: string, title: string): string {
 }
 
 test('the environments table has one row per environment with region, account, preset and NAT mode', () => {
-  const doc = renderServiceDoc(configOf({ environments: [{ name: 'dev' }, { name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION, region: 'eu-west-1' }] }));
+  const doc = renderServiceDoc(configOf({ environments: [{ name: 'dev' }, { name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION, region: 'eu-west-1' }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }));
   const prodRow = section(doc, 'Environments').split('\n').find((line) => line.startsWith('| prod |'))!;
   expect(prodRow.split(' | ').slice(0, 5)).toEqual(['| prod', 'eu-west-1', '111122223333', 'production', 'per-az']);
 });

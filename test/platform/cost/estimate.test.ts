@@ -48,7 +48,7 @@ describe('the default dev environment', () => {
 //   NAT 2 × 730 × 0.045 = 65.7; ALB 16.425; LCU 5.84; IPv4 4 × 730 × 0.005 = 14.6; KMS 3; logs 2.5
 //   total 126.08505
 describe('a production preset environment', () => {
-  const estimate = estimateOf({ environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] });
+  const estimate = estimateOf({ environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } });
 
   test('costs 126.09 USD a month', () => {
     expect(estimate.total).toBeCloseTo(126.08505, 6);

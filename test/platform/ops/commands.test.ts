@@ -43,7 +43,7 @@ describe('destroy', () => {
   });
 
   test('refuses while the load balancer has deletion protection', async () => {
-    const production = configOf({ environments: [{ name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION }], services: [{ name: 'orders' }] });
+    const production = configOf({ environments: [{ name: 'prod', account: '111122223333', preset: EnvironmentPreset.PRODUCTION }], services: [{ name: 'orders' }], loadBalancer: { allowPlainHttp: 'test fixture without TLS' } });
     const { context } = testContext(production, 'prod');
     await expect(destroy(context, { yes: true })).rejects.toThrow('prod has deletion protection on: set deletionProtection: false for prod');
   });

@@ -3,6 +3,7 @@ import { configOf, ORDERS_SERVICE_OPTIONS } from '../support/configs';
 import { bodiesOf, onlyResource, refTo, statementWithSid, synthEnvironment } from '../support/synth';
 
 const production = { services: [ORDERS_SERVICE_OPTIONS], environments: [{ name: 'prod', preset: EnvironmentPreset.PRODUCTION }] };
+// The PRODUCTION preset keeps logs 365 days, the web ACLs' too.
 const prod = synthEnvironment(configOf({ ...production, staticSite: {} }));
 const regional = bodiesOf(prod.service, 'aws_wafv2_web_acl').find((acl) => acl.scope === 'REGIONAL')!;
 const cloudFront = bodiesOf(prod.service, 'aws_wafv2_web_acl').find((acl) => acl.scope === 'CLOUDFRONT')!;
@@ -30,7 +31,7 @@ describe('load balancer web ACL', () => {
 
   test('logs every request to a KMS-encrypted log group aws-waf-logs-… with a retention (Checkov CKV2_AWS_31, CKV_AWS_158)', () => {
     const group = logGroups.find((candidate) => candidate.name === 'aws-waf-logs-orders-prod-alb')!;
-    expect(group).toEqual(expect.objectContaining({ retention_in_days: 30, kms_key_id: '${data.terraform_remote_state.cluster.outputs.kms_key_arn}' }));
+    expect(group).toEqual(expect.objectContaining({ retention_in_days: 365, kms_key_id: '${data.terraform_remote_state.cluster.outputs.kms_key_arn}' }));
     const aclArn = refTo(prod.service, 'aws_wafv2_web_acl', regional, 'arn');
     const logging = bodiesOf(prod.service, 'aws_wafv2_web_acl_logging_configuration').find((config) => config.resource_arn === aclArn)!;
     expect(logging.log_destination_configs).toEqual([refTo(prod.service, 'aws_cloudwatch_log_group', group, 'arn')]);

@@ -5,9 +5,13 @@ import { resolvePlatformConfig } from '../../../src/resolve/resolve';
 /** Options of the project the test configurations are resolved from. */
 export type ConfigOptions = Omit<Parameters<typeof resolvePlatformConfig>[0], 'name'> & Partial<Pick<EcsServiceProjectOptions, 'name'>>;
 
-/** Resolves options the way the project type does, for project `orders`. */
+/**
+ * Resolves options the way the project type does, for project `orders`. Production environments
+ * of test configurations may serve plain HTTP (the PRODUCTION preset's HTTPS requirement has its
+ * own tests), unless the options say otherwise.
+ */
 export function configOf(options: ConfigOptions = {}): PlatformConfig {
-  return resolvePlatformConfig({ name: 'orders', ...options });
+  return resolvePlatformConfig({ name: 'orders', ...options, loadBalancer: { allowPlainHttp: 'test configuration without TLS', ...options.loadBalancer } });
 }
 
 /** The one service of the default configuration's options. */
@@ -63,4 +67,5 @@ export const MULTI_CONFIG: PlatformConfig = configOf({
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
     },
   ],
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
 });

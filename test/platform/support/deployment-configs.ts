@@ -22,6 +22,7 @@ export function deploymentConfig(deployment: DeploymentOptions, options: { sameA
       { name: 'prod', account: prodAccount, preset: EnvironmentPreset.PRODUCTION, ...certificate(prodAccount) },
     ],
     terraformState: { bucket: 'orders-terraform-state' },
+    ...(options.certificate ? {} : { loadBalancer: { allowPlainHttp: 'test fixture without TLS' } }),
     deployment,
   });
 }
@@ -65,5 +66,6 @@ export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
     buckets: [{ name: 'uploads', attachTo: ['web', 'api'] }],
     tables: [{ name: 'carts', partitionKey: { name: 'pk' }, attachTo: ['web'] }],
   },
+  loadBalancer: { allowPlainHttp: 'test fixture without TLS' },
   deployment: { ...DEPLOYMENTS.codePipelineBlueGreen },
 });

@@ -214,7 +214,8 @@ export const SEEDS = {
       natGateways: NatGateways.NONE,
     },
     cluster: { logRetentionDays: 365, executeCommand: true, serviceConnect: true },
-    loadBalancer: { httpPort: 8080 },
+    // The seed's design serves plain HTTP on 8080.
+    loadBalancer: { httpPort: 8080, allowPlainHttp: 'the seed serves plain HTTP behind its own TLS termination' },
     services: [{
       name: 'first',
       containerPort: 8080,

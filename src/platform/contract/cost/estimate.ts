@@ -4,6 +4,9 @@ import { networkCosts } from './network-costs';
 import { FARGATE_SPOT_DISCOUNT, PRICES_AS_OF, REGION_PRICES, RegionPrices } from './price-table';
 import type { EnvironmentConfig } from '../config';
 
+/** A hosted zone a month (the first 25 of an account), in every region; DNS queries are usage-priced and left out. */
+const ROUTE53_HOSTED_ZONE_MONTH = 0.5;
+
 /** What an estimate may be told besides the environment. */
 export interface EstimateOptions {
   /** CloudWatch Logs ingested a month by the environment, GB. @default 5 */
@@ -38,6 +41,10 @@ export function estimateMonthlyCost(environment: EnvironmentConfig, options: Est
     ...networkCosts(environment, prices),
     lineItem(`KMS keys × ${kmsKeyCount(environment)}`, kmsKeyCount(environment), 'key-months', prices.kmsKeyMonth),
     lineItem('CloudWatch Logs ingestion', logsGb, 'GB', prices.logsIngestionGb),
+    // Route 53 prices hosted zones the same everywhere; ACM's public certificates are free.
+    ...(environment.domain !== undefined && environment.domain.zone.kind !== 'existing'
+      ? [lineItem('Route 53 hosted zone', 1, 'zone-months', ROUTE53_HOSTED_ZONE_MONTH)]
+      : []),
   ];
   return {
     ...base,

@@ -52,6 +52,23 @@ export const EDGE_RESOURCE_PERMISSIONS: Record<string, PermissionSet> = {
     read: [on('cloudFront', 'cloudfront:GetDistribution', 'cloudfront:GetDistributionConfig', 'cloudfront:ListTagsForResource')],
     write: [on('cloudFront', 'cloudfront:CreateDistribution', 'cloudfront:UpdateDistribution', 'cloudfront:DeleteDistribution', 'cloudfront:TagResource', 'cloudfront:UntagResource')],
   },
+  aws_route53_zone: {
+    read: [on('hostedZones', 'route53:GetHostedZone', 'route53:ListTagsForResource', 'route53:ListResourceRecordSets'), on('route53Account', 'route53:GetChange')],
+    write: [
+      on('route53Account', 'route53:CreateHostedZone'),
+      on('hostedZones', 'route53:DeleteHostedZone', 'route53:UpdateHostedZoneComment', 'route53:ChangeTagsForResource', 'route53:ChangeResourceRecordSets'),
+    ],
+  },
+  aws_route53_record: {
+    // The NS delegation into a parent zone of another account is read and written through its role.
+    read: [on('hostedZones', 'route53:GetHostedZone', 'route53:ListResourceRecordSets'), on('route53Account', 'route53:GetChange'), on('dnsDelegationRole', 'sts:AssumeRole')],
+    write: [on('hostedZones', 'route53:ChangeResourceRecordSets')],
+  },
+  aws_acm_certificate: {
+    read: [on('certificates', 'acm:DescribeCertificate', 'acm:ListTagsForCertificate')],
+    write: [on('certificateRequests', 'acm:RequestCertificate', 'acm:AddTagsToCertificate'), on('certificates', 'acm:DeleteCertificate', 'acm:AddTagsToCertificate', 'acm:RemoveTagsFromCertificate')],
+  },
+  aws_acm_certificate_validation: { read: [on('certificates', 'acm:DescribeCertificate')], write: [] },
   aws_cloudfront_origin_access_control: {
     read: [on('cloudFront', 'cloudfront:GetOriginAccessControl')],
     write: [on('cloudFront', 'cloudfront:CreateOriginAccessControl', 'cloudfront:UpdateOriginAccessControl', 'cloudfront:DeleteOriginAccessControl')],

@@ -16,8 +16,9 @@ const SECURITY_GROUP_RULES = [
 
 /** VPC, subnets, gateways, routes, security groups, endpoints and flow logs (hashicorp/aws 5.100.0). */
 export const NETWORK_RESOURCE_PERMISSIONS: Record<string, PermissionSet> = {
-  aws_vpc: ec2('ec2:CreateVpc', 'ec2:DeleteVpc', 'ec2:ModifyVpcAttribute'),
-  aws_subnet: ec2('ec2:CreateSubnet', 'ec2:DeleteSubnet', 'ec2:ModifySubnetAttribute'),
+  aws_vpc: ec2('ec2:CreateVpc', 'ec2:DeleteVpc', 'ec2:ModifyVpcAttribute', 'ec2:AssociateVpcCidrBlock', 'ec2:DisassociateVpcCidrBlock'),
+  aws_subnet: ec2('ec2:CreateSubnet', 'ec2:DeleteSubnet', 'ec2:ModifySubnetAttribute', 'ec2:AssociateSubnetCidrBlock', 'ec2:DisassociateSubnetCidrBlock'),
+  aws_egress_only_internet_gateway: ec2('ec2:CreateEgressOnlyInternetGateway', 'ec2:DeleteEgressOnlyInternetGateway'),
   aws_internet_gateway: ec2('ec2:CreateInternetGateway', 'ec2:DeleteInternetGateway', 'ec2:AttachInternetGateway', 'ec2:DetachInternetGateway'),
   aws_eip: ec2('ec2:AllocateAddress', 'ec2:ReleaseAddress', 'ec2:DisassociateAddress'),
   aws_nat_gateway: ec2('ec2:CreateNatGateway', 'ec2:DeleteNatGateway'),
