@@ -80,30 +80,9 @@ function resolveEnvironment(
   path: string,
   problems: OptionProblems,
 ): EnvironmentSettings {
-  problems.check(matchesText(TEXT_RULES.environmentName, env.name ?? ''), `${path}.name`, env.name, textRuleReason(TEXT_RULES.environmentName));
-  const region = env.region ?? options.region ?? DEFAULTS.region;
-  if (env.region !== undefined) {
-    problems.check(isKnownRegion(region), `${path}.region`, region, unknownRegionReason(region));
-  }
-  if (env.account !== undefined) {
-    problems.check(matchesText(TEXT_RULES.accountId, env.account), `${path}.account`, env.account, textRuleReason(TEXT_RULES.accountId));
-  }
-  const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
-  problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
-  const base: EnvironmentContext = {
-    options,
-    env,
-    envPath: path,
-    project,
-    region,
-    partition: partitionOf(region),
-    production: preset === EnvironmentPreset.PRODUCTION,
-    problems: problems.forEnvironment(env.name ?? path),
-  };
-  const ctx: EnvironmentContext = { ...base, domainName: resolveEnvironmentDomainName(base) };
-  const namePrefix = `${project}-${env.name}`;
-
-  const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
+  const ctx = environmentContext(options, project, env, path, problems);
+  const { region } = ctx;
+  const cluster = resolveCluster(ctx, `${project}-${env.name}`, (options.services ?? [{}]).length);
   const services = resolveServices(ctx, cluster);
   const workloads = resolveWorkloads(ctx, cluster, services);
   const tasks = [...services, ...workloadTasks(workloads)];
@@ -142,6 +121,33 @@ function resolveEnvironment(
     ...(domain ? { domain } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
   };
+}
+
+/** The environment's name, region, account and preset, validated: what every resolver of the environment reads. */
+function environmentContext(
+  options: PlatformOptions, project: string, env: EnvironmentOptions, path: string, problems: OptionProblems,
+): EnvironmentContext {
+  problems.check(matchesText(TEXT_RULES.environmentName, env.name ?? ''), `${path}.name`, env.name, textRuleReason(TEXT_RULES.environmentName));
+  const region = env.region ?? options.region ?? DEFAULTS.region;
+  if (env.region !== undefined) {
+    problems.check(isKnownRegion(region), `${path}.region`, region, unknownRegionReason(region));
+  }
+  if (env.account !== undefined) {
+    problems.check(matchesText(TEXT_RULES.accountId, env.account), `${path}.account`, env.account, textRuleReason(TEXT_RULES.accountId));
+  }
+  const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
+  problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
+  const base: EnvironmentContext = {
+    options,
+    env,
+    envPath: path,
+    project,
+    region,
+    partition: partitionOf(region),
+    production: preset === EnvironmentPreset.PRODUCTION,
+    problems: problems.forEnvironment(env.name ?? path),
+  };
+  return { ...base, domainName: resolveEnvironmentDomainName(base) };
 }
 
 function resolveState(options: PlatformOptions, project: string, environment: string, region: string, problems: OptionProblems): StateConfig {

@@ -1,7 +1,9 @@
+import { DATA_SCOPES } from './data-scopes';
+import { CLOUDFRONT_REGION, EDGE_SCOPES } from './edge-scopes';
+import type { ScopeArns } from './scope-arns';
 import type { EnvironmentConfig } from '../contract/config';
 import type { DeploymentConfig } from '../contract/deployment-config';
 import { flowLogGroupName, imageRepositoryName, resourcePrefix, serviceLogGroupName } from '../contract/naming';
-import type { WebAclConfig } from '../contract/observability-config';
 import type { PolicyConditions } from '../contract/policies';
 
 /**
@@ -100,12 +102,21 @@ export interface ScopeContext {
   readonly permissionsBoundaryArn: string;
 }
 
+/** The scopes resolved by the feature modules; the others are methods of {@link EnvironmentScopes}. */
+const FEATURE_SCOPES = { ...DATA_SCOPES, ...EDGE_SCOPES };
+type FeatureScope = keyof typeof FEATURE_SCOPES;
+type OwnScope = Exclude<ScopeName, FeatureScope>;
+
+function isFeatureScope(scope: ScopeName): scope is FeatureScope {
+  return scope in FEATURE_SCOPES;
+}
+
 /** Resolves every scope of one environment. */
-export class EnvironmentScopes {
-  private readonly prefix: string;
-  private readonly partition: string;
-  private readonly region: string;
-  private readonly account: string;
+export class EnvironmentScopes implements ScopeArns {
+  public readonly prefix: string;
+  public readonly partition: string;
+  public readonly region: string;
+  public readonly account: string;
 
   constructor(private readonly context: ScopeContext) {
     this.prefix = resourcePrefix(context.project, context.environment);
@@ -116,7 +127,7 @@ export class EnvironmentScopes {
 
   /** The resources and conditions of a scope; no resources when the environment has none of them. */
   public resolve(scope: ScopeName): ResolvedScope {
-    return this[scope]();
+    return isFeatureScope(scope) ? FEATURE_SCOPES[scope](this) : this[scope as OwnScope]();
   }
 
   /** Service-linked roles of the account (names are AWS's); narrowed by `iam:AWSServiceName`. */
@@ -124,15 +135,15 @@ export class EnvironmentScopes {
     return [this.arn('iam', 'role/aws-service-role/*', true)];
   }
 
-  private arn(service: string, resource: string, global = false): string {
+  public arn(service: string, resource: string, global = false): string {
     return this.arnIn(global ? '' : this.region, service, resource);
   }
 
-  private arnIn(region: string, service: string, resource: string): string {
+  public arnIn(region: string, service: string, resource: string): string {
     return `arn:${this.partition}:${service}:${region}:${this.account}:${resource}`;
   }
 
-  private get env(): EnvironmentConfig {
+  public get env(): EnvironmentConfig {
     return this.context.environment;
   }
 
@@ -374,39 +385,6 @@ export class EnvironmentScopes {
     return { resources: (this.env.workloads?.jobs ?? []).map((job) => this.arn('states', `stateMachine:${job.stateMachineName}`)) };
   }
 
-  private rdsResources(): ResolvedScope {
-    const databases = this.env.data?.databases ?? [];
-    const snapshots = databases.flatMap((db) => (db.finalSnapshotIdentifier !== undefined ? [db.finalSnapshotIdentifier] : []));
-    return {
-      resources: [
-        ...databases.flatMap((db) => (db.kind === 'instance' ? [db.identifier] : db.instanceIdentifiers)).map((id) => this.arn('rds', `db:${id}`)),
-        ...databases.filter((db) => db.kind === 'aurora-serverless').map((db) => this.arn('rds', `cluster:${db.identifier}`)),
-        ...databases.map((db) => this.arn('rds', `subgrp:${db.subnetGroupName}`)),
-        ...databases.map((db) => this.arn('rds', `${db.kind === 'instance' ? 'pg' : 'cluster-pg'}:${db.parameterGroupName}`)),
-        ...snapshots.flatMap((id) => [this.arn('rds', `snapshot:${id}`), this.arn('rds', `cluster-snapshot:${id}`)]),
-      ],
-    };
-  }
-
-  private rdsMasterSecrets(): ResolvedScope {
-    return { resources: (this.env.data?.databases.length ?? 0) > 0 ? [this.arn('secretsmanager', 'secret:rds!*')] : [] };
-  }
-
-  private cacheResources(): ResolvedScope {
-    return {
-      resources: (this.env.data?.caches ?? []).flatMap((cache) => [
-        this.arn('elasticache', `serverlesscache:${cache.cacheName}`),
-        this.arn('elasticache', `user:${cache.userId}`),
-        this.arn('elasticache', `user:${cache.defaultUserId}`),
-        this.arn('elasticache', `usergroup:${cache.userGroupId}`),
-      ]),
-    };
-  }
-
-  private dynamodbTables(): ResolvedScope {
-    return { resources: (this.env.data?.tables ?? []).map((table) => this.arn('dynamodb', `table/${table.tableName}`)) };
-  }
-
   private cloudFront(): ResolvedScope {
     return {
       resources: [
@@ -416,60 +394,4 @@ export class EnvironmentScopes {
     };
   }
 
-  private dashboards(): ResolvedScope {
-    const dashboard = this.env.observability?.dashboard;
-    return { resources: dashboard ? [this.arn('cloudwatch', `dashboard/${dashboard.name}`, true)] : [] };
-  }
-
-  private webAcls(): ResolvedScope {
-    return {
-      resources: [
-        ...this.webAclArns(this.env.loadBalancer.waf, this.region, 'regional'),
-        ...this.webAclArns(this.env.staticSite?.waf, CLOUDFRONT_REGION, 'global'),
-      ],
-    };
-  }
-
-  private webAclArns(waf: WebAclConfig | undefined, region: string, scope: 'regional' | 'global'): string[] {
-    if (waf === undefined) {
-      return [];
-    }
-    if (waf.kind === 'existing') {
-      return [waf.arn];
-    }
-    return [this.arnIn(region, 'wafv2', `${scope}/webacl/${waf.name}/*`), `arn:${this.partition}:wafv2:${region}:*:${scope}/managedruleset/*`];
-  }
-
-  private hostedZones(): ResolvedScope {
-    const zone = this.env.domain?.zone;
-    const zoneArn = (id: string) => `arn:${this.partition}:route53:::hostedzone/${id}`;
-    if (zone === undefined) return { resources: [] };
-    if (zone.kind === 'existing') return { resources: [zoneArn(zone.zoneId)] };
-    // A created zone's id is random; the parent zone is written only with the NS record of the delegation.
-    return { resources: [zoneArn('*')] };
-  }
-
-  private route53Account(): ResolvedScope {
-    return { resources: this.env.domain ? ['*'] : [] };
-  }
-
-  private certificateRegions(): string[] {
-    return this.env.domain?.staticSite ? [...new Set([this.region, 'us-east-1'])] : [this.region];
-  }
-
-  private certificates(): ResolvedScope {
-    return { resources: this.env.domain ? this.certificateRegions().map((region) => `arn:${this.partition}:acm:${region}:${this.account}:certificate/*`) : [] };
-  }
-
-  private certificateRequests(): ResolvedScope {
-    return this.env.domain ? { resources: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': this.certificateRegions() } } } : { resources: [] };
-  }
-
-  private dnsDelegationRole(): ResolvedScope {
-    const zone = this.env.domain?.zone;
-    return { resources: zone?.kind === 'delegated' && zone.delegationRoleArn !== undefined ? [zone.delegationRoleArn] : [] };
-  }
 }
-
-/** CloudFront's web ACLs and their logs live in us-east-1. */
-const CLOUDFRONT_REGION = 'us-east-1';

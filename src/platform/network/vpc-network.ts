@@ -108,25 +108,10 @@ export class VpcNetwork extends Construct {
     this.publicSubnets = this.zoneSubnets('public_subnets', 'public', network.publicSubnetCidrs, 0);
     this.privateSubnets = this.zoneSubnets('private_subnets', 'private', network.privateSubnetCidrs, PRIVATE_IPV6_OFFSET);
 
-    this.internetGateway = new InternetGateway(this, 'internet_gateway', { vpcId: this.vpc.id, tags: this.nameTag('igw') });
-    this.publicRouteTable = new RouteTable(this, 'public_route_table', { vpcId: this.vpc.id, tags: this.nameTag('public') });
-    new Route(this, 'public_default_route', {
-      routeTableId: this.publicRouteTable.id,
-      destinationCidrBlock: ANYWHERE,
-      gatewayId: this.internetGateway.id,
-    });
-    if (this.ipv6) {
-      new Route(this, 'public_default_ipv6_route', {
-        routeTableId: this.publicRouteTable.id,
-        destinationIpv6CidrBlock: ANYWHERE_IPV6,
-        gatewayId: this.internetGateway.id,
-      });
-    }
-    this.publicRouteTableAssociations = new RouteTableAssociation(this, 'public_route_table_associations', {
-      count: this.perZone,
-      subnetId: instanceAttribute(this.publicSubnets, 'count.index', 'id'),
-      routeTableId: this.publicRouteTable.id,
-    });
+    const publicRouting = this.createPublicRouting();
+    this.internetGateway = publicRouting.internetGateway;
+    this.publicRouteTable = publicRouting.routeTable;
+    this.publicRouteTableAssociations = publicRouting.associations;
 
     this.privateRouteTables = new RouteTable(this, 'private_route_tables', {
       count: this.perZone,
@@ -150,6 +135,22 @@ export class VpcNetwork extends Construct {
 
     this.endpoints = this.endpointsFor(props);
     this.flowLogs = this.flowLogsFor(props);
+  }
+
+  /** The internet gateway and the public subnets' route table: default routes to the internet (IPv6 too when dual stack). */
+  private createPublicRouting(): { internetGateway: InternetGateway; routeTable: RouteTable; associations: RouteTableAssociation } {
+    const internetGateway = new InternetGateway(this, 'internet_gateway', { vpcId: this.vpc.id, tags: this.nameTag('igw') });
+    const routeTable = new RouteTable(this, 'public_route_table', { vpcId: this.vpc.id, tags: this.nameTag('public') });
+    new Route(this, 'public_default_route', { routeTableId: routeTable.id, destinationCidrBlock: ANYWHERE, gatewayId: internetGateway.id });
+    if (this.ipv6) {
+      new Route(this, 'public_default_ipv6_route', { routeTableId: routeTable.id, destinationIpv6CidrBlock: ANYWHERE_IPV6, gatewayId: internetGateway.id });
+    }
+    const associations = new RouteTableAssociation(this, 'public_route_table_associations', {
+      count: this.perZone,
+      subnetId: instanceAttribute(this.publicSubnets, 'count.index', 'id'),
+      routeTableId: routeTable.id,
+    });
+    return { internetGateway, routeTable, associations };
   }
 
   /** IDs of the public subnets, in zone order. */
