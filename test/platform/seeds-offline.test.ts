@@ -31,8 +31,7 @@ beforeAll(async () => {
         writeUpstreamStates(stack, stacks, config);
         const terraform = new OfflineTerraform(stack.dir);
         await terraform.initAsync();
-        const validation = await terraform.validateAsync();
-        return { validation, plan: await terraform.planAsync() };
+        return terraform.validateAndPlanAsync();
       }));
     }
   }

@@ -2,6 +2,7 @@ export * from './check-stacks';
 export * from './concurrency';
 export * from './manifest';
 export * from './offline-terraform';
+export * from './plan-stream';
 export * from './stack-json';
 export * from './synth';
 export * from './terraform-environment';

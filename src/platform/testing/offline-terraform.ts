@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
+import { parsePlanStream, PlanStream } from './plan-stream';
 import { pinnedProviders, readStackJson, StackJson, upstreamReferences } from './stack-json';
 import { OFFLINE_ACCESS_KEY, OFFLINE_SECRET_KEY, offlineTerraformEnv, ProviderSource, resolveProviderSource } from './terraform-environment';
 import type { PlanJson, TerraformDiagnostic, ValidateResult } from './terraform-json';
@@ -151,6 +152,40 @@ export class OfflineTerraform {
   public async planAsync(): Promise<PlanJson> {
     this.check(await this.runAsync(this.planArgs()), 'plan');
     return this.parsePlan(await this.runAsync(['show', '-json', '-no-color', PLAN_FILE]));
+  }
+
+  /**
+   * Plans, and reads the validation from the plan when it succeeds (Terraform validates the
+   * configuration before planning): one Terraform command fewer than `validateAsync` then
+   * `planAsync`. When planning fails, `terraform validate` tells whether the configuration is invalid.
+   * @throws with the diagnostics of an invalid configuration, else with the plan's output
+   */
+  public async validateAndPlanAsync(): Promise<{ validation: ValidateResult; plan: PlanJson }> {
+    try {
+      const plan = await this.planAsync();
+      return { validation: { valid: true, error_count: 0, warning_count: 0, diagnostics: [] }, plan };
+    } catch (planError) {
+      await this.validateAsync();
+      throw planError;
+    }
+  }
+
+  /**
+   * Runs `terraform plan -json` and returns what it plans to change, without values: one
+   * Terraform command instead of two ({@link OfflineTerraform.planAsync} adds `terraform show`),
+   * for checks of what a stack creates, changes or destroys.
+   * @throws with Terraform's output when planning fails
+   */
+  public async planChangesAsync(): Promise<PlanStream> {
+    const result = await this.runAsync([...this.planArgs(), '-json']);
+    const stream = parsePlanStream(result.stdout);
+    if (result.status !== 0) {
+      const errors = stream.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      throw errors.length > 0
+        ? new Error(`terraform plan failed in ${this.dir} (exit ${result.status}):\n${formatDiagnostics(errors)}`)
+        : this.failure('plan', result);
+    }
+    return stream;
   }
 
   /** The variables passed to `plan`: the known values of the variables the stack declares. */

@@ -19,8 +19,7 @@ const plans: Record<string, PlanJson> = {};
 async function planStack(stack: SynthesizedStack): Promise<PlanJson> {
   const terraform = new OfflineTerraform(stack.dir);
   await terraform.initAsync();
-  await terraform.validateAsync();
-  return terraform.planAsync();
+  return (await terraform.validateAndPlanAsync()).plan;
 }
 
 beforeAll(async () => {

@@ -23,8 +23,7 @@ async function planStacks(name: string, deployment: typeof DEPLOYMENTS[keyof typ
     writeUpstreamStates(stack, stacks, config);
     const terraform = new OfflineTerraform(stack.dir);
     await terraform.initAsync();
-    await terraform.validateAsync();
-    plans[stack.name] = await terraform.planAsync();
+    plans[stack.name] = (await terraform.validateAndPlanAsync()).plan;
   }
   return { stacks, plans };
 }

@@ -27,8 +27,7 @@ beforeAll(async () => {
   writeUpstreamStates(pipeline, stacks, config);
   const terraform = new OfflineTerraform(pipeline.dir);
   await terraform.initAsync();
-  await terraform.validateAsync();
-  plan = await terraform.planAsync();
+  ({ plan } = await terraform.validateAndPlanAsync());
 });
 
 const planned = (type: string, name: string) => plan.resource_changes

@@ -28,8 +28,9 @@ test('a production environment with a domain and IPv6 validates and plans offlin
     writeUpstreamStates(stack, stacks, config);
     const terraform = new OfflineTerraform(stack.dir);
     await terraform.initAsync();
-    expect(await terraform.validateAsync()).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
-    return [stack.name, await terraform.planAsync()] as const;
+    const { validation, plan } = await terraform.validateAndPlanAsync();
+    expect(validation).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
+    return [stack.name, plan] as const;
   })));
   const created = (stack: string, type: string) => (plans[stack].resource_changes ?? [])
     .filter((change) => change.type === type && change.change.actions.includes('create'))

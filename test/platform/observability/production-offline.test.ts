@@ -27,8 +27,9 @@ beforeAll(async () => {
     writeUpstreamStates(stack, stacks, config);
     const terraform = new OfflineTerraform(stack.dir);
     await terraform.initAsync();
-    expect(await terraform.validateAsync()).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
-    plans.set(stack.name, await terraform.planAsync());
+    const { validation, plan } = await terraform.validateAndPlanAsync();
+    expect(validation).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
+    plans.set(stack.name, plan);
   }));
 }, 10 * 60_000);
 

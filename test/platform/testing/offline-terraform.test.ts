@@ -54,8 +54,7 @@ async function check(stack: SynthesizedStack, stacks: SynthesizedStack[], config
   writeUpstreamStates(stack, stacks, config);
   const terraform = new OfflineTerraform(stack.dir);
   await terraform.initAsync();
-  const validation = await terraform.validateAsync();
-  return { validation, plan: await terraform.planAsync() };
+  return terraform.validateAndPlanAsync();
 }
 
 beforeAll(async () => {

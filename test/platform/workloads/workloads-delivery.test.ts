@@ -13,6 +13,7 @@ const CONFIG = resolvePlatformConfig({
   defaultReleaseBranch: 'main',
   environments: [{ name: 'dev', account: '111122223333' }, { name: 'prod', account: '444455556666', preset: EnvironmentPreset.PRODUCTION }],
   terraformState: { bucket: 'orders-terraform-state' },
+  loadBalancer: { allowPlainHttp: 'test configuration without TLS' },
   services: [{ name: 'web', publishes: ['order-events'] }],
   workers: [{ name: 'billing', subscribes: [{ topic: 'order-events' }] }],
   jobs: [{ name: 'nightly', schedule: 'rate(1 day)' }],

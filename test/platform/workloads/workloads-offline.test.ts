@@ -20,7 +20,8 @@ async function check(stackName: string): Promise<[ValidateResult, PlanJson]> {
   writeUpstreamStates(stack, stacks, CONFIG);
   const terraform = new OfflineTerraform(stack.dir);
   await terraform.initAsync();
-  return [await terraform.validateAsync(), await terraform.planAsync()];
+  const { validation: valid, plan: planned } = await terraform.validateAndPlanAsync();
+  return [valid, planned];
 }
 
 beforeAll(async () => {
