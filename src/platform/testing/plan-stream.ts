@@ -14,13 +14,21 @@ const ACTIONS: Record<string, string[]> = {
   'forget': ['forget'],
 };
 
+/** The resource of a `planned_change` message. */
+interface PlannedResource {
+  readonly addr: string;
+  readonly resource_type: string;
+  readonly resource_name: string;
+  readonly resource_key: number | string | null;
+}
+
 interface StreamMessage {
   readonly 'type': string;
   readonly '@level'?: string;
   readonly 'terraform'?: string;
   readonly 'change'?: {
     readonly action: string;
-    readonly resource: { readonly addr: string; readonly resource_type: string; readonly resource_name: string; readonly resource_key: number | string | null };
+    readonly resource: PlannedResource;
   };
   readonly 'diagnostic'?: TerraformDiagnostic;
 }
