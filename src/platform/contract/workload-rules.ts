@@ -140,7 +140,8 @@ function validCronItem(item: string, rule: CronField): boolean {
     return false;
   }
   const values = bounds.map((bound) => cronValue(bound, rule));
-  return values.every((value) => value !== undefined) && (values.length === 1 || values[0]! <= values[1]!);
+  const [low, high] = values;
+  return values.every((value) => value !== undefined) && (high === undefined || (low !== undefined && low <= high));
 }
 
 function cronValue(text: string, rule: CronField): number | undefined {
