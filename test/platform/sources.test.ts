@@ -16,7 +16,7 @@ function listSources(dir: string): string[] {
 }
 
 const sources = listSources(PLATFORM_DIR).map((path) => ({ name: relative(PLATFORM_DIR, path), text: readFileSync(path, 'utf-8') }));
-const importsOf = (text: string) => [...text.matchAll(/(?:from|import|require\()\s*'([^']+)'/g)].map((match) => match[1]);
+const importsOf = (text: string) => [...text.matchAll(/(?:\bfrom\s+|\bimport\s+|\brequire\()'([^']+)'/g)].map((match) => match[1]);
 
 describe('platform sources', () => {
   test('deep imports only: no platform file imports the provider barrel', () => {
