@@ -106,4 +106,10 @@ export interface EnvironmentOptions {
    * @default - `cluster.capacityProviderStrategy`, else the preset's
    */
   readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * Tags on every resource of this environment, over the project's `tags` (same limits).
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
 }

@@ -17,6 +17,8 @@ export type PlatformOptions = Pick<
   | 'deployment'
   | 'defaultReleaseBranch'
   | 'terraformVersion'
+  | 'tags'
+  | 'guardrails'
 >;
 
 /** What every part of an environment's resolution needs to know. */

@@ -4,6 +4,7 @@ import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
 import { resolveDeployment } from './deployment';
+import { checkGuardrails } from './guardrails';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -11,6 +12,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { checkTags, resolveTags } from './tags';
 import type { EnvironmentConfig, PlatformConfig, StateConfig } from '../platform/contract/config';
 
 export type { PlatformOptions } from './context';
@@ -34,6 +36,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   const project = resolveResourcePrefix(options, problems);
   const region = options.region ?? DEFAULTS.region;
   problems.check(isKnownRegion(region), 'region', region, unknownRegionReason(region));
+  checkTags(options.tags, 'tags', problems);
 
   const environmentOptions = options.environments ?? DEFAULTS.environments;
   problems.check(environmentOptions.length > 0, 'environments', environmentOptions, 'is empty; at least one environment is required');
@@ -47,6 +50,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
   const deployment = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
+  checkGuardrails(options, environments, problems);
 
   problems.throwIfAny();
   const bounded = environments.map((env, index) => {
@@ -132,7 +136,7 @@ function resolveEnvironment(
     loadBalancer: resolveLoadBalancer(ctx),
     services,
     ...(staticSite ? { staticSite } : {}),
-    tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
+    tags: resolveTags(options.tags, env.tags, { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' }, path, problems),
   };
 }
 

@@ -1,5 +1,5 @@
 import { renderArchitectureDiagram } from './architecture-diagram';
-import { renderEnvironmentsTable } from './environments-table';
+import { renderEnvironmentsTable, renderTagsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
 import type { PlatformConfig } from '../../platform/contract/config';
@@ -17,6 +17,7 @@ export function renderServiceDoc(config: PlatformConfig): string {
     describeServices(config),
     '## Environments',
     renderEnvironmentsTable(config),
+    renderTagsTable(config),
     '## Architecture',
     ...config.environments.flatMap((environment) => [
       `### ${environment.name}`,
