@@ -125,6 +125,7 @@ export class EcsServiceProject extends typescript.TypeScriptAppProject {
         deployment: this._platformConfig.deployment!,
         terraformVersion: this.terraformVersion,
         nodeVersion: this.platformOptions.workflowNodeVersion ?? '22.x',
+        fleet: this._platformConfig.fleet,
       });
     }
   }

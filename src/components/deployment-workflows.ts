@@ -1,10 +1,13 @@
 import { Component } from 'projen';
 import { GitHub } from 'projen/lib/github';
 import { NodeProject } from 'projen/lib/javascript';
+import { TypeScriptProject } from 'projen/lib/typescript';
 import { ActionPinComments } from './action-pin-comments';
 import { DeployWorkflow } from './deploy-workflow';
+import { FleetWorkflows } from './fleet-workflows';
 import { TerraformPlanWorkflow } from './terraform-plan-workflow';
 import type { DeploymentConfig } from '../platform/contract/deployment-config';
+import type { FleetConfig } from '../platform/contract/fleet-config';
 
 /** Options of {@link DeploymentWorkflows}. */
 export interface DeploymentWorkflowsOptions {
@@ -14,6 +17,8 @@ export interface DeploymentWorkflowsOptions {
   readonly terraformVersion: string;
   /** Node.js version of the workflows. */
   readonly nodeVersion: string;
+  /** Template upgrades and drift detection. @default - neither */
+  readonly fleet?: FleetConfig;
 }
 
 /**
@@ -40,6 +45,9 @@ export class DeploymentWorkflows extends Component {
     }
     if (deployment.pipeline === 'github-actions' && deployment.environments.some((env) => env.deployRoleArn !== undefined)) {
       this.deploy = new DeployWorkflow(github, common);
+    }
+    if (options.fleet !== undefined && project instanceof TypeScriptProject) {
+      new FleetWorkflows(project, github, { ...common, fleet: options.fleet });
     }
     // Last, so that it runs after every workflow file above has been written.
     new ActionPinComments(project);

@@ -2,6 +2,7 @@ export * from './cluster';
 export * from './containers';
 export * from './deployment';
 export * from './environment';
+export * from './fleet';
 export * from './guardrails';
 export * from './load-balancer';
 export * from './network';

@@ -2,6 +2,7 @@ import { typescript } from 'projen';
 import type { ClusterOptions } from './cluster';
 import type { DeploymentOptions } from './deployment';
 import type { EnvironmentOptions } from './environment';
+import type { FleetOptions } from './fleet';
 import type { IGuardrail } from './guardrails';
 import type { LoadBalancerOptions } from './load-balancer';
 import type { NetworkOptions } from './network';
@@ -100,4 +101,11 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default []
    */
   readonly guardrails?: IGuardrail[];
+
+  /**
+   * Scheduled template upgrades (pull requests) and drift detection (issues), for environments
+   * with a plan role.
+   * @default {}
+   */
+  readonly fleet?: FleetOptions;
 }

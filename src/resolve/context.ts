@@ -19,6 +19,7 @@ export type PlatformOptions = Pick<
   | 'terraformVersion'
   | 'tags'
   | 'guardrails'
+  | 'fleet'
 >;
 
 /** What every part of an environment's resolution needs to know. */

@@ -4,6 +4,7 @@ import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
 import { DEFAULTS } from './defaults';
 import { resolveDeployment } from './deployment';
+import { resolveFleet } from './fleet';
 import { checkGuardrails } from './guardrails';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
@@ -51,13 +52,14 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   const deployment = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
   checkGuardrails(options, environments, problems);
+  const fleet = resolveFleet(options, problems);
 
   problems.throwIfAny();
   const bounded = environments.map((env, index) => {
     const boundary = deployment.environments[index]?.permissionsBoundary;
     return boundary ? { ...env, permissionsBoundary: boundary } : env;
   });
-  return { project, environments: bounded, deployment };
+  return { project, environments: bounded, deployment, fleet };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {

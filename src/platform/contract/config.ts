@@ -1,4 +1,5 @@
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
+import type { FleetConfig } from './fleet-config';
 
 /**
  * The resolved platform configuration: every default applied, every value validated.
@@ -16,6 +17,8 @@ export interface PlatformConfig {
    * rolling deployments and no pipeline or bootstrap stack is synthesized.
    */
   readonly deployment?: DeploymentConfig;
+  /** Scheduled template upgrades and drift detection (GitHub Actions). */
+  readonly fleet?: FleetConfig;
 }
 
 /** Where Terraform keeps the state of the stacks of one environment. */

@@ -3,6 +3,7 @@ import { IMAGE_TAG_VARIABLE } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { explainError } from '../errors';
 import { formatMarkdownTable, formatTable } from '../output';
+import { planReport } from '../plan-report';
 import type { PlanSummary } from '../terraform';
 
 /** Options of {@link plan}. */
@@ -13,6 +14,8 @@ export interface PlanOptions {
   readonly detailedExitCode?: boolean;
   /** Also write the table as Markdown to this file (the pull request comment). @default - no file */
   readonly markdownFile?: string;
+  /** Also write a machine-readable summary ({@link PlanReport}) to this file. @default - no file */
+  readonly jsonFile?: string;
 }
 
 /** A stack's row: its counts, or the reason its plan failed. */
@@ -47,6 +50,12 @@ export async function plan(context: OperationsContext, options: PlanOptions): Pr
     ...failed.map((row) => `- **${row.stack}**: ${row.error.split('\n')[0]}`), ''].join('\n');
   if (options.markdownFile !== undefined) {
     writeFileSync(options.markdownFile, markdown);
+  }
+  if (options.jsonFile !== undefined) {
+    const stacks = rows.map((row) => ('error' in row
+      ? { stack: row.stack, add: 0, change: 0, destroy: 0, replace: 0, resources: [], error: row.error.split('\n')[0] }
+      : { replace: 0, resources: [], ...row }));
+    writeFileSync(options.jsonFile, `${JSON.stringify(planReport(context.environment.name, stacks), undefined, 2)}\n`);
   }
   if (context.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(context.env.GITHUB_STEP_SUMMARY, markdown);

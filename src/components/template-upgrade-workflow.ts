@@ -1,0 +1,104 @@
+import { Component } from 'projen';
+import { GitHub, GithubWorkflow } from 'projen/lib/github';
+import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
+import { awsCredentialsStep, checkoutStep, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { PINNED_ACTIONS } from './pinned-actions';
+import { setupTerraformStep } from './terraform-ci';
+import type { EnvironmentDeploymentConfig } from '../platform/contract/deployment-config';
+import type { TemplateUpgradeConfig } from '../platform/contract/fleet-config';
+
+/** Options of {@link TemplateUpgradeWorkflow}. */
+export interface TemplateUpgradeWorkflowOptions extends TerraformJobSetup {
+  readonly upgrade: TemplateUpgradeConfig;
+  /** The environments to plan (those with a plan role). */
+  readonly environments: PlannedEnvironment[];
+}
+
+/** Where the jobs keep the upgrade's files (diff, patch, plans). */
+const FLEET_DIR = '$RUNNER_TEMP/fleet';
+/** Token of the pull request job: a repository secret when set (pull requests it opens then run the checks), else the job's. */
+export const UPGRADE_TOKEN = '${{ secrets.TEMPLATE_UPGRADE_TOKEN || github.token }}';
+
+/**
+ * `.github/workflows/template-upgrade.yml`: on a schedule (or by hand, optionally with the package
+ * versions to move to), job `upgrade` installs the newest project type and projen, runs
+ * `npx projen`, and plans every environment with its read-only role; job `pull-request` (which
+ * alone may write, and runs none of the upgraded code) commits the patch and opens or updates one
+ * pull request with the diff summary and the plans, labelled when a plan destroys something.
+ */
+export class TemplateUpgradeWorkflow extends Component {
+  public readonly workflow: GithubWorkflow;
+
+  constructor(github: GitHub, options: TemplateUpgradeWorkflowOptions) {
+    super(github.project);
+    this.workflow = github.addWorkflow('template-upgrade');
+    this.workflow.file?.addOverride('permissions', { contents: 'read' });
+    this.workflow.file?.addOverride('concurrency', { 'group': 'template-upgrade', 'cancel-in-progress': false });
+    this.workflow.on({
+      schedule: [{ cron: options.upgrade.schedule }],
+      workflowDispatch: {
+        inputs: {
+          packages: { description: `npm specs to install instead of the latest releases of ${options.upgrade.packages.join(', ')}`, required: false, type: 'string' },
+        },
+      },
+    });
+    this.workflow.addJob('upgrade', {
+      name: 'Upgrade and plan',
+      runsOn: ['ubuntu-latest'],
+      permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
+      timeoutMinutes: 60,
+      steps: [
+        checkoutStep(),
+        ...installSteps(options.nodeVersion),
+        setupTerraformStep(options.terraformVersion),
+        {
+          name: 'Upgrade the template',
+          env: { PACKAGES: '${{ inputs.packages }}' },
+          run: `npx projen fleet:upgrade --out "${FLEET_DIR}" \${PACKAGES:+--packages "$PACKAGES"}`,
+        },
+        ...options.environments.flatMap((env) => planSteps(env, FLEET_DIR)),
+        {
+          name: 'Keep the upgrade for the pull request',
+          if: '!cancelled()',
+          uses: PINNED_ACTIONS.uploadArtifact.uses,
+          with: { 'name': 'template-upgrade', 'path': '${{ runner.temp }}/fleet', 'retention-days': 5, 'include-hidden-files': true },
+        },
+      ],
+    });
+    this.workflow.addJob('pull-request', {
+      name: 'Open or update the pull request',
+      runsOn: ['ubuntu-latest'],
+      needs: ['upgrade'],
+      permissions: { contents: JobPermission.WRITE, pullRequests: JobPermission.WRITE },
+      timeoutMinutes: 15,
+      steps: [
+        { name: 'Check out', uses: PINNED_ACTIONS.checkout.uses, with: { token: UPGRADE_TOKEN } },
+        ...installSteps(options.nodeVersion),
+        { name: 'Download the upgrade', uses: PINNED_ACTIONS.downloadArtifact.uses, with: { name: 'template-upgrade', path: '${{ runner.temp }}/fleet' } },
+        { ...projenTaskStep('Open or update the pull request', 'fleet:pull-request', ['--dir', `"${FLEET_DIR}"`]), env: { GH_TOKEN: UPGRADE_TOKEN } },
+      ],
+    });
+  }
+}
+
+/** An environment with a read-only plan role. */
+export type PlannedEnvironment = EnvironmentDeploymentConfig & { readonly planRoleArn: string };
+
+/** Whether the environment has a plan role. */
+export function isPlanned(env: EnvironmentDeploymentConfig): env is PlannedEnvironment {
+  return env.planRoleArn !== undefined;
+}
+
+/**
+ * Plans one environment with its read-only role into `dir` (Markdown table and JSON report). A
+ * failed plan does not stop the job: the pull request or issue says so.
+ */
+export function planSteps(env: PlannedEnvironment, dir: string, extraArgs: string[] = []): JobStep[] {
+  return [
+    { ...awsCredentialsStep(env.planRoleArn, env.region), name: `Assume the plan role of ${env.name} (OIDC)` },
+    {
+      ...projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, [...extraArgs, '--markdown', `"${dir}/plan-${env.name}.md"`, '--json', `"${dir}/plan-${env.name}.json"`]),
+      continueOnError: true,
+    },
+  ];
+}
