@@ -3,8 +3,8 @@ import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { checkoutStep, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
-import { setupTerraformStep } from './terraform-ci';
 import { PlannedEnvironment, planSteps } from './template-upgrade-workflow';
+import { setupTerraformStep } from './terraform-ci';
 import type { DriftDetectionConfig } from '../platform/contract/fleet-config';
 
 /** Options of {@link DriftWorkflow}. */

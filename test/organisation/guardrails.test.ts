@@ -1,6 +1,6 @@
-import { problemsOf } from '../project/support';
 import { EnvironmentPreset, Guardrails, GuardrailSubject, IGuardrail, OrganisationDefaults } from '../../src';
 import { resolvePlatformConfig } from '../../src/resolve/resolve';
+import { problemsOf } from '../project/support';
 
 const cert = 'arn:aws:acm:eu-west-1:123456789012:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
 
@@ -62,9 +62,19 @@ test('a guardrail of the organisation sees the options and the resolved environm
   resolvePlatformConfig({ name: 'orders', region: 'eu-west-1', tags: { team: 'a' }, guardrails: [recorder] });
   expect(seen[0].options.region).toBe('eu-west-1');
   expect(seen[0].environments).toEqual([expect.objectContaining({
-    name: 'dev', path: 'environments[0]', region: 'eu-west-1', preset: EnvironmentPreset.DEVELOPMENT, deletionProtection: false,
-    executeCommand: true, https: false, allowedCidrs: ['0.0.0.0/0'], instanceTypes: [], capacityProviders: ['FARGATE_SPOT', 'FARGATE'],
-    natGateways: 'single', services: ['orders'], tags: expect.objectContaining({ team: 'a' }),
+    name: 'dev',
+    path: 'environments[0]',
+    region: 'eu-west-1',
+    preset: EnvironmentPreset.DEVELOPMENT,
+    deletionProtection: false,
+    executeCommand: true,
+    https: false,
+    allowedCidrs: ['0.0.0.0/0'],
+    instanceTypes: [],
+    capacityProviders: ['FARGATE_SPOT', 'FARGATE'],
+    natGateways: 'single',
+    services: ['orders'],
+    tags: expect.objectContaining({ team: 'a' }),
   })]);
 });
 

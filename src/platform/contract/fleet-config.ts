@@ -24,6 +24,7 @@ export const CRON_PATTERN = /^([\d*/,-]+\s+){4}[\d*/,-]+$/;
 /** An npm package name, optionally scoped. */
 export const NPM_PACKAGE_PATTERN = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
 
+/** Schedules and packages of the fleet workflows when the options name none. */
 export const FLEET_DEFAULTS = {
   upgradeSchedule: '0 6 * * 1',
   upgradePackages: ['projen-cdktf-ecs', 'projen'],

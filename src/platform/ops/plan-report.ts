@@ -84,5 +84,6 @@ export function readPlanMarkdown(dir: string, environment: string): string {
 
 /** The environments the fleet workflows plan: those with a read-only plan role. */
 export function plannedEnvironments(config: PlatformConfig): string[] {
-  return (config.deployment?.environments ?? []).filter((environment) => environment.planRoleArn !== undefined).map((environment) => environment.name);
+  const environments = config.deployment?.environments ?? [];
+  return environments.filter((environment) => environment.planRoleArn !== undefined).map((environment) => environment.name);
 }

@@ -31,7 +31,9 @@ afterEach(() => {
 
 const gh = () => new GitHubCli(join(fakes.binDir, 'gh'));
 const ghCalls = () => fakes.invocations('gh').map((call) => call.argv.join(' '));
-const stack = (name: string, counts: Partial<StackPlanReport> = {}): StackPlanReport => ({ stack: name, add: 0, change: 0, destroy: 0, replace: 0, resources: [], ...counts });
+const stack = (name: string, counts: Partial<StackPlanReport> = {}): StackPlanReport => ({
+  stack: name, add: 0, change: 0, destroy: 0, replace: 0, resources: [], ...counts,
+});
 function writeReport(report: PlanReport): void {
   writeFileSync(join(dir, `plan-${report.environment}.json`), JSON.stringify(report));
   writeFileSync(join(dir, `plan-${report.environment}.md`), `### Terraform plan of ${report.environment}\n\n| stack | add |\n`);

@@ -40,7 +40,14 @@ export function main(program: string, stateDir: string): void {
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] =>
     RECORDED_ENV.test(entry[0]) && entry[1] !== undefined));
   const invocation: CommandInvocation = {
-    program, argv, cwd: process.cwd(), env, ...(stdin !== undefined ? { stdin } : {}), ...(bodyFile !== undefined ? { bodyFile } : {}), exitCode: response.exitCode, finishedAt: Date.now(),
+    program,
+    argv,
+    cwd: process.cwd(),
+    env,
+    ...(stdin !== undefined ? { stdin } : {}),
+    ...(bodyFile !== undefined ? { bodyFile } : {}),
+    exitCode: response.exitCode,
+    finishedAt: Date.now(),
   };
   appendJsonLine(log, invocation);
   process.stdout.write(response.stdout);
