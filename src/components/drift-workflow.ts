@@ -2,9 +2,8 @@ import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { checkoutStep, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { PlannedEnvironment, planJobSetupSteps, planSteps, scheduledWorkflow } from './fleet-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
-import { PlannedEnvironment, planSteps } from './template-upgrade-workflow';
-import { setupTerraformStep } from './terraform-ci';
 import type { DriftDetectionConfig } from '../platform/contract/fleet-config';
 
 /** Options of {@link DriftWorkflow}. */
@@ -28,10 +27,7 @@ export class DriftWorkflow extends Component {
 
   constructor(github: GitHub, options: DriftWorkflowOptions) {
     super(github.project);
-    this.workflow = github.addWorkflow('drift');
-    this.workflow.file?.addOverride('permissions', { contents: 'read' });
-    this.workflow.file?.addOverride('concurrency', { 'group': 'drift', 'cancel-in-progress': false });
-    this.workflow.on({ schedule: [{ cron: options.drift.schedule }], workflowDispatch: {} });
+    this.workflow = scheduledWorkflow(github, 'drift', options.drift.schedule);
     for (const env of options.environments) {
       this.workflow.addJob(`plan-${env.name}`, {
         name: `Plan ${env.name}`,
@@ -39,9 +35,7 @@ export class DriftWorkflow extends Component {
         permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
         timeoutMinutes: 30,
         steps: [
-          checkoutStep(),
-          ...installSteps(options.nodeVersion),
-          setupTerraformStep(options.terraformVersion),
+          ...planJobSetupSteps(options),
           ...planSteps(env, PLANS_DIR, ['--detailed-exitcode']),
           {
             name: 'Keep the plan report',

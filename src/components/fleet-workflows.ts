@@ -3,7 +3,8 @@ import { GitHub } from 'projen/lib/github';
 import { TypeScriptProject } from 'projen/lib/typescript';
 import { TerraformJobSetup } from './deploy-steps';
 import { DriftWorkflow } from './drift-workflow';
-import { isPlanned, TemplateUpgradeWorkflow } from './template-upgrade-workflow';
+import { isPlanned } from './fleet-steps';
+import { TemplateUpgradeWorkflow } from './template-upgrade-workflow';
 import type { DeploymentConfig } from '../platform/contract/deployment-config';
 import type { FleetConfig } from '../platform/contract/fleet-config';
 

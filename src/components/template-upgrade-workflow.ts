@@ -1,10 +1,9 @@
 import { Component } from 'projen';
 import { GitHub, GithubWorkflow } from 'projen/lib/github';
-import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
-import { awsCredentialsStep, checkoutStep, installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { JobPermission } from 'projen/lib/github/workflows-model';
+import { installSteps, projenTaskStep, TerraformJobSetup } from './deploy-steps';
+import { PlannedEnvironment, planJobSetupSteps, planSteps, scheduledWorkflow } from './fleet-steps';
 import { PINNED_ACTIONS } from './pinned-actions';
-import { setupTerraformStep } from './terraform-ci';
-import type { EnvironmentDeploymentConfig } from '../platform/contract/deployment-config';
 import type { TemplateUpgradeConfig } from '../platform/contract/fleet-config';
 
 /** Options of {@link TemplateUpgradeWorkflow}. */
@@ -31,15 +30,9 @@ export class TemplateUpgradeWorkflow extends Component {
 
   constructor(github: GitHub, options: TemplateUpgradeWorkflowOptions) {
     super(github.project);
-    this.workflow = github.addWorkflow('template-upgrade');
-    this.workflow.file?.addOverride('permissions', { contents: 'read' });
-    this.workflow.file?.addOverride('concurrency', { 'group': 'template-upgrade', 'cancel-in-progress': false });
-    this.workflow.on({
-      schedule: [{ cron: options.upgrade.schedule }],
-      workflowDispatch: {
-        inputs: {
-          packages: { description: `npm specs to install instead of the latest releases of ${options.upgrade.packages.join(', ')}`, required: false, type: 'string' },
-        },
+    this.workflow = scheduledWorkflow(github, 'template-upgrade', options.upgrade.schedule, {
+      inputs: {
+        packages: { description: `npm specs to install instead of the latest releases of ${options.upgrade.packages.join(', ')}`, required: false, type: 'string' },
       },
     });
     this.workflow.addJob('upgrade', {
@@ -48,9 +41,7 @@ export class TemplateUpgradeWorkflow extends Component {
       permissions: { contents: JobPermission.READ, idToken: JobPermission.WRITE },
       timeoutMinutes: 60,
       steps: [
-        checkoutStep(),
-        ...installSteps(options.nodeVersion),
-        setupTerraformStep(options.terraformVersion),
+        ...planJobSetupSteps(options),
         {
           name: 'Upgrade the template',
           env: { PACKAGES: '${{ inputs.packages }}' },
@@ -79,26 +70,4 @@ export class TemplateUpgradeWorkflow extends Component {
       ],
     });
   }
-}
-
-/** An environment with a read-only plan role. */
-export type PlannedEnvironment = EnvironmentDeploymentConfig & { readonly planRoleArn: string };
-
-/** Whether the environment has a plan role. */
-export function isPlanned(env: EnvironmentDeploymentConfig): env is PlannedEnvironment {
-  return env.planRoleArn !== undefined;
-}
-
-/**
- * Plans one environment with its read-only role into `dir` (Markdown table and JSON report). A
- * failed plan does not stop the job: the pull request or issue says so.
- */
-export function planSteps(env: PlannedEnvironment, dir: string, extraArgs: string[] = []): JobStep[] {
-  return [
-    { ...awsCredentialsStep(env.planRoleArn, env.region), name: `Assume the plan role of ${env.name} (OIDC)` },
-    {
-      ...projenTaskStep(`Plan ${env.name}`, `plan:${env.name}`, [...extraArgs, '--markdown', `"${dir}/plan-${env.name}.md"`, '--json', `"${dir}/plan-${env.name}.json"`]),
-      continueOnError: true,
-    },
-  ];
 }
