@@ -2,8 +2,9 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { RecordingOutput } from './support';
+import { RecordingOutput, testContext } from './support';
 import { driftIssues } from '../../../src/platform/ops/commands/drift-issues';
+import { plan } from '../../../src/platform/ops/commands/plan';
 import { UPGRADE_FILES } from '../../../src/platform/ops/commands/fleet-upgrade';
 import { upgradePullRequest } from '../../../src/platform/ops/commands/upgrade-pull-request';
 import { GitHubCli } from '../../../src/platform/ops/github-cli';
@@ -55,6 +56,27 @@ describe('plan report', () => {
       resources: [SERVICE_CHANGE, { address: 'aws_lb.main', actions: ['delete', 'create'], drifted: false }],
     });
     expect(planReport('dev', [stack('dev-service', { add: 1, destroy: 1, replace: 1 })])).toEqual(expect.objectContaining({ changes: true, destroys: true, failed: false }));
+  });
+});
+
+test('plan --json writes the report into a directory of its own, with the replacements and the failed stacks', async () => {
+  const { context } = testContext();
+  jest.spyOn(context, 'stacks').mockReturnValue(['dev-network', 'dev-service']);
+  jest.spyOn(context.terraform, 'plan').mockImplementation(async (name) => {
+    if (name === 'dev-network') throw new Error('terraform plan of dev-network failed (exit 1):\nError: no credentials');
+    return { stack: name, add: 1, change: 0, destroy: 1, replace: 1, resources: [{ address: 'aws_lb.main', actions: ['delete', 'create'], drifted: false }] };
+  });
+  const file = join(dir, 'reports', 'plan-dev.json');
+  expect(await plan(context, { imageTag: 'abc', jsonFile: file, detailedExitCode: true })).toBe(1);
+  expect(JSON.parse(readFileSync(file, 'utf-8'))).toEqual({
+    environment: 'dev',
+    failed: true,
+    changes: true,
+    destroys: true,
+    stacks: [
+      { ...stack('dev-network'), error: 'terraform plan of dev-network failed (exit 1):' },
+      stack('dev-service', { add: 1, destroy: 1, replace: 1, resources: [{ address: 'aws_lb.main', actions: ['delete', 'create'], drifted: false }] }),
+    ],
   });
 });
 
