@@ -4,8 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { RecordingOutput, testContext } from './support';
 import { driftIssues } from '../../../src/platform/ops/commands/drift-issues';
-import { plan } from '../../../src/platform/ops/commands/plan';
 import { UPGRADE_FILES } from '../../../src/platform/ops/commands/fleet-upgrade';
+import { plan } from '../../../src/platform/ops/commands/plan';
 import { upgradePullRequest } from '../../../src/platform/ops/commands/upgrade-pull-request';
 import { GitHubCli } from '../../../src/platform/ops/github-cli';
 import { PlanReport, planReport, resourceChanges, StackPlanReport } from '../../../src/platform/ops/plan-report';
@@ -43,7 +43,7 @@ const SERVICE_CHANGE = { address: 'aws_ecs_service.orders', actions: ['update'],
 
 describe('plan report', () => {
   test('counts replacements and keeps the touched resources, marking those changed outside Terraform', () => {
-    const plan = {
+    const planJson = {
       resource_changes: [
         { address: 'aws_ecs_service.orders', change: { actions: ['update'] } },
         { address: 'aws_lb.main', change: { actions: ['delete', 'create'] } },
@@ -51,7 +51,7 @@ describe('plan report', () => {
       ],
       resource_drift: [{ address: 'aws_ecs_service.orders' }],
     };
-    expect(resourceChanges(plan)).toEqual({
+    expect(resourceChanges(planJson)).toEqual({
       replace: 1,
       resources: [SERVICE_CHANGE, { address: 'aws_lb.main', actions: ['delete', 'create'], drifted: false }],
     });
