@@ -42,7 +42,7 @@ const project = new cdk.JsiiProject({
       testTimeout: 300_000,
       // The end-to-end suites mostly wait on npm and terraform: two workers keep both cores busy.
       maxWorkers: 2,
-      modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/'],
+      modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/', '<rootDir>/examples/'],
     },
   },
   // A worktree's node_modules may be a symlink, which the `node_modules/` pattern (directories only) misses.
@@ -53,7 +53,7 @@ const project = new cdk.JsiiProject({
 project.npmignore?.removePatterns('/src/');
 project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts', '/src/platform/tsconfig.json');
 // Working directories of the example and benchmark tasks, the plain Terraform modules (consumed from git) and their generator, CI.
-project.npmignore?.addPatterns('/example/', '/.bench/', '/terraform-modules/', '/scripts/', '/.ci/', 'cdktf.out/', '.terraform/');
+project.npmignore?.addPatterns('/example/', '/.bench/', '/examples/', '/terraform-modules/', '/scripts/', '/.ci/', 'cdktf.out/', '.terraform/');
 
 // jsii does not compile src/platform/ (it needs cdktf, a dev dependency): type-check it, and the
 // tests of it, with its own tsconfig, which is also the one eslint finds for those files.

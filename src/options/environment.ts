@@ -121,4 +121,10 @@ export interface EnvironmentOptions {
    * @default - `observability.notifications`
    */
   readonly notifications?: AlarmNotificationOptions;
+
+  /**
+   * Tags on every resource of this environment, over the project's `tags` (same limits).
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
 }

@@ -3,6 +3,8 @@ export * from './containers';
 export * from './data';
 export * from './deployment';
 export * from './environment';
+export * from './fleet';
+export * from './guardrails';
 export * from './load-balancer';
 export * from './network';
 export * from './observability';

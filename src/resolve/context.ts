@@ -21,6 +21,9 @@ export type PlatformOptions = Pick<
   | 'deployment'
   | 'defaultReleaseBranch'
   | 'terraformVersion'
+  | 'tags'
+  | 'guardrails'
+  | 'fleet'
 >;
 
 /** What every part of an environment's resolution needs to know. */

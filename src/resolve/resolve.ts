@@ -6,6 +6,8 @@ import { checkAttachments, resolveData } from './data';
 import { DEFAULTS } from './defaults';
 import { EnvironmentSettings, resolveDeployment } from './deployment';
 import { resolveKmsKeyDeletionWindow } from './encryption';
+import { resolveFleet } from './fleet';
+import { checkGuardrails } from './guardrails';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -14,6 +16,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { checkTags, resolveTags } from './tags';
 import { LOAD_BALANCER_WEB_ACL, resolveWebAcl, STATIC_SITE_WEB_ACL } from './waf';
 import { attachableTasks, resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
@@ -37,6 +40,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   const project = resolveResourcePrefix(options, problems);
   const region = options.region ?? DEFAULTS.region;
   problems.check(isKnownRegion(region), 'region', region, unknownRegionReason(region));
+  checkTags(options.tags, 'tags', problems);
 
   const environmentOptions = options.environments ?? DEFAULTS.environments;
   problems.check(environmentOptions.length > 0, 'environments', environmentOptions, 'is empty; at least one environment is required');
@@ -50,9 +54,11 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
   const resolved = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
+  checkGuardrails(options, resolved.environments, problems);
+  const fleet = resolveFleet(options, problems);
 
   problems.throwIfAny();
-  return { project, environments: resolved.environments, deployment: resolved.deployment };
+  return { project, environments: resolved.environments, deployment: resolved.deployment, fleet };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
@@ -134,7 +140,7 @@ function resolveEnvironment(
     ...(data ? { data } : {}),
     ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
     observability: resolveObservability(ctx, cluster, services),
-    tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
+    tags: resolveTags(options.tags, env.tags, { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' }, path, problems),
   };
 }
 

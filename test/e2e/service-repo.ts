@@ -1,5 +1,5 @@
 import { spawnSync, SpawnSyncOptions } from 'child_process';
-import { mkdirSync, readdirSync } from 'fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 
 /** Root of this package's checkout. */
@@ -33,14 +33,39 @@ export function packPackage(destination: string): string {
  * projen installs the new repository's dependencies with `npm ci` when `CI` is set, which a
  * repository without a lockfile cannot do, so creation runs with `CI` unset.
  */
-export function createServiceRepo(tarball: string, directory: string): void {
+export function createServiceRepo(tarball: string, directory: string, packageName: string = PACKAGE_NAME): void {
   mkdirSync(directory, { recursive: true });
   if (readdirSync(directory).length > 0) {
     throw new Error(`${directory} is not empty; remove it first`);
   }
   const env = { ...process.env };
   delete env.CI;
-  run(process.execPath, [PROJEN_CLI, 'new', '--from', `${PACKAGE_NAME}@file:${tarball}`, '--no-git'], { cwd: directory, env });
+  run(process.execPath, [PROJEN_CLI, 'new', '--from', `${packageName}@file:${tarball}`, '--no-git'], { cwd: directory, env });
+}
+
+/**
+ * Builds the example organisation package (examples/acme-ecs-service) with jsii against this
+ * package's checkout and packs it so that installing it installs `tarball` (this package) too.
+ * @returns the path of the example's tarball
+ */
+export function packOrganisationExample(tarball: string, workdir: string): string {
+  const example = join(workdir, 'acme-ecs-service');
+  cpSync(join(PACKAGE_ROOT, 'examples', 'acme-ecs-service'), example, { recursive: true, filter: (source) => !/node_modules|[\\/]lib$/.test(source) });
+  // Compile against this checkout (compiled by packPackage) and the tools of its node_modules.
+  mkdirSync(join(example, 'node_modules', '@types'), { recursive: true });
+  for (const name of ['projen', 'constructs', '@types/node']) {
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules', name), join(example, 'node_modules', name));
+  }
+  symlinkSync(PACKAGE_ROOT, join(example, 'node_modules', PACKAGE_NAME));
+  run(join(PACKAGE_ROOT, 'node_modules', '.bin', 'jsii'), ['--silence-warnings=reserved-word'], { cwd: example });
+  // Published, the example takes projen-cdktf-ecs as a peer from the registry; here the tarball stands in.
+  const manifestPath = join(example, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf-8'));
+  manifest.dependencies = { [PACKAGE_NAME]: `file:${tarball}` };
+  delete manifest.peerDependencies[PACKAGE_NAME];
+  writeFileSync(manifestPath, JSON.stringify(manifest, undefined, 2));
+  const [packed] = JSON.parse(runJson('npm', ['pack', '--json', '--pack-destination', workdir], example));
+  return join(workdir, packed.filename);
 }
 
 /** Runs `npx projen <task>` in the service repository. */

@@ -1,5 +1,6 @@
 import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
+import type { FleetConfig } from './fleet-config';
 import type { ObservabilityConfig, WebAclConfig } from './observability-config';
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
@@ -19,6 +20,8 @@ export interface PlatformConfig {
   readonly environments: EnvironmentConfig[];
   /** How the services are built and deployed: the settings every environment shares. */
   readonly deployment: DeploymentConfig;
+  /** Scheduled template upgrades and drift detection (GitHub Actions). */
+  readonly fleet?: FleetConfig;
 }
 
 /** Where Terraform keeps the state of the stacks of one environment. */
