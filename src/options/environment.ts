@@ -1,3 +1,4 @@
+import type { AdoptedResourceOptions } from './adoption';
 import type { CapacityProviderStrategyItem } from './cluster';
 import type { NatGateways } from './network';
 
@@ -106,4 +107,11 @@ export interface EnvironmentOptions {
    * @default - `cluster.capacityProviderStrategy`, else the preset's
    */
   readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * Existing resources this environment takes over instead of creating them (e.g. from an AWS
+   * Copilot application): each keeps its name and is imported by the first apply.
+   * @default []
+   */
+  readonly adopt?: AdoptedResourceOptions[];
 }

@@ -1,4 +1,5 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
+import { resolveAdoption } from './adoption';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
@@ -119,6 +120,7 @@ function resolveEnvironment(
     ec2Capacity: services.some((s) => usesEc2(s.capacityProviderStrategy)),
   });
   const staticSite = resolveStaticSite(ctx);
+  const adopt = resolveAdoption(ctx, services);
 
   return {
     name: env.name,
@@ -133,6 +135,7 @@ function resolveEnvironment(
     services,
     ...(staticSite ? { staticSite } : {}),
     tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
+    ...(adopt ? { adopt } : {}),
   };
 }
 

@@ -63,6 +63,9 @@ export class ClusterStack extends EnvironmentStack {
       retentionInDays: cluster.logRetentionDays,
       kmsKeyId: kmsKeyArn,
     });
+    if (this.environment.adopt?.logGroupName !== undefined) {
+      this.logGroup.importFrom(logGroupName);
+    }
     if (cluster.executeCommand) {
       this.execLogGroup = new CloudwatchLogGroup(this, 'exec_log_group', {
         name: cluster.execLogGroupName,
@@ -151,6 +154,7 @@ export class ClusterStack extends EnvironmentStack {
           untaggedExpiryDays: cluster.ecrUntaggedExpiryDays,
           keepImages: cluster.ecrKeepImages,
           forceDelete: cluster.ecrForceDelete,
+          adopted: this.environment.adopt?.imageRepositories[service.name] !== undefined,
         })]),
     );
   }

@@ -14,6 +14,11 @@ export interface ImageRepositoryProps {
   readonly keepImages: number;
   /** Delete the repository on destroy even when it holds images. */
   readonly forceDelete: boolean;
+  /**
+   * The repository exists already (named `name`): import it instead of creating it.
+   * @default false
+   */
+  readonly adopted?: boolean;
 }
 
 /**
@@ -33,8 +38,13 @@ export class ImageRepository extends Construct {
       imageTagMutability: 'IMMUTABLE',
       forceDelete: props.forceDelete,
       imageScanningConfiguration: { scanOnPush: true },
-      encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
+      // The encryption of a repository cannot change without recreating it, which would delete its
+      // images: an adopted repository keeps the AES-256 encryption ECR (and Copilot) gives by default.
+      encryptionConfiguration: [props.adopted ? { encryptionType: 'AES256' } : { encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
     });
+    if (props.adopted) {
+      this.repository.importFrom(props.name);
+    }
     this.lifecyclePolicy = new EcrLifecyclePolicy(this, 'lifecycle_policy', {
       repository: this.repository.name,
       policy: JSON.stringify({

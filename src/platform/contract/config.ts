@@ -1,3 +1,4 @@
+import type { AdoptionConfig } from './adoption';
 import type { DeploymentConfig, PermissionsBoundaryConfig } from './deployment-config';
 
 /**
@@ -293,4 +294,6 @@ export interface EnvironmentConfig {
    * bootstrap stack creates the environment's deploy role (which may create bounded roles only).
    */
   readonly permissionsBoundary?: PermissionsBoundaryConfig;
+  /** Existing resources the environment's stacks import and keep the names of, when any. */
+  readonly adopt?: AdoptionConfig;
 }
