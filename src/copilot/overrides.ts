@@ -5,6 +5,13 @@ import { mapCount } from './service';
 /** The service settings an environment can override for every service at once. */
 const ENVIRONMENT_WIDE = ['desiredCount', 'minCapacity', 'maxCapacity', 'capacityProviderStrategy'];
 
+/** The Copilot `count` field behind each service option that environments cannot override. */
+const COUNT_FIELDS: Record<string, string> = {
+  targetCpuUtilization: 'cpu_percentage',
+  targetMemoryUtilization: 'memory_percentage',
+  targetRequestsPerTask: 'requests',
+};
+
 /**
  * Maps a service manifest's `environments.<env>` overrides. Our environments override task counts
  * for all their services at once, so counts carry over when the application has one service; every
@@ -25,7 +32,7 @@ export function mapServiceOverrides(manifest: Manifest, environments: Draft[], o
         if (ENVIRONMENT_WIDE.includes(key)) {
           environment[key] = value;
         } else {
-          manifest.report(`${prefix}.count`, `sets ${key}, which environments cannot override`);
+          manifest.report(`${prefix}.count.${COUNT_FIELDS[key]}`, `sets services[].${key}, which environments cannot override`);
         }
       }
     }
