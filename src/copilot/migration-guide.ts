@@ -91,10 +91,10 @@ function cutOverSteps(app: string): string[] {
 function rollbackSteps(app: string): string[] {
   return [
     '- While the Copilot stacks still exist: set the `copilot` weight back to 100 and `ecs` to 0. Nothing else changes.',
-    `- To remove the new stacks, first take the adopted resources out of the Terraform state, so destroy leaves them to`,
-    `  CloudFormation: in \`cdktf.out/stacks/<env>-cluster\`, \`terraform state list\`, then \`terraform state rm <address>\``,
-    `  for each \`aws_ecr_repository\` and \`aws_cloudwatch_log_group\` that was adopted; then \`npx projen destroy:<env>\`.`,
-    `- After step 6 the Copilot stacks are gone: redeploy them with \`copilot env deploy\` and \`copilot svc deploy\` from the`,
+    '- To remove the new stacks, first take the adopted resources out of the Terraform state, so destroy leaves them to',
+    '  CloudFormation: in `cdktf.out/stacks/<env>-cluster`, `terraform state list`, then `terraform state rm <address>`',
+    '  for each `aws_ecr_repository` and `aws_cloudwatch_log_group` that was adopted; then `npx projen destroy:<env>`.',
+    '- After step 6 the Copilot stacks are gone: redeploy them with `copilot env deploy` and `copilot svc deploy` from the',
     `  \`copilot/\` directory of "${app}" (kept in git) before moving traffic back.`,
   ];
 }
@@ -113,7 +113,7 @@ function retireSection(app: string, result: CopilotImport): string[] {
     '   for a stack in DELETE_FAILED, and leaves those resources in place.',
     `2. The environment stack \`${app}-<env>\` (VPC, load balancer, cluster): \`aws cloudformation delete-stack --stack-name ${app}-<env>\``,
     '   once no service stack uses it.',
-    `3. Last environment done: do **not** run \`copilot app delete\`, which empties and deletes the ECR repositories. Remove the`,
+    '3. Last environment done: do **not** run `copilot app delete`, which empties and deletes the ECR repositories. Remove the',
     `   stack set instances with \`aws cloudformation delete-stack-instances --stack-set-name ${app}-infrastructure --accounts <id>`,
     '   --regions <region> --retain-stacks`, which keeps each instance\'s stack (the ECR repositories) as a plain stack; give it',
     '   termination protection, or retain its repositories as in 1. and delete it. Then delete the stack set and the',

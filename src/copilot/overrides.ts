@@ -22,7 +22,7 @@ export function mapServiceOverrides(manifest: Manifest, environments: Draft[], o
     const prefix = `environments.${name}`;
     const environment = environments.find((env) => env.name === name);
     if (environment === undefined) {
-      manifest.explainRest(prefix, `overrides an environment without a manifest in copilot/environments/`);
+      manifest.explainRest(prefix, 'overrides an environment without a manifest in copilot/environments/');
       continue;
     }
     if (onlyService && manifest.peek(`${prefix}.count`) !== undefined) {

@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { runImportCopilot } from '../../src/copilot/import-command';
 import { fixtureDir } from './support';
+import { runImportCopilot } from '../../src/copilot/import-command';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -17,9 +17,18 @@ function importedRepository(): string {
   ], () => undefined);
   writeFileSync(join(dir, 'tsconfig.check.json'), JSON.stringify({
     compilerOptions: {
-      strict: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, skipLibCheck: true, noEmit: true,
-      typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'],
-      ignoreDeprecations: '6.0', baseUrl: '.', paths: { 'projen-cdktf-ecs': [join(ROOT, 'src', 'index.ts')] },
+      strict: true,
+      target: 'ES2022',
+      module: 'commonjs',
+      moduleResolution: 'node',
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      typeRoots: [join(ROOT, 'node_modules', '@types')],
+      types: ['node'],
+      ignoreDeprecations: '6.0',
+      baseUrl: '.',
+      paths: { 'projen-cdktf-ecs': [join(ROOT, 'src', 'index.ts')] },
     },
     include: ['.projenrc.ts'],
   }));

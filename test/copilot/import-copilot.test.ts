@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { fixtureDir, importHello, importShop, plainOptions } from './support';
 import { problemsOf, runImportCopilot } from '../../src/copilot/import-command';
 import { unmappedLine } from '../../src/copilot/manifest';
 import { migrationGuide } from '../../src/copilot/migration-guide';
 import { resolvePlatformConfig } from '../../src/resolve/resolve';
-import { fixtureDir, importHello, importShop, plainOptions } from './support';
 
 const shop = importShop();
 const hello = importHello();
@@ -66,10 +66,23 @@ describe('import-copilot', () => {
   test('services keep their size, port, autoscaling, health checks, variables, secrets and sidecars', () => {
     const [api, mailer, orders] = resolvePlatformConfig(plainOptions(shop)).environments[1].services;
     expect(api).toEqual(expect.objectContaining({
-      name: 'api', containerPort: 8080, cpu: 512, memoryMiB: 1024, healthCheckPath: '/health', healthCheckSuccessCodes: '200',
-      healthCheckGracePeriodSeconds: 90, deregistrationDelaySeconds: 20, readonlyRootFilesystem: true,
+      name: 'api',
+      containerPort: 8080,
+      cpu: 512,
+      memoryMiB: 1024,
+      healthCheckPath: '/health',
+      healthCheckSuccessCodes: '200',
+      healthCheckGracePeriodSeconds: 90,
+      deregistrationDelaySeconds: 20,
+      readonlyRootFilesystem: true,
     }));
-    expect(api.autoscaling).toEqual(expect.objectContaining({ minCapacity: 2, maxCapacity: 10, targetCpuUtilization: 70, targetMemoryUtilization: 80, targetRequestsPerTask: 100 }));
+    expect(api.autoscaling).toEqual(expect.objectContaining({
+      minCapacity: 2,
+      maxCapacity: 10,
+      targetCpuUtilization: 70,
+      targetMemoryUtilization: 80,
+      targetRequestsPerTask: 100,
+    }));
     expect(api.secrets.map((secret) => secret.name)).toEqual(['STRIPE_KEY']);
     expect(api.sidecars.map((sidecar) => [sidecar.name, sidecar.containerPort])).toEqual([['datadog', 8126]]);
     expect([mailer.ingress, orders.ingress, orders.serviceConnect]).toEqual([undefined, undefined, true]);
