@@ -1,6 +1,7 @@
 import type { AdoptedResourceOptions } from './adoption';
 import type { CapacityProviderStrategyItem } from './cluster';
 import type { NatGateways } from './network';
+import type { ServiceOptions } from './service';
 
 /**
  * A bundle of defaults for an environment. Every value a preset sets can still be set explicitly.
@@ -114,4 +115,11 @@ export interface EnvironmentOptions {
    * @default []
    */
   readonly adopt?: AdoptedResourceOptions[];
+
+  /**
+   * Settings of individual services in this environment, by service name. Each set option replaces
+   * the service's own (`environment` and `secrets` are merged by variable name); `name` cannot change.
+   * @default {}
+   */
+  readonly serviceOverrides?: { [service: string]: ServiceOptions };
 }
