@@ -44,7 +44,7 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
   const read = (...parts: string[]): Manifest => Manifest.read(join(dir, ...parts), [prefix, ...parts].join('/'));
   const workspace = read('.workspace');
   const application = String(workspace.take('application') ?? basename(join(dir, '..')));
-  const draft = new ProjectDraft();
+  const draft = new ProjectDraft(application);
 
   const environmentNames = orderedEnvironments(dir);
   const manifests: Manifest[] = [workspace];
@@ -74,7 +74,7 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
       notMigrated(manifest, typeof type === 'string' ? type : 'workload');
     }
   }
-  serviceManifests.forEach((manifest) => mapServiceOverrides(manifest, draft.environments, serviceManifests.length === 1));
+  serviceManifests.forEach((manifest, index) => mapServiceOverrides(manifest, String(draft.services[index].name), draft));
   const statefulResources = addonTemplates(dir).flatMap((parts) => {
     const manifest = read(...parts);
     manifests.push(manifest);

@@ -31,6 +31,32 @@ export class ProjectDraft {
   public readonly notes: string[] = [];
   private readonly shared = new Map<string, SharedOrigin>();
 
+  constructor(public readonly application: string) {}
+
+  /** The override draft of a service in an environment (`environments[].serviceOverrides.<service>`). */
+  public serviceOverride(environment: Draft, service: string): Draft {
+    const overrides = (environment.serviceOverrides ??= {}) as Record<string, Draft>;
+    return (overrides[service] ??= {});
+  }
+
+  /**
+   * Sets a secret whose SSM parameter name holds Copilot placeholders, resolved for each environment.
+   * @returns false when the name has other placeholders, or the service is unnamed (an override block)
+   */
+  public perEnvironmentSecret(service: string, variable: string, template: string): boolean {
+    if (service === 'undefined' || !/^\/[^$]*(\$\{COPILOT_(APPLICATION|ENVIRONMENT|SERVICE)_NAME\}[^$]*)+$/.test(template)) {
+      return false;
+    }
+    for (const environment of this.environments) {
+      const name = template.replace(/\$\{COPILOT_APPLICATION_NAME\}/g, this.application)
+        .replace(/\$\{COPILOT_ENVIRONMENT_NAME\}/g, String(environment.name))
+        .replace(/\$\{COPILOT_SERVICE_NAME\}/g, service);
+      const override = this.serviceOverride(environment, service);
+      override.secrets = { ...(override.secrets as Record<string, string> | undefined), [variable]: name };
+    }
+    return true;
+  }
+
   /** Sets a project-wide option (dotted path) from a manifest field, once; later different values are reported. */
   public setShared(optionPath: string, value: unknown, manifest: Manifest, fieldPath: string): void {
     const key = JSON.stringify(value);

@@ -37,8 +37,20 @@ export class Manifest {
   private readonly taken = new Set<string>();
   private readonly reported: UnmappedField[] = [];
   private readonly reasons: Array<[string, string]> = [];
+  private readonly branches: Array<[string, Manifest]> = [];
 
   constructor(public readonly file: string, public readonly root: Record<string, YamlValue>) {}
+
+  /**
+   * The mapping at `path` as a manifest of its own (e.g. an `environments.<env>` override block),
+   * whose unmapped fields are reported here under `path`.
+   */
+  public branch(path: string): Manifest {
+    const value = this.take(path);
+    const branch = new Manifest(this.file, isMap(value) ? value : {});
+    this.branches.push([path, branch]);
+    return branch;
+  }
 
   /** The value at a dotted path without taking it. */
   public peek(path: string): YamlValue | undefined {
@@ -90,7 +102,8 @@ export class Manifest {
     const leftovers: UnmappedField[] = [];
     this.collectLeftovers('', this.root, leftovers);
     const order = (path: string): number => this.leafOrder().indexOf(path);
-    return [...this.reported, ...leftovers].sort((a, b) => order(a.path) - order(b.path));
+    const branched = this.branches.flatMap(([prefix, branch]) => branch.unmapped().map((field) => ({ ...field, path: `${prefix}.${field.path}` })));
+    return [...this.reported, ...leftovers, ...branched].sort((a, b) => order(a.path) - order(b.path));
   }
 
   private collectLeftovers(prefix: string, value: YamlValue, into: UnmappedField[]): void {

@@ -15,13 +15,18 @@ export function mapService(manifest: Manifest, draft: ProjectDraft): Draft {
   if (type === 'Worker Service') {
     draft.notes.push(`${manifest.file}: the Worker Service "${name}" runs as a service without load balancer (reachable through Service Connect); its SQS queue and topic subscriptions are not migrated.`);
   }
+  mapServiceFields(manifest, service, draft);
+  return service;
+}
+
+/** Maps the fields a service manifest and its `environments.<env>` overrides share. */
+export function mapServiceFields(manifest: Manifest, service: Draft, draft: ProjectDraft): void {
   mapImage(manifest, service, draft);
   mapTaskSize(manifest, service);
   mapCount(manifest, '', service);
   mapHttp(manifest, service);
   mapContainer(manifest, service, draft);
   mapSidecars(manifest, service);
-  return service;
 }
 
 function mapImage(manifest: Manifest, service: Draft, draft: ProjectDraft): void {
@@ -165,7 +170,7 @@ function mapContainer(manifest: Manifest, service: Draft, draft: ProjectDraft): 
     plain.forEach(([key]) => manifest.take(`variables.${key}`));
     service.environment = stringMap(Object.fromEntries(plain));
   }
-  mapSecrets(manifest, 'secrets', service);
+  mapSecrets(manifest, service, draft);
   const command = commandList(manifest.take('command'));
   if (command !== undefined) {
     service.command = command;
@@ -192,13 +197,22 @@ function mapContainer(manifest: Manifest, service: Draft, draft: ProjectDraft): 
   }
 }
 
-/** Secrets given as an SSM parameter name starting with "/" or as an ARN; others are reported. */
-export function mapSecrets(manifest: Manifest, path: string, target: Draft): void {
+/**
+ * Secrets given as an SSM parameter name starting with "/" or as an ARN; names with Copilot's
+ * application, environment and service placeholders become one secret per environment (in
+ * `serviceOverrides`); others are reported.
+ */
+function mapSecrets(manifest: Manifest, target: Draft, draft: ProjectDraft): void {
+  const path = 'secrets';
   const secrets: Record<string, string> = {};
   for (const key of manifest.keys(path)) {
     const value = manifest.peek(`${path}.${key}`);
     if (typeof value === 'string' && value.includes('${COPILOT_')) {
-      manifest.report(`${path}.${key}`, 'names the parameter with Copilot placeholders; write the resolved parameter name or ARN');
+      if (draft.perEnvironmentSecret(String(target.name), key, value)) {
+        manifest.take(`${path}.${key}`);
+      } else {
+        manifest.report(`${path}.${key}`, 'names the parameter with Copilot placeholders that cannot be resolved here; write the parameter name or ARN');
+      }
     } else if (typeof value === 'string' && (value.startsWith('/') || value.startsWith('arn:'))) {
       manifest.take(`${path}.${key}`);
       secrets[key] = value;

@@ -18,7 +18,7 @@ export class FakeAws {
       void readBody(request).then((body) => {
         const target = String(request.headers['x-amz-target'] ?? '');
         this.calls.push(target);
-        const answer = this.answers[target];
+        const answer = this.answers[target] as FakeAnswers[string] | undefined;
         response.setHeader('content-type', 'application/x-amz-json-1.1');
         response.statusCode = answer ? 200 : 400;
         response.end(JSON.stringify(answer ? answer(JSON.parse(body || '{}')) : { __type: 'UnknownOperationException', message: target }));

@@ -20,12 +20,10 @@ describe('import-copilot', () => {
       'copilot/api/manifest.yml: http.healthcheck.healthy_threshold: 3 has no equivalent option',
       'copilot/api/manifest.yml: http.stickiness: true has no equivalent option',
       'copilot/api/manifest.yml: count.response_time: "2s" has no equivalent option',
-      'copilot/api/manifest.yml: secrets.DB_PASSWORD: "/copilot/${COPILOT_APPLICATION_NAME}/${COPILOT_ENVIRONMENT_NAME}/secrets/db-password" names the parameter with Copilot placeholders; write the resolved parameter name or ARN',
       'copilot/api/manifest.yml: secrets.GITHUB_TOKEN: "GITHUB_TOKEN" is an SSM parameter name without "/"; write its ARN',
       'copilot/api/manifest.yml: storage.volumes.cache.path: "/var/cache" has no equivalent option',
       'copilot/api/manifest.yml: storage.volumes.cache.efs: true has no equivalent option',
       'copilot/api/manifest.yml: observability.tracing: "awsxray" has no equivalent option',
-      'copilot/api/manifest.yml: environments.prod.count.range: "3-20" is a per-environment service setting; only task counts of a single-service application carry over',
       'copilot/mailer/manifest.yml: subscribe.topics: [{"name":"ordersTopic","service":"orders"}] has no equivalent option',
       'copilot/mailer/manifest.yml: count.queue_delay.acceptable_latency: "1m" has no equivalent option',
       'copilot/mailer/manifest.yml: count.queue_delay.msg_processing_time: "250ms" has no equivalent option',
@@ -64,7 +62,7 @@ describe('import-copilot', () => {
   });
 
   test('services keep their size, port, autoscaling, health checks, variables, secrets and sidecars', () => {
-    const [api, mailer, orders] = resolvePlatformConfig(plainOptions(shop)).environments[1].services;
+    const [api, mailer, orders] = resolvePlatformConfig(plainOptions(shop)).environments[0].services;
     expect(api).toEqual(expect.objectContaining({
       name: 'api',
       containerPort: 8080,
@@ -83,7 +81,7 @@ describe('import-copilot', () => {
       targetMemoryUtilization: 80,
       targetRequestsPerTask: 100,
     }));
-    expect(api.secrets.map((secret) => secret.name)).toEqual(['STRIPE_KEY']);
+    expect(api.secrets.map((secret) => secret.name).sort()).toEqual(['DB_PASSWORD', 'STRIPE_KEY']);
     expect(api.sidecars.map((sidecar) => [sidecar.name, sidecar.containerPort])).toEqual([['datadog', 8126]]);
     expect([mailer.ingress, orders.ingress, orders.serviceConnect]).toEqual([undefined, undefined, true]);
     expect(orders.healthCheck).toEqual({ command: ['CMD-SHELL', 'wget -q -O- http://localhost:9090/health || exit 1'], intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 });
@@ -97,10 +95,18 @@ describe('import-copilot', () => {
     expect(hello.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual(['dev ecr-repository hello/web', 'dev log-group /copilot/hello-dev-web']);
   });
 
-  test('a single service\'s per-environment task counts become the environment\'s', () => {
-    expect(plainOptions(hello).environments[0]).toEqual(expect.objectContaining({ minCapacity: 1, maxCapacity: 3 }));
-    expect(hello.unmapped.map(unmappedLine)).toEqual([
-      'copilot/web/manifest.yml: environments.dev.count.cpu_percentage: 60 sets services[].targetCpuUtilization, which environments cannot override',
+  test('per-environment service settings become serviceOverrides', () => {
+    expect(plainOptions(hello).environments[0].serviceOverrides).toEqual({ web: { minCapacity: 1, maxCapacity: 3, targetCpuUtilization: 60 } });
+    expect(hello.unmapped).toEqual([]);
+    const prod = resolvePlatformConfig(plainOptions(shop)).environments[1].services[0];
+    expect([prod.autoscaling.minCapacity, prod.autoscaling.maxCapacity]).toEqual([3, 20]);
+  });
+
+  test('secrets named with Copilot placeholders are resolved for each environment', () => {
+    const config = resolvePlatformConfig(plainOptions(shop));
+    expect(config.environments.map((env) => env.services[0].secrets.find((secret) => secret.name === 'DB_PASSWORD')?.valueFrom)).toEqual([
+      '/copilot/shop/test/secrets/db-password',
+      '/copilot/shop/prod/secrets/db-password',
     ]);
   });
 
@@ -118,9 +124,9 @@ describe('import-copilot', () => {
     const out = join(dir, '.projenrc.ts');
     runImportCopilot([fixtureDir('hello'), '--out', out, '--migration', join(dir, 'MIGRATION.md')], (line) => printed.push(line));
     const source = readFileSync(out, 'utf-8');
-    expect(source).toContain('//   copilot/web/manifest.yml: environments.dev.count.cpu_percentage: 60 sets services[].targetCpuUtilization');
+    expect(source).toContain('serviceOverrides: { web: { minCapacity: 1, maxCapacity: 3, targetCpuUtilization: 60 } }');
     expect(source).toContain("{ kind: AdoptedResourceKind.LOG_GROUP, id: '/copilot/hello-dev-web' }");
-    expect(printed[2]).toBe('Not carried over (1):');
+    expect(printed[2]).toBe('Not carried over (0):');
     expect(readFileSync(join(dir, 'MIGRATION.md'), 'utf-8')).toMatch(/^# Moving "hello" from AWS Copilot/);
   });
 
