@@ -51,7 +51,7 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
   for (const name of environmentNames) {
     const manifest = read('environments', name, 'manifest.yml');
     manifests.push(manifest);
-    const environment = mapEnvironment(manifest, name, draft, environmentNames.length === 1);
+    const environment = mapEnvironment(manifest, name, draft);
     const account = options.accounts?.[name];
     draft.environments.push(account !== undefined ? { ...environment, account } : environment);
   }

@@ -5,14 +5,14 @@ import { isMap, Manifest, YamlValue } from './manifest';
 const PRODUCTION_NAMES = /^(prod|production|prd|live)$/;
 
 /** Maps `copilot/environments/<env>/manifest.yml` onto an environment and the project-wide network, cluster and load balancer. */
-export function mapEnvironment(manifest: Manifest, name: string, draft: ProjectDraft, onlyEnvironment: boolean): Draft {
+export function mapEnvironment(manifest: Manifest, name: string, draft: ProjectDraft): Draft {
   manifest.take('name');
   manifest.take('type');
   const environment: Draft = { name };
   if (PRODUCTION_NAMES.test(name)) {
     environment.preset = new EnumMember('EnvironmentPreset', 'PRODUCTION', 'production');
   }
-  mapVpc(manifest, environment, draft, onlyEnvironment);
+  mapVpc(manifest, environment);
   mapPublicHttp(manifest, environment, draft);
   const insights = manifest.take('observability.container_insights');
   if (typeof insights === 'boolean') {
@@ -21,10 +21,8 @@ export function mapEnvironment(manifest: Manifest, name: string, draft: ProjectD
   return environment;
 }
 
-/** Why VPC settings of one environment among several cannot carry over. */
-const PROJECT_WIDE_VPC = 'is per environment in Copilot but project-wide here (network.existingVpc, network.*SubnetCidrs); carried over only for a single environment';
-
-function mapVpc(manifest: Manifest, environment: Draft, draft: ProjectDraft, onlyEnvironment: boolean): void {
+/** The environment's own VPC (range, zones, subnets) or the existing VPC it imports. */
+function mapVpc(manifest: Manifest, environment: Draft): void {
   const cidr = manifest.take('network.vpc.cidr');
   const publicSubnets = subnets(manifest.peek('network.vpc.subnets.public'));
   const privateSubnets = subnets(manifest.peek('network.vpc.subnets.private'));
@@ -35,24 +33,17 @@ function mapVpc(manifest: Manifest, environment: Draft, draft: ProjectDraft, onl
   if (typeof cidr === 'string') {
     environment.vpcCidr = cidr;
   }
-  if (!onlyEnvironment) {
-    ['network.vpc.id', 'network.vpc.subnets'].forEach((path) => manifest.report(path, PROJECT_WIDE_VPC));
-    return;
-  }
   const id = manifest.take('network.vpc.id');
   if (typeof id === 'string') {
     manifest.take('network.vpc.subnets');
-    const existingVpc = { vpcId: id, publicSubnetIds: publicSubnets.map((s) => s.id), privateSubnetIds: privateSubnets.map((s) => s.id) };
-    draft.setShared('network.existingVpc', existingVpc, manifest, 'network.vpc');
+    environment.existingVpc = { vpcId: id, publicSubnetIds: publicSubnets.map((s) => s.id), privateSubnetIds: privateSubnets.map((s) => s.id) };
     return;
   }
-  if (publicSubnets.length > 0 && publicSubnets.every((s) => s.cidr !== undefined && s.az !== undefined)) {
-    manifest.take('network.vpc.subnets.public');
-    draft.setShared('network.publicSubnetCidrs', publicSubnets.map((s) => s.cidr), manifest, 'network.vpc.subnets.public');
-  }
-  if (privateSubnets.length > 0 && privateSubnets.every((s) => s.cidr !== undefined)) {
-    draft.setShared('network.privateSubnetCidrs', privateSubnets.map((s) => s.cidr), manifest, 'network.vpc.subnets.private');
-    manifest.take('network.vpc.subnets.private');
+  for (const [kind, list] of [['public', publicSubnets], ['private', privateSubnets]] as const) {
+    if (list.length > 0 && list.every((s) => s.cidr !== undefined)) {
+      manifest.take(`network.vpc.subnets.${kind}`);
+      environment[`${kind}SubnetCidrs`] = list.map((s) => s.cidr);
+    }
   }
 }
 

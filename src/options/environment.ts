@@ -1,6 +1,6 @@
 import type { AdoptedResourceOptions } from './adoption';
 import type { CapacityProviderStrategyItem } from './cluster';
-import type { NatGateways } from './network';
+import type { ExistingVpcOptions, NatGateways } from './network';
 import type { ServiceOptions } from './service';
 
 /**
@@ -54,6 +54,24 @@ export interface EnvironmentOptions {
    * @default - `network.availabilityZones`
    */
   readonly availabilityZones?: string[];
+
+  /**
+   * CIDR blocks of this environment's public subnets, one per availability zone.
+   * @default - `network.publicSubnetCidrs`, else carved from the environment's VPC
+   */
+  readonly publicSubnetCidrs?: string[];
+
+  /**
+   * CIDR blocks of this environment's private subnets, one per availability zone.
+   * @default - `network.privateSubnetCidrs`, else carved from the environment's VPC
+   */
+  readonly privateSubnetCidrs?: string[];
+
+  /**
+   * An existing VPC this environment deploys into (environments often live in different VPCs).
+   * @default - `network.existingVpc`, else a new VPC
+   */
+  readonly existingVpc?: ExistingVpcOptions;
 
   /**
    * NAT gateways of this environment.

@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { fixtureDir, importHello, importShop, plainOptions } from './support';
+import { ProjectDraft } from '../../src/copilot/draft';
+import { mapEnvironment } from '../../src/copilot/environment';
 import { problemsOf, runImportCopilot } from '../../src/copilot/import-command';
-import { unmappedLine } from '../../src/copilot/manifest';
+import { Manifest, unmappedLine } from '../../src/copilot/manifest';
 import { migrationGuide } from '../../src/copilot/migration-guide';
 import { resolvePlatformConfig } from '../../src/resolve/resolve';
 
@@ -14,7 +16,6 @@ describe('import-copilot', () => {
   test('reports every field it cannot map, one line each with the file and the field path', () => {
     expect(shop.unmapped.map(unmappedLine)).toEqual([
       'copilot/environments/test/manifest.yml: network.vpc.flow_logs.retention: 14 has no equivalent option; flow logs keep cluster.logRetentionDays',
-      'copilot/environments/prod/manifest.yml: network.vpc.subnets: {"public":[{"cidr":"10.1.0.0/24","az":"eu-west-1a"},{"cidr":"10.1.1.0/24","az":"eu-west-1b"}],"private":[{"cidr":"10.1.2.0/24","az":"eu-west-1a"},{"cidr":"10.1.3.0/24","az":"eu-west-1b"}]} is per environment in Copilot but project-wide here (network.existingVpc, network.*SubnetCidrs); carried over only for a single environment',
       'copilot/environments/prod/manifest.yml: http.public.ingress.cdn: true has no equivalent option',
       'copilot/environments/prod/manifest.yml: cdn: true has no equivalent option',
       'copilot/api/manifest.yml: http.healthcheck.healthy_threshold: 3 has no equivalent option',
@@ -85,6 +86,22 @@ describe('import-copilot', () => {
     expect(api.sidecars.map((sidecar) => [sidecar.name, sidecar.containerPort])).toEqual([['datadog', 8126]]);
     expect([mailer.ingress, orders.ingress, orders.serviceConnect]).toEqual([undefined, undefined, true]);
     expect(orders.healthCheck).toEqual({ command: ['CMD-SHELL', 'wget -q -O- http://localhost:9090/health || exit 1'], intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 });
+  });
+
+  test('an environment importing its VPC deploys into it; one with its own ranges keeps them', () => {
+    const manifest = new Manifest('copilot/environments/staging/manifest.yml', {
+      name: 'staging',
+      type: 'Environment',
+      network: { vpc: { id: 'vpc-0123456789abcdef0', subnets: { public: [{ id: 'subnet-0a' }, { id: 'subnet-0b' }], private: [{ id: 'subnet-0c' }, { id: 'subnet-0d' }] } } },
+    });
+    expect(mapEnvironment(manifest, 'staging', new ProjectDraft('shop'))).toEqual({
+      name: 'staging',
+      existingVpc: { vpcId: 'vpc-0123456789abcdef0', publicSubnetIds: ['subnet-0a', 'subnet-0b'], privateSubnetIds: ['subnet-0c', 'subnet-0d'] },
+    });
+    expect(manifest.unmapped()).toEqual([]);
+    expect(resolvePlatformConfig(plainOptions(shop)).environments[1].network).toEqual(expect.objectContaining({
+      cidr: '10.1.0.0/16', availabilityZones: ['eu-west-1a', 'eu-west-1b'], publicSubnetCidrs: ['10.1.0.0/24', '10.1.1.0/24'], privateSubnetCidrs: ['10.1.2.0/24', '10.1.3.0/24'],
+    }));
   });
 
   test('the ECR repositories are adopted once per account, the log group when there is one service', () => {
