@@ -1,3 +1,4 @@
+import { renderAdoptedResources } from './adopted-resources';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderEnvironmentsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
@@ -17,6 +18,7 @@ export function renderServiceDoc(config: PlatformConfig): string {
     describeServices(config),
     '## Environments',
     renderEnvironmentsTable(config),
+    ...renderAdoptedResources(config),
     '## Architecture',
     ...config.environments.flatMap((environment) => [
       `### ${environment.name}`,
