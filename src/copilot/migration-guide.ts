@@ -56,6 +56,9 @@ function adoptedSection(result: CopilotImport): string[] {
   ]);
 }
 
+/** Stateful resources that sit in the environment's subnets. */
+const IN_VPC = /^AWS::(RDS|ElastiCache|EFS)::/;
+
 function statefulSection(result: CopilotImport): string[] {
   if (result.statefulResources.length === 0) {
     return section('3. Data kept in place', ['The addons hold no stateful resource.']);
@@ -71,6 +74,13 @@ function statefulSection(result: CopilotImport): string[] {
     '',
     'Add `DeletionPolicy: Retain` and `UpdateReplacePolicy: Retain` to each resource still missing it and run',
     '`copilot svc deploy --env <env>` (or `copilot env deploy` for environment addons) once, before deleting anything.',
+    ...(result.statefulResources.some((r) => IN_VPC.test(r.type)) ? [
+      '',
+      'Aurora, RDS, ElastiCache and EFS live in the subnets of the Copilot environment\'s VPC: tasks in a new VPC cannot reach',
+      'them, and the environment stack cannot be deleted while they use its subnets. Either deploy into that VPC',
+      '(`environments[].existingVpc` with its VPC and subnet ids, and keep the VPC when retiring the environment stack), or',
+      'peer the two VPCs and allow the new tasks\' security group, or move the data first.',
+    ] : []),
   ]);
 }
 

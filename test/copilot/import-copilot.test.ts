@@ -133,6 +133,7 @@ describe('import-copilot', () => {
     expect(guide).toContain('| `copilot/api/addons/carts.yml` | `carts` | AWS::DynamoDB::Table | yes |');
     expect(guide).toContain('aws cloudformation delete-stack --stack-name shop-<env>-<service>');
     expect(guide).toContain('--retain-stacks');
+    expect(guide).toContain('tasks in a new VPC cannot reach');
   });
 
   test('the command writes .projenrc.ts with the report as comments, and MIGRATION.md', () => {
