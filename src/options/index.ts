@@ -1,3 +1,4 @@
+export * from './adoption';
 export * from './cluster';
 export * from './containers';
 export * from './data';

@@ -1,4 +1,5 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
+import { resolveAdoption } from './adoption';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
@@ -123,6 +124,7 @@ function resolveEnvironment(
   const staticSite = resolveStaticSite(ctx);
   const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
   const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
+  const adopt = resolveAdoption(ctx, services);
 
   return {
     name: env.name,
@@ -141,6 +143,7 @@ function resolveEnvironment(
     ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
     observability: resolveObservability(ctx, cluster, services),
     tags: resolveTags(options.tags, env.tags, { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' }, path, problems),
+    ...(adopt ? { adopt } : {}),
   };
 }
 

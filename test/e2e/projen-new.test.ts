@@ -20,7 +20,8 @@ afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
 test('the package holds the compiled project type and the platform sources only', () => {
   const entries = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf-8' }).trim().split('\n');
-  const allowed = /^package\/(lib\/.*|src\/platform\/.*\.ts|\.jsii|API\.md|README\.md|LICENSE|package\.json)$/;
+  // yaml is bundled: `projen-cdktf-ecs import-copilot` reads Copilot manifests with it.
+  const allowed = /^package\/(lib\/.*|src\/platform\/.*\.ts|node_modules\/yaml\/.*|\.jsii|API\.md|README\.md|LICENSE|package\.json)$/;
   expect(entries.filter((entry) => !allowed.test(entry))).toEqual([]);
   expect(entries).toContain('package/src/platform/platform.ts');
   expect(statSync(tarball).size).toBeLessThan(5 * 1024 * 1024);
@@ -57,6 +58,17 @@ test("the generated repository's tests validated and planned every stack, none s
 test('the sample app and its Dockerfile are in place', () => {
   expect(existsSync(join(repo, 'app', 'server.js'))).toBe(true);
   expect(existsSync(join(repo, 'app', 'Dockerfile'))).toBe(true);
+});
+
+test('the package\'s command imports a Copilot application in the generated repository', () => {
+  const out = join(workdir, 'imported');
+  const result = spawnSync('npx', [
+    'projen-cdktf-ecs', 'import-copilot', join(__dirname, '..', 'copilot', 'fixtures', 'hello', 'copilot'),
+    '--out', `${out}.projenrc.ts`, '--migration', `${out}.MIGRATION.md`,
+  ], { cwd: repo, encoding: 'utf-8' });
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toContain('Imported the Copilot application "hello"');
+  expect(readFileSync(`${out}.projenrc.ts`, 'utf-8')).toContain("{ kind: AdoptedResourceKind.LOG_GROUP, id: '/copilot/hello-dev-web' }");
 });
 
 test('a second `npx projen` changes nothing', () => {

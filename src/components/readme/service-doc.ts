@@ -1,3 +1,4 @@
+import { renderAdoptedResources } from './adopted-resources';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderDataSection } from './data-section';
 import { describeWorkloads } from './diagram-messaging';
@@ -22,6 +23,7 @@ export function renderServiceDoc(config: PlatformConfig): string {
     '## Environments',
     renderEnvironmentsTable(config),
     renderTagsTable(config),
+    ...renderAdoptedResources(config),
     '## Architecture',
     ...config.environments.flatMap((environment) => [
       `### ${environment.name}`,

@@ -1,3 +1,4 @@
+import type { AdoptionConfig } from './adoption';
 import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
 import type { FleetConfig } from './fleet-config';
@@ -316,4 +317,6 @@ export interface EnvironmentConfig {
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */
   readonly deployment: EnvironmentDeploymentConfig;
+  /** Existing resources the environment's stacks import and keep the names of, when any. */
+  readonly adopt?: AdoptionConfig;
 }
