@@ -24,6 +24,8 @@ export interface GuardrailEnvironment {
   readonly executeCommand: boolean;
   /** The load balancer listens on HTTPS (a certificate is set). */
   readonly https: boolean;
+  /** A WAF web ACL (created or existing) protects the load balancer. */
+  readonly loadBalancerWaf: boolean;
   /** CIDRs allowed to reach the load balancer. */
   readonly allowedCidrs: string[];
   /** EC2 instance types of the cluster's capacity (empty on Fargate only). */

@@ -67,6 +67,17 @@ export class Guardrails {
       }]));
   }
 
+  /** Production environments have a WAF web ACL in front of their load balancer (`loadBalancer.waf`). */
+  public static productionWaf(): IGuardrail {
+    return new EnvironmentRule('production-waf', (subject, environment) => (
+      environment.preset !== EnvironmentPreset.PRODUCTION || environment.loadBalancerWaf ? [] : [{
+        path: 'loadBalancer.waf.enabled',
+        value: subject.options.loadBalancer?.waf?.enabled ?? false,
+        allowed: 'production environments need a WAF web ACL on the load balancer',
+        environment: environment.name,
+      }]));
+  }
+
   /** Every environment carries these tag keys (from `tags` or `environments[].tags`). */
   public static requiredTags(keys: string[]): IGuardrail {
     return new EnvironmentRule('required-tags', (_subject, environment) => keys

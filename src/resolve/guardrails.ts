@@ -15,6 +15,7 @@ export function guardrailEnvironment(environment: EnvironmentConfig, path: strin
     deletionProtection: environment.loadBalancer.deletionProtection,
     executeCommand: environment.cluster.executeCommand,
     https: environment.loadBalancer.certificateArn !== undefined,
+    loadBalancerWaf: environment.loadBalancer.waf !== undefined,
     allowedCidrs: [...environment.loadBalancer.allowedCidrs],
     instanceTypes: environment.cluster.ec2Capacity ? [environment.cluster.ec2Capacity.instanceType] : [],
     capacityProviders: [...new Set(strategies.map((strategy) => strategy.capacityProvider))],

@@ -40,6 +40,17 @@ test('production without deletion protection or HTTPS is refused; development is
   })).toEqual([]);
 });
 
+test('production without WAF on the load balancer is one line: option path, value, what the organisation allows; development is not', () => {
+  const environments = [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }];
+  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { waf: { enabled: false } }, guardrails: [Guardrails.productionWaf()] })).toEqual([
+    'loadBalancer.waf.enabled: false is not allowed by production-waf; production environments need a WAF web ACL on the load balancer (environment prod)',
+  ]);
+  // Production gets a web ACL by default, and an existing one counts.
+  expect(problemsOf({ region: 'eu-west-1', environments, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
+  const webAclArn = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
+  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { waf: { webAclArn } }, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
+});
+
 test('EC2 instance families, ingress CIDRs and required tags', () => {
   const problems = problemsOf({
     cluster: {
@@ -69,6 +80,7 @@ test('a guardrail of the organisation sees the options and the resolved environm
     deletionProtection: false,
     executeCommand: true,
     https: false,
+    loadBalancerWaf: false,
     allowedCidrs: ['0.0.0.0/0'],
     instanceTypes: [],
     capacityProviders: ['FARGATE_SPOT', 'FARGATE'],

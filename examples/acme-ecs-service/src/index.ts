@@ -44,6 +44,7 @@ export const ACME_DEFAULTS: OrganisationDefaultsOptions = {
     Guardrails.allowedRegions(['eu-west-1', 'eu-central-1']),
     Guardrails.allowedInstanceFamilies(ACME_INSTANCE_FAMILIES),
     Guardrails.productionDeletionProtection(),
+    Guardrails.productionWaf(),
     Guardrails.requiredTags(['cost-center']),
     new NoExecInProduction(),
   ],
