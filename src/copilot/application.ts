@@ -8,6 +8,7 @@ import { isMap, Manifest, UnmappedField } from './manifest';
 import { mapServiceOverrides } from './overrides';
 import { mapService, SERVICE_TYPES } from './service';
 import { mapStaticSite } from './static-site';
+import { mapJob, mapWorker } from './workloads';
 
 /** Where the Copilot application is and what its manifests do not say. */
 export interface CopilotImportOptions {
@@ -33,8 +34,17 @@ export interface CopilotImport {
   readonly adoptions: Adoption[];
   /** Stateful resources of addons, kept in place. */
   readonly statefulResources: StatefulResource[];
-  /** Names of the workloads that became services, and those that were not migrated. */
-  readonly workloads: { readonly services: string[]; readonly staticSite?: string; readonly notMigrated: string[] };
+  /** Names of the workloads that became services, workers, jobs or the static site, and those that were not migrated. */
+  readonly workloads: ImportedWorkloads;
+}
+
+/** The application's workloads by what they became. */
+export interface ImportedWorkloads {
+  readonly services: string[];
+  readonly workers: string[];
+  readonly jobs: string[];
+  readonly staticSite?: string;
+  readonly notMigrated: string[];
 }
 
 /** Reads a Copilot application's `copilot/` directory and maps it onto our options. */
@@ -56,29 +66,15 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
     draft.environments.push(account !== undefined ? { ...environment, account } : environment);
   }
 
-  const workloads = { services: [] as string[], staticSite: undefined as string | undefined, notMigrated: [] as string[] };
-  const serviceManifests: Manifest[] = [];
-  for (const workload of workloadDirectories(dir)) {
-    const manifest = read(workload, 'manifest.yml');
-    manifests.push(manifest);
-    const type = manifest.peek('type');
-    if (typeof type === 'string' && SERVICE_TYPES.includes(type)) {
-      draft.services.push(mapService(manifest, draft));
-      serviceManifests.push(manifest);
-      workloads.services.push(workload);
-    } else if (type === 'Static Site' && workloads.staticSite === undefined) {
-      draft.project.staticSite = mapStaticSite(manifest, draft);
-      workloads.staticSite = workload;
-    } else {
-      workloads.notMigrated.push(workload);
-      notMigrated(manifest, typeof type === 'string' ? type : 'workload');
-    }
-  }
+  const workloadManifests = workloadDirectories(dir).map((workload) => read(workload, 'manifest.yml'));
+  manifests.push(...workloadManifests);
+  const { workloads, serviceManifests } = mapWorkloads(workloadManifests, workloadDirectories(dir), draft);
   serviceManifests.forEach((manifest, index) => mapServiceOverrides(manifest, String(draft.services[index].name), draft));
+  const migrated = [...workloads.services, ...workloads.workers, ...workloads.jobs];
   const statefulResources = addonTemplates(dir).flatMap((parts) => {
     const manifest = read(...parts);
     manifests.push(manifest);
-    return readAddon(manifest);
+    return readAddon(manifest, draft, parts[0] !== 'environments' && migrated.includes(parts[0]) ? parts[0] : undefined);
   });
   manifests.push(...pipelineManifests(dir).map((parts) => {
     const manifest = read(...parts);
@@ -96,6 +92,34 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
     statefulResources,
     workloads,
   };
+}
+
+/** Maps each workload manifest by its type: services, workers, jobs, the static site; the rest is reported. */
+function mapWorkloads(manifests: Manifest[], names: string[], draft: ProjectDraft): { workloads: ImportedWorkloads; serviceManifests: Manifest[] } {
+  const workloads: { -readonly [key in keyof ImportedWorkloads]: ImportedWorkloads[key] } = { services: [], workers: [], jobs: [], notMigrated: [] };
+  const serviceManifests: Manifest[] = [];
+  manifests.forEach((manifest, index) => {
+    const type = manifest.peek('type');
+    const workload = names[index];
+    if (typeof type === 'string' && SERVICE_TYPES.includes(type)) {
+      draft.services.push(mapService(manifest, draft));
+      serviceManifests.push(manifest);
+      workloads.services.push(workload);
+    } else if (type === 'Worker Service') {
+      draft.workers.push(mapWorker(manifest, draft));
+      workloads.workers.push(workload);
+    } else if (type === 'Scheduled Job') {
+      draft.jobs.push(mapJob(manifest, draft));
+      workloads.jobs.push(workload);
+    } else if (type === 'Static Site' && workloads.staticSite === undefined) {
+      draft.project.staticSite = mapStaticSite(manifest, draft);
+      workloads.staticSite = workload;
+    } else {
+      workloads.notMigrated.push(workload);
+      notMigrated(manifest, typeof type === 'string' ? type : 'workload');
+    }
+  });
+  return { workloads, serviceManifests };
 }
 
 /** The draft as the options of `EcsServiceProject`, load-balanced services first. */
@@ -117,6 +141,9 @@ function projectOptions(application: string, region: string, draft: ProjectDraft
     environments,
     ...draft.project,
     services,
+    ...(draft.workers.length > 0 ? { workers: draft.workers } : {}),
+    ...(draft.jobs.length > 0 ? { jobs: draft.jobs } : {}),
+    ...(draft.dataOptions() ? { data: draft.dataOptions() } : {}),
   };
 }
 

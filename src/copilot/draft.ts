@@ -27,11 +27,24 @@ export class ProjectDraft {
   public readonly project: Draft = {};
   public readonly environments: Draft[] = [];
   public readonly services: Draft[] = [];
+  public readonly workers: Draft[] = [];
+  public readonly jobs: Draft[] = [];
+  /** `data`: the tables and buckets of addons. */
+  public readonly data: { tables: Draft[]; buckets: Draft[] } = { tables: [], buckets: [] };
   /** Lines of `MIGRATION.md` about what the options cannot say (build contexts, addons, DNS). */
   public readonly notes: string[] = [];
   private readonly shared = new Map<string, SharedOrigin>();
 
   constructor(public readonly application: string) {}
+
+  /** The `data` option: the addons' tables and buckets, or undefined when there are none. */
+  public dataOptions(): Draft | undefined {
+    const { tables, buckets } = this.data;
+    if (tables.length + buckets.length === 0) {
+      return undefined;
+    }
+    return { ...(tables.length > 0 ? { tables } : {}), ...(buckets.length > 0 ? { buckets } : {}) };
+  }
 
   /** The override draft of a service in an environment (`environments[].serviceOverrides.<service>`). */
   public serviceOverride(environment: Draft, service: string): Draft {

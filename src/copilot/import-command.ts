@@ -77,7 +77,8 @@ export function runImportCopilot(args: string[], print: (line: string) => void):
   writeFileSync(parsed.out, projenrcSource(result, problems));
   writeFileSync(parsed.migration, migrationGuide(result));
   print(`Imported the Copilot application "${result.application}" from ${dirname(parsed.copilotDir)}: ` +
-    `${result.workloads.services.length} service(s), ${(result.options.environments as unknown[]).length} environment(s), ` +
+    `${result.workloads.services.length} service(s), ${result.workloads.workers.length} worker(s), ${result.workloads.jobs.length} job(s), ` +
+    `${(result.options.environments as unknown[]).length} environment(s), ` +
     `${result.adoptions.length} adopted resource(s).`);
   print(`Wrote ${parsed.out} and ${parsed.migration}.`);
   print(`Not carried over (${result.unmapped.length}):`);

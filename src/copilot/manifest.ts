@@ -81,6 +81,11 @@ export class Manifest {
     }
   }
 
+  /** Reports a value the mappers found inside a field they took, e.g. `subscribe.topics[0].queue`. */
+  public reportValue(path: string, value: unknown, reason: string = NO_EQUIVALENT): void {
+    this.reported.push({ file: this.file, path, value, reason });
+  }
+
   /** The reason reported for the fields left under `prefix` (instead of "has no equivalent option"). */
   public explainRest(prefix: string, reason: string): void {
     this.reasons.push([prefix, reason]);
@@ -101,7 +106,7 @@ export class Manifest {
   public unmapped(): UnmappedField[] {
     const leftovers: UnmappedField[] = [];
     this.collectLeftovers('', this.root, leftovers);
-    const order = (path: string): number => this.leafOrder().indexOf(path);
+    const order = (path: string): number => this.leafOrder().indexOf(path.replace(/\[.*$/, ''));
     const branched = this.branches.flatMap(([prefix, branch]) => branch.unmapped().map((field) => ({ ...field, path: `${prefix}.${field.path}` })));
     return [...this.reported, ...leftovers, ...branched].sort((a, b) => order(a.path) - order(b.path));
   }

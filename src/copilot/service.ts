@@ -1,8 +1,9 @@
 import { Draft, EnumMember, ProjectDraft, stringMap } from './draft';
 import { durationSeconds, isMap, Manifest, YamlValue } from './manifest';
+import { mapPublishedTopics } from './topics';
 
 /** Copilot workload types that become entries of `services`. */
-export const SERVICE_TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
+export const SERVICE_TYPES = ['Load Balanced Web Service', 'Backend Service'];
 
 /** Maps a service manifest onto `services[]`; `environments:` overrides are mapped by the caller. */
 export function mapService(manifest: Manifest, draft: ProjectDraft): Draft {
@@ -12,10 +13,8 @@ export function mapService(manifest: Manifest, draft: ProjectDraft): Draft {
   if (type !== 'Load Balanced Web Service') {
     service.loadBalanced = false;
   }
-  if (type === 'Worker Service') {
-    draft.notes.push(`${manifest.file}: the Worker Service "${name}" runs as a service without load balancer (reachable through Service Connect); its SQS queue and topic subscriptions are not migrated.`);
-  }
   mapServiceFields(manifest, service, draft);
+  mapPublishedTopics(manifest, service);
   return service;
 }
 
@@ -57,7 +56,8 @@ function mapImage(manifest: Manifest, service: Draft, draft: ProjectDraft): void
   }
 }
 
-function mapTaskSize(manifest: Manifest, service: Draft): void {
+/** `cpu`, `memory` and `platform` (Linux, x86_64 or arm64) of a task. */
+export function mapTaskSize(manifest: Manifest, service: Draft): void {
   const cpu = manifest.take('cpu');
   if (typeof cpu === 'number') {
     service.cpu = cpu;
@@ -200,15 +200,15 @@ function mapContainer(manifest: Manifest, service: Draft, draft: ProjectDraft): 
 /**
  * Secrets given as an SSM parameter name starting with "/" or as an ARN; names with Copilot's
  * application, environment and service placeholders become one secret per environment (in
- * `serviceOverrides`); others are reported.
+ * `serviceOverrides`, when `perEnvironment`); others are reported.
  */
-function mapSecrets(manifest: Manifest, target: Draft, draft: ProjectDraft): void {
+export function mapSecrets(manifest: Manifest, target: Draft, draft: ProjectDraft, perEnvironment = true): void {
   const path = 'secrets';
   const secrets: Record<string, string> = {};
   for (const key of manifest.keys(path)) {
     const value = manifest.peek(`${path}.${key}`);
     if (typeof value === 'string' && value.includes('${COPILOT_')) {
-      if (draft.perEnvironmentSecret(String(target.name), key, value)) {
+      if (perEnvironment && draft.perEnvironmentSecret(String(target.name), key, value)) {
         manifest.take(`${path}.${key}`);
       } else {
         manifest.report(`${path}.${key}`, 'names the parameter with Copilot placeholders that cannot be resolved here; write the parameter name or ARN');
@@ -256,7 +256,8 @@ function mapSidecars(manifest: Manifest, service: Draft): void {
   }
 }
 
-function commandList(value: YamlValue | undefined): string[] | undefined {
+/** A Copilot command (a string or a list) as a list. */
+export function commandList(value: YamlValue | undefined): string[] | undefined {
   if (typeof value === 'string') {
     return value.split(/\s+/).filter((part) => part !== '');
   }

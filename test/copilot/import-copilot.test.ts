@@ -7,9 +7,11 @@ import { mapEnvironment } from '../../src/copilot/environment';
 import { problemsOf, runImportCopilot } from '../../src/copilot/import-command';
 import { Manifest, unmappedLine } from '../../src/copilot/manifest';
 import { migrationGuide } from '../../src/copilot/migration-guide';
+import { copilotSchedule } from '../../src/copilot/schedule';
 import { resolvePlatformConfig } from '../../src/resolve/resolve';
 
 const shop = importShop();
+const OWN_BUILD = 'is the workload\'s own image; workers and jobs run the image of a service built here (`imageOf`, default the first) with their `command`, or a published `image`: build this Dockerfile into that image or publish it';
 const hello = importHello();
 
 describe('import-copilot', () => {
@@ -25,23 +27,14 @@ describe('import-copilot', () => {
       'copilot/api/manifest.yml: storage.volumes.cache.path: "/var/cache" has no equivalent option',
       'copilot/api/manifest.yml: storage.volumes.cache.efs: true has no equivalent option',
       'copilot/api/manifest.yml: observability.tracing: "awsxray" has no equivalent option',
-      'copilot/mailer/manifest.yml: subscribe.topics: [{"name":"ordersTopic","service":"orders"}] has no equivalent option',
-      'copilot/mailer/manifest.yml: count.queue_delay.acceptable_latency: "1m" has no equivalent option',
-      'copilot/mailer/manifest.yml: count.queue_delay.msg_processing_time: "250ms" has no equivalent option',
+      `copilot/mailer/manifest.yml: image.build: "mailer/Dockerfile" ${OWN_BUILD}`,
       'copilot/orders/manifest.yml: entrypoint: ["/bin/sh","-c"] has no equivalent option',
-      'copilot/report/manifest.yml: name: "report" is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: type: "Scheduled Job" is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: on.schedule: "@daily" is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: retries: 3 is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: timeout: "1h" is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: image.build: "report/Dockerfile" is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: cpu: 256 is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
-      'copilot/report/manifest.yml: memory: 512 is part of a Scheduled Job, which has no equivalent option; the workload is not migrated',
+      `copilot/report/manifest.yml: image.build: "report/Dockerfile" ${OWN_BUILD}`,
       'copilot/www/manifest.yml: files: [{"source":"www/dist","recursive":true}] is uploaded with `aws s3 sync` to the static_site_bucket output after a deploy (see MIGRATION.md)',
       'copilot/environments/addons/db.yml: Resources.shopdbDBSubnetGroup.Type: "AWS::RDS::DBSubnetGroup" is part of an addon (AWS::RDS::DBSubnetGroup) and is not migrated',
       'copilot/environments/addons/db.yml: Resources.shopdbDBCluster.Type: "AWS::RDS::DBCluster" is a stateful AWS::RDS::DBCluster with no target option yet; it is kept, not migrated (see MIGRATION.md)',
-      'copilot/api/addons/carts.yml: Resources.carts.Type: "AWS::DynamoDB::Table" is a stateful AWS::DynamoDB::Table with no target option yet; it is kept, not migrated (see MIGRATION.md)',
-      'copilot/api/addons/carts.yml: Resources.cartsAccessPolicy.Type: "AWS::IAM::ManagedPolicy" is part of an addon (AWS::IAM::ManagedPolicy) and is not migrated',
+      'copilot/api/addons/carts.yml: Resources.carts.Type: "AWS::DynamoDB::Table" is created anew as data.tables "carts", empty: move its data before the cut-over (see MIGRATION.md)',
+      'copilot/api/addons/carts.yml: Resources.cartsAccessPolicy.Type: "AWS::IAM::ManagedPolicy" is part of an addon (AWS::IAM::ManagedPolicy) and is not migrated; `attachTo` grants the attached workloads access instead',
       'copilot/pipelines/release/manifest.yml: name: "release" is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
       'copilot/pipelines/release/manifest.yml: version: 1 is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
       'copilot/pipelines/release/manifest.yml: source: {"provider":"GitHub","properties":{"branch":"main","repository":"https://github.com/example/shop"}} is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
@@ -63,7 +56,7 @@ describe('import-copilot', () => {
   });
 
   test('services keep their size, port, autoscaling, health checks, variables, secrets and sidecars', () => {
-    const [api, mailer, orders] = resolvePlatformConfig(plainOptions(shop)).environments[0].services;
+    const [api, orders] = resolvePlatformConfig(plainOptions(shop)).environments[0].services;
     expect(api).toEqual(expect.objectContaining({
       name: 'api',
       containerPort: 8080,
@@ -84,8 +77,39 @@ describe('import-copilot', () => {
     }));
     expect(api.secrets.map((secret) => secret.name).sort()).toEqual(['DB_PASSWORD', 'STRIPE_KEY']);
     expect(api.sidecars.map((sidecar) => [sidecar.name, sidecar.containerPort])).toEqual([['datadog', 8126]]);
-    expect([mailer.ingress, orders.ingress, orders.serviceConnect]).toEqual([undefined, undefined, true]);
+    expect([orders.ingress, orders.serviceConnect]).toEqual([undefined, true]);
     expect(orders.healthCheck).toEqual({ command: ['CMD-SHELL', 'wget -q -O- http://localhost:9090/health || exit 1'], intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 });
+  });
+
+  test('a Worker Service becomes a worker: its topic subscriptions, queue delay, dead-letter tries and task', () => {
+    const options = plainOptions(shop);
+    expect(options.services.find((service: any) => service.name === 'orders').publishes).toEqual(['orders-topic']);
+    expect(options.workers).toEqual([{
+      name: 'mailer',
+      cpu: 256,
+      memoryMiB: 512,
+      minCapacity: 2,
+      maxCapacity: 4,
+      acceptableLatencySeconds: 60,
+      processingTimeSeconds: 1,
+      subscribes: [{ topic: 'orders-topic', filterPolicy: { event: ['placed'] } }],
+      maxReceiveCount: 5,
+    }]);
+    const [mailer] = resolvePlatformConfig(options).environments[0].workloads!.workers;
+    expect(mailer.subscriptions.map((subscription) => subscription.topic)).toEqual(['orders-topic']);
+  });
+
+  test('a Scheduled Job becomes a job: its schedule as an AWS expression, timeout and retries', () => {
+    expect(plainOptions(shop).jobs).toEqual([{ name: 'report', cpu: 256, memoryMiB: 512, schedule: 'cron(0 0 * * ? *)', timeoutSeconds: 3600, retryAttempts: 3 }]);
+    expect(['@every 30m', '@every 1h', '*/15 * * * *', '0 9 * * MON-FRI', 'rate(5 minutes)', '0 9 * * 1', 'none'].map(copilotSchedule)).toEqual([
+      'rate(30 minutes)', 'rate(1 hour)', 'cron(*/15 * * * ? *)', 'cron(0 9 ? * MON-FRI *)', 'rate(5 minutes)', undefined, undefined,
+    ]);
+  });
+
+  test('a DynamoDB table of a service\'s addon becomes a table of data attached to the service', () => {
+    expect(plainOptions(shop).data).toEqual({ tables: [{ name: 'carts', partitionKey: { name: 'id', type: 'S' }, attachTo: ['api'] }] });
+    const config = resolvePlatformConfig(plainOptions(shop));
+    expect(config.environments[0].data?.tables.map((table) => table.name)).toEqual(['carts']);
   });
 
   test('an environment importing its VPC deploys into it; one with its own ranges keeps them', () => {
@@ -106,8 +130,8 @@ describe('import-copilot', () => {
 
   test('the ECR repositories are adopted once per account, the log group when there is one service', () => {
     expect(shop.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual([
-      'test ecr-repository shop/api', 'test ecr-repository shop/mailer', 'test ecr-repository shop/orders',
-      'prod ecr-repository shop/api', 'prod ecr-repository shop/mailer', 'prod ecr-repository shop/orders',
+      'test ecr-repository shop/api', 'test ecr-repository shop/orders',
+      'prod ecr-repository shop/api', 'prod ecr-repository shop/orders',
     ]);
     expect(hello.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual(['dev ecr-repository hello/web', 'dev log-group /copilot/hello-dev-web']);
   });
@@ -129,8 +153,10 @@ describe('import-copilot', () => {
 
   test('MIGRATION.md names the stacks to retire and the addons\' stateful resources, flagging those not retained', () => {
     const guide = migrationGuide(shop);
-    expect(guide).toContain('| `copilot/environments/addons/db.yml` | `shopdbDBCluster` | AWS::RDS::DBCluster | **no: add it** |');
-    expect(guide).toContain('| `copilot/api/addons/carts.yml` | `carts` | AWS::DynamoDB::Table | yes |');
+    expect(guide).toContain('| `copilot/environments/addons/db.yml` | `shopdbDBCluster` | AWS::RDS::DBCluster | **no: add it** | none: kept in use |');
+    expect(guide).toContain('| `copilot/api/addons/carts.yml` | `carts` | AWS::DynamoDB::Table | yes | `data.tables "carts"` |');
+    expect(guide).toContain('**new, empty** resources');
+    expect(guide).toContain('Services: `api`, `orders`; workers: `mailer`; jobs: `report`; static site: `www`');
     expect(guide).toContain('aws cloudformation delete-stack --stack-name shop-<env>-<service>');
     expect(guide).toContain('--retain-stacks');
     expect(guide).toContain('tasks in a new VPC cannot reach');
