@@ -52,6 +52,6 @@ describe('the .projenrc.ts written by import-copilot', () => {
     expect(projen.status).toBe(0);
     const config = readFileSync(join(dir, 'src', 'config.generated.ts'), 'utf-8');
     expect(config).toContain('"shop/orders"');
-    expect(readFileSync(join(dir, 'docs', 'SERVICE.md'), 'utf-8')).toContain('- **prod**: ECR repository `shop/api` (api), ECR repository `shop/mailer` (mailer)');
+    expect(readFileSync(join(dir, 'docs', 'SERVICE.md'), 'utf-8')).toContain('- **prod**: ECR repository `shop/api` (api), ECR repository `shop/orders` (orders)');
   });
 });
