@@ -77,13 +77,8 @@ function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblem
   return derived;
 }
 
-function resolveEnvironment(
-  options: PlatformOptions,
-  project: string,
-  env: EnvironmentOptions,
-  path: string,
-  problems: OptionProblems,
-): EnvironmentSettings {
+/** Checks an environment's name, region, account and preset; the context the rest of its resolution reads. */
+function environmentContext(options: PlatformOptions, project: string, env: EnvironmentOptions, path: string, problems: OptionProblems): EnvironmentContext {
   problems.check(matchesText(TEXT_RULES.environmentName, env.name ?? ''), `${path}.name`, env.name, textRuleReason(TEXT_RULES.environmentName));
   const region = env.region ?? options.region ?? DEFAULTS.region;
   if (env.region !== undefined) {
@@ -94,7 +89,7 @@ function resolveEnvironment(
   }
   const preset = env.preset ?? EnvironmentPreset.DEVELOPMENT;
   problems.checkEnum(`${path}.preset`, preset, EnvironmentPreset);
-  const ctx: EnvironmentContext = {
+  return {
     options,
     env,
     envPath: path,
@@ -104,6 +99,17 @@ function resolveEnvironment(
     production: preset === EnvironmentPreset.PRODUCTION,
     problems: problems.forEnvironment(env.name ?? path),
   };
+}
+
+function resolveEnvironment(
+  options: PlatformOptions,
+  project: string,
+  env: EnvironmentOptions,
+  path: string,
+  problems: OptionProblems,
+): EnvironmentSettings {
+  const ctx = environmentContext(options, project, env, path, problems);
+  const { region } = ctx;
   const namePrefix = `${project}-${env.name}`;
 
   const cluster = resolveCluster(ctx, namePrefix, (options.services ?? [{}]).length);
