@@ -78,7 +78,13 @@ function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblem
 }
 
 /** Checks an environment's name, region, account and preset; the context the rest of its resolution reads. */
-function environmentContext(options: PlatformOptions, project: string, env: EnvironmentOptions, path: string, problems: OptionProblems): EnvironmentContext {
+function environmentContext(
+  options: PlatformOptions,
+  project: string,
+  env: EnvironmentOptions,
+  path: string,
+  problems: OptionProblems,
+): EnvironmentContext {
   problems.check(matchesText(TEXT_RULES.environmentName, env.name ?? ''), `${path}.name`, env.name, textRuleReason(TEXT_RULES.environmentName));
   const region = env.region ?? options.region ?? DEFAULTS.region;
   if (env.region !== undefined) {

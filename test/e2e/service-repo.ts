@@ -1,6 +1,6 @@
 import { spawnSync, SpawnSyncOptions } from 'child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { join, resolve, sep } from 'path';
 
 /** Root of this package's checkout. */
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
@@ -17,13 +17,61 @@ function run(command: string, args: string[], options: SpawnSyncOptions): string
   return output;
 }
 
+/** Prints how long a step of an end-to-end test took (CI keeps an eye on them). */
+export function timed<T>(label: string, step: () => T): T {
+  const start = Date.now();
+  try {
+    return step();
+  } finally {
+    process.stderr.write(`e2e: ${label}: ${Math.round((Date.now() - start) / 1000)} s\n`);
+  }
+}
+
+/** {@link timed} for a step that returns a promise. */
+export async function timedAsync<T>(label: string, step: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await step();
+  } finally {
+    process.stderr.write(`e2e: ${label}: ${Math.round((Date.now() - start) / 1000)} s\n`);
+  }
+}
+
+/** The newest modification time of the files under `dir` (recursively) matching `include`. */
+function newestMtime(dir: string, include: (path: string) => boolean): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestMtime(path, include) : include(path) ? statSync(path).mtimeMs : 0;
+    return Math.max(newest, mtime);
+  }, 0);
+}
+
 /**
- * Compiles this package with jsii and packs it as npm would publish it.
+ * Whether the jsii assembly is newer than every source jsii compiles (src/ but the platform, which
+ * ships as source, README.md and package.json): `npx projen build` compiled it before the tests ran.
+ */
+function isCompiled(): boolean {
+  const assembly = join(PACKAGE_ROOT, '.jsii');
+  if (!existsSync(assembly)) {
+    return false;
+  }
+  const sources = Math.max(
+    newestMtime(join(PACKAGE_ROOT, 'src'), (path) => path.endsWith('.ts') && !path.includes(`${sep}platform${sep}`)),
+    ...['README.md', 'package.json'].map((file) => statSync(join(PACKAGE_ROOT, file)).mtimeMs),
+  );
+  return statSync(assembly).mtimeMs > sources;
+}
+
+/**
+ * Compiles this package with jsii (unless the assembly is newer than its sources) and packs it as
+ * npm would publish it.
  * @returns the path of the tarball
  */
 export function packPackage(destination: string): string {
   mkdirSync(destination, { recursive: true });
-  run('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: PACKAGE_ROOT });
+  if (!isCompiled()) {
+    run('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: PACKAGE_ROOT });
+  }
   const [packed] = JSON.parse(runJson('npm', ['pack', '--json', '--pack-destination', destination], PACKAGE_ROOT));
   return join(destination, packed.filename);
 }
