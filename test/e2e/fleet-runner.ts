@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'fs';
 import { delimiter, join } from 'path';
+import { QUIET_NPM } from './service-repo';
 import { ActionContext, createFakeBin, createWorkflowRun, FakeAws, FakeBin, JobResult, runJob } from '../delivery/support';
 
 /** The account of `dev` in the example organisation's defaults. */
@@ -35,7 +36,7 @@ export async function startFleetRunner(repo: string, workdir: string): Promise<F
   git('commit', '--quiet', '-m', 'projen new');
   const fakes = createFakeBin({ terraform: { repoDir: repo } });
   const aws = await FakeAws.start({ accountId: ACME_DEV_ACCOUNT });
-  const env = { PATH: fakes.path(`${installedNpmBin(join(workdir, 'npm-bin'))}${delimiter}${process.env.PATH}`), ...aws.env('eu-west-1') };
+  const env = { PATH: fakes.path(`${installedNpmBin(join(workdir, 'npm-bin'))}${delimiter}${process.env.PATH}`), ...aws.env('eu-west-1'), ...QUIET_NPM };
   const workflow = (name: string) => ({ workflowPath: join(repo, '.github', 'workflows', name), cwd: repo, run: createWorkflowRun(), facts: FACTS, env });
   return {
     fakes,

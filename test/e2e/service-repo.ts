@@ -77,6 +77,12 @@ export function packPackage(destination: string): string {
 }
 
 /**
+ * npm settings of the installs the tests run: packages from the cache without asking the registry
+ * whether they changed (it still downloads what the cache lacks), no audit, no funding notice.
+ */
+export const QUIET_NPM = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+/**
  * Creates a service repository from the tarball with `projen new --from`, as a user would.
  * projen installs the new repository's dependencies with `npm ci` when `CI` is set, which a
  * repository without a lockfile cannot do, so creation runs with `CI` unset.
@@ -86,7 +92,7 @@ export function createServiceRepo(tarball: string, directory: string, packageNam
   if (readdirSync(directory).length > 0) {
     throw new Error(`${directory} is not empty; remove it first`);
   }
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...QUIET_NPM };
   delete env.CI;
   run(process.execPath, [PROJEN_CLI, 'new', '--from', `${packageName}@file:${tarball}`, '--no-git'], { cwd: directory, env });
 }
