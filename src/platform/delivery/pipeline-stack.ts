@@ -106,8 +106,17 @@ export class PipelineStack extends EnvironmentStack {
     this.sitePublishing = this.createSitePublishing(props.service, logGroupName, useArtifacts);
     this.pipelineRole = this.createPipelineRole(deployment, useArtifacts);
 
+    this.pipeline = this.createPipeline(deployment, built, keyArn);
+
+    exportOutput(this, 'pipeline_name', this.pipeline.name, 'Name of the CodePipeline.');
+    exportOutput(this, 'artifact_bucket', this.artifacts.bucket.bucket, 'Bucket of the pipeline artifacts.');
+  }
+
+  /** The pipeline: source, then the builds, release tasks, site publishing and deployments of its stages. */
+  private createPipeline(deployment: PipelineStagesProps['deployment'], built: ServiceDeploymentTarget[], keyArn: string): Codepipeline {
+    const target = this.target;
     const buildProjectNames = Object.fromEntries(Object.entries(this.buildProjects).map(([service, project]) => [service, project.name]));
-    this.pipeline = new Codepipeline(this, 'pipeline', {
+    return new Codepipeline(this, 'pipeline', {
       name: this.namePrefix,
       pipelineType: 'V2',
       // Every pushed commit is deployed, one after the other.
@@ -127,9 +136,6 @@ export class PipelineStack extends EnvironmentStack {
         ...(this.sitePublishing ? { publishSiteProjectName: this.sitePublishing.build.project.name } : {}),
       }),
     });
-
-    exportOutput(this, 'pipeline_name', this.pipeline.name, 'Name of the CodePipeline.');
-    exportOutput(this, 'artifact_bucket', this.artifacts.bucket.bucket, 'Bucket of the pipeline artifacts.');
   }
 
   /** The role of the image builds: the artifacts, its logs, pushes to the built services' repositories. */

@@ -86,24 +86,23 @@ export class VpcEndpoints extends Construct {
     }
 
     if (config.s3Gateway) {
-      this.s3Gateway = new VpcEndpoint(this, 'endpoint_s3', {
-        ...whileAnyInterface,
-        vpcId: props.vpcId,
-        serviceName: serviceName('s3'),
-        vpcEndpointType: 'Gateway',
-        routeTableIds: props.routeTableIds,
-        tags: { Name: `${props.namePrefix}-s3` },
-      });
+      this.s3Gateway = this.gatewayEndpoint(props, 's3', whileAnyInterface);
     }
     if (config.dynamodbGateway === true) {
-      this.dynamodbGateway = new VpcEndpoint(this, 'endpoint_dynamodb', {
-        vpcId: props.vpcId,
-        serviceName: serviceName('dynamodb'),
-        vpcEndpointType: 'Gateway',
-        routeTableIds: props.routeTableIds,
-        tags: { Name: `${props.namePrefix}-dynamodb` },
-      });
+      this.dynamodbGateway = this.gatewayEndpoint(props, 'dynamodb');
     }
+  }
+
+  /** A gateway endpoint (`s3`, `dynamodb`) on the route tables. */
+  private gatewayEndpoint(props: VpcEndpointsProps, service: string, count: { count?: number } = {}): VpcEndpoint {
+    return new VpcEndpoint(this, `endpoint_${service}`, {
+      ...count,
+      vpcId: props.vpcId,
+      serviceName: `com.amazonaws.${props.aws.region}.${service}`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: props.routeTableIds,
+      tags: { Name: `${props.namePrefix}-${service}` },
+    });
   }
 
   /** The ID of the endpoints' security group (its only instance, when counted); it exists whenever there are interface endpoints. */

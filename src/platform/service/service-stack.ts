@@ -15,7 +15,7 @@ import type { ServiceConfig } from '../contract/config';
 import { natGatewayCount } from '../contract/cost/network-costs';
 import { terraformTextCondition, TEXT_RULES } from '../contract/rules';
 import { IMAGE_TAG_VARIABLE } from '../contract/stack-interface';
-import type { WorkloadTaskConfig } from '../contract/workloads';
+import type { WorkloadsConfig, WorkloadTaskConfig } from '../contract/workloads';
 import { EnvironmentStack, EnvironmentStackProps } from '../core/environment-stack';
 import type { ServiceModuleInputs } from '../core/module-inputs';
 import { CLUSTER_OUTPUTS, exportOutput, NETWORK_OUTPUTS, SERVICE_OUTPUTS } from '../core/stack-outputs';
@@ -42,6 +42,13 @@ export interface ServiceStackProps extends EnvironmentStackProps {
   readonly moduleInputs?: ServiceModuleInputs;
   /** The environment's data stack, when it has data resources: the services deploy after it and read its outputs. */
   readonly data?: DataStack;
+}
+
+/** Where the workloads' tasks run. */
+interface TaskPlacement {
+  readonly cluster: ClusterResources;
+  readonly vpcId: string;
+  readonly subnetIds: string[];
 }
 
 /**
@@ -95,12 +102,7 @@ export class ServiceStack extends EnvironmentStack {
     this.addDependency(props.cluster);
     this.networkOutputs = new UpstreamOutputs(this, 'network', state, props.network.node.id);
     this.clusterOutputs = new UpstreamOutputs(this, 'cluster', state, props.cluster.node.id);
-    if (props.data !== undefined) {
-      this.addDependency(props.data);
-      if (Object.keys(this.environment.data?.attachments ?? {}).length > 0) {
-        this.dataOutputs = new UpstreamOutputs(this, 'data', state, props.data.node.id);
-      }
-    }
+    this.dataOutputs = this.dependOnData(props.data);
     const network = this.networkOutputs;
 
     if (services.some((service) => service.image === undefined)) {
@@ -119,74 +121,97 @@ export class ServiceStack extends EnvironmentStack {
     });
     this.loadBalancer = this.ingress.loadBalancer;
     this.targetGroups = this.ingress.targetGroups;
-    const waf = this.environment.loadBalancer.waf;
-    if (waf !== undefined) {
-      this.loadBalancerWebAcl = new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
-        config: waf,
-        loadBalancerArn: this.loadBalancer.arn,
-        kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
-      });
-    }
+    this.loadBalancerWebAcl = this.createLoadBalancerWebAcl();
 
     const clusterResources = this.clusterResources();
     if (this.environment.cluster.serviceConnectNamespace !== undefined) {
-      this.peerSecurityGroup = new SecurityGroup(this, 'service_peers', {
-        name: `${this.namePrefix}-services`,
-        description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
-        vpcId,
-        tags: { Name: `${this.namePrefix}-services` },
-      });
+      this.peerSecurityGroup = this.createPeerSecurityGroup(vpcId);
     }
 
     const privateSubnetIds = network.list(NETWORK_OUTPUTS.privateSubnetIds);
     const workloads = this.environment.workloads;
-    if (workloads !== undefined) {
-      this.messaging = new Messaging(this, 'messaging', {
-        aws: this.aws,
-        config: workloads,
-        keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
-      });
-    }
+    this.messaging = workloads === undefined ? undefined
+      : new Messaging(this, 'messaging', { aws: this.aws, config: workloads, keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays });
     this.services = Object.fromEntries(services.map((service) =>
       [service.name, this.createService(service, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds })]));
     this.taskDefinitions = mapValues(this.services, (service) => service.taskDefinition);
     this.ecsServices = mapValues(this.services, (service) => service.ecsService);
     if (workloads !== undefined && this.messaging !== undefined) {
-      this.workloads = new Workloads(this, 'workloads', {
-        aws: this.aws,
-        config: workloads,
-        messaging: this.messaging,
-        services: this.services,
-        cluster: clusterResources,
-        vpcId,
-        subnetIds: privateSubnetIds,
-        logRetentionDays: this.environment.cluster.logRetentionDays,
-        ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
-        imageOf: (task) => this.workloadImage(task),
-        attachmentOf: (task) => this.attachmentOf(task.name),
-        alarmActions: alarmActions(this.environment.observability, this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn)),
-      });
-      this.exportJobNetworks(this.workloads, privateSubnetIds);
+      this.workloads = this.createWorkloads(workloads, this.messaging, { cluster: clusterResources, vpcId, subnetIds: privateSubnetIds });
     }
 
-    if (this.environment.staticSite !== undefined) {
-      this.staticSite = new StaticSite(this, 'static_site', { config: this.environment.staticSite, namePrefix: this.namePrefix });
-      const siteWaf = this.environment.staticSite.waf;
-      if (siteWaf !== undefined) {
-        const distribution = this.staticSite.distribution;
-        this.staticSiteWebAcl = new DistributionWebAcl(this, 'site_web_acl', {
-          aws: this.aws,
-          config: siteWaf,
-          distribution,
-          keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
-        });
-      }
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, this.staticSite.bucket.bucket.bucket, 'S3 bucket of the static site.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, this.staticSite.distribution.id, 'ID of the static site\'s CloudFront distribution.');
-      exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${this.staticSite.distribution.domainName}`, 'URL of the static site.');
-    }
+    const site = this.createStaticSite();
+    this.staticSite = site?.site;
+    this.staticSiteWebAcl = site?.webAcl;
     this.monitoring = this.createMonitoring();
     this.exportLoadBalancerOutputs();
+  }
+
+  /** Deployed after the data stack, whose outputs it reads when a workload is attached to its resources. */
+  private dependOnData(data: DataStack | undefined): UpstreamOutputs | undefined {
+    if (data === undefined) {
+      return undefined;
+    }
+    this.addDependency(data);
+    const attached = Object.keys(this.environment.data?.attachments ?? {}).length > 0;
+    return attached ? new UpstreamOutputs(this, 'data', this.environment.state, data.node.id) : undefined;
+  }
+
+  /** The load balancer's web ACL, when WAF is on. */
+  private createLoadBalancerWebAcl(): LoadBalancerWebAcl | undefined {
+    const waf = this.environment.loadBalancer.waf;
+    return waf === undefined ? undefined : new LoadBalancerWebAcl(this, 'load_balancer_web_acl', {
+      config: waf,
+      loadBalancerArn: this.loadBalancer.arn,
+      kmsKeyArn: this.clusterOutputs.string(CLUSTER_OUTPUTS.kmsKeyArn),
+    });
+  }
+
+  /** Every task of the environment: the source the services' Service Connect ports admit. */
+  private createPeerSecurityGroup(vpcId: string): SecurityGroup {
+    return new SecurityGroup(this, 'service_peers', {
+      name: `${this.namePrefix}-services`,
+      description: `Every task of ${this.namePrefix}: the source admitted to the services' Service Connect ports`,
+      vpcId,
+      tags: { Name: `${this.namePrefix}-services` },
+    });
+  }
+
+  /** The queue workers and scheduled jobs, and the networks the jobs run in (outputs). */
+  private createWorkloads(config: WorkloadsConfig, messaging: Messaging, placement: TaskPlacement): Workloads {
+    const workloads = new Workloads(this, 'workloads', {
+      aws: this.aws,
+      config,
+      messaging,
+      services: this.services,
+      ...placement,
+      logRetentionDays: this.environment.cluster.logRetentionDays,
+      ...(this.peerSecurityGroup ? { peerSecurityGroupId: this.peerSecurityGroup.id } : {}),
+      imageOf: (task) => this.workloadImage(task),
+      attachmentOf: (task) => this.attachmentOf(task.name),
+      alarmActions: alarmActions(this.environment.observability, this.clusterOutputs.string(CLUSTER_OUTPUTS.alarmTopicArn)),
+    });
+    this.exportJobNetworks(workloads, placement.subnetIds);
+    return workloads;
+  }
+
+  /** The static site, its web ACL when WAF is on for it, and its outputs. */
+  private createStaticSite(): { site: StaticSite; webAcl?: DistributionWebAcl } | undefined {
+    const config = this.environment.staticSite;
+    if (config === undefined) {
+      return undefined;
+    }
+    const site = new StaticSite(this, 'static_site', { config, namePrefix: this.namePrefix });
+    const webAcl = config.waf === undefined ? undefined : new DistributionWebAcl(this, 'site_web_acl', {
+      aws: this.aws,
+      config: config.waf,
+      distribution: site.distribution,
+      keyDeletionWindowDays: this.environment.kmsKeyDeletionWindowDays,
+    });
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteBucket, site.bucket.bucket.bucket, 'S3 bucket of the static site.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteDistributionId, site.distribution.id, 'ID of the static site\'s CloudFront distribution.');
+    exportOutput(this, SERVICE_OUTPUTS.staticSiteUrl, `https://${site.distribution.domainName}`, 'URL of the static site.');
+    return { site, ...(webAcl ? { webAcl } : {}) };
   }
 
   /** Alarms, deployment alarms and the dashboard, with observability. */

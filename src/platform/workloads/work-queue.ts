@@ -59,15 +59,7 @@ export class WorkQueue extends Construct {
     });
     new SqsQueuePolicy(this, 'policy', { queueUrl: this.queue.url, policy: queuePolicy(this.queue.arn, props.subscriptions.map((s) => s.topic.arn)) });
     new SqsQueuePolicy(this, 'dead_letter_policy', { queueUrl: this.deadLetterQueue.url, policy: queuePolicy(this.deadLetterQueue.arn, []) });
-    for (const { config: subscription, topic } of props.subscriptions) {
-      new SnsTopicSubscription(this, `subscription_${toIdentifier(subscription.topic)}`, {
-        topicArn: topic.arn,
-        protocol: 'sqs',
-        endpoint: this.queue.arn,
-        rawMessageDelivery: subscription.rawMessageDelivery,
-        ...(subscription.filterPolicy !== undefined ? { filterPolicy: subscription.filterPolicy, filterPolicyScope: 'MessageAttributes' } : {}),
-      });
-    }
+    props.subscriptions.forEach((subscription) => this.subscribe(subscription));
     this.deadLetterAlarm = new CloudwatchMetricAlarm(this, 'dead_letter_alarm', {
       alarmName: config.deadLetterAlarmName,
       alarmDescription: `Messages of ${config.name} failed ${config.maxReceiveCount} times and wait in ${config.deadLetterQueueName} for more than ${config.deadLetterAlarmAgeSeconds} s`,
@@ -95,6 +87,17 @@ export class WorkQueue extends Construct {
       threshold: config.ageAlarmSeconds,
       treatMissingData: 'notBreaching',
       ...props.alarmActions,
+    });
+  }
+
+  /** Subscribes the queue to a topic. */
+  private subscribe({ config: subscription, topic }: WorkQueueProps['subscriptions'][number]): SnsTopicSubscription {
+    return new SnsTopicSubscription(this, `subscription_${toIdentifier(subscription.topic)}`, {
+      topicArn: topic.arn,
+      protocol: 'sqs',
+      endpoint: this.queue.arn,
+      rawMessageDelivery: subscription.rawMessageDelivery,
+      ...(subscription.filterPolicy !== undefined ? { filterPolicy: subscription.filterPolicy, filterPolicyScope: 'MessageAttributes' } : {}),
     });
   }
 }
