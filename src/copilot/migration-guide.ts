@@ -131,7 +131,7 @@ function retireSection(app: string, result: CopilotImport): string[] {
   return section('6. Retire the Copilot stacks (per environment, after traffic moved)', [
     'CloudFormation deletes what a stack holds unless it is retained, so retain first:',
     '',
-    `1. Workload stacks \`${app}-<env>-<workload>\` (services, workers, jobs) (${services.map(code).join(', ') || 'none'}): their log group is adopted or`,
+    `1. Workload stacks \`${app}-<env>-<workload>\` of the services, workers and jobs (${services.map(code).join(', ') || 'none'}): their log group is adopted or`,
     '   disposable. For an adopted one, `copilot svc package --env <env> --output-dir out`, add `DeletionPolicy: Retain` to the',
     '   `LogGroup` resource and `aws cloudformation update-stack --stack-name <stack> --template-body file://out/<service>-<env>.stack.yml',
     '   --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM` with the previous parameter values. Then',
