@@ -5,8 +5,6 @@ import { flowLogGroupName, imageRepositoryName, resourcePrefix, serviceLogGroupN
 import type { WebAclConfig } from '../contract/observability-config';
 import type { PolicyConditions } from '../contract/policies';
 
-export type { ScopeName } from './scope-names';
-
 /** The resources (and conditions) one scope stands for. */
 export interface ResolvedScope {
   readonly resources: string[];

@@ -1,4 +1,4 @@
-import type { ScopeName } from './environment-scopes';
+import type { ScopeName } from './scope-names';
 
 /** Actions allowed on the resources of one scope. */
 export interface ScopedActions {

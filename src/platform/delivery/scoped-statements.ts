@@ -1,5 +1,6 @@
-import type { EnvironmentScopes, ScopeName } from './environment-scopes';
+import type { EnvironmentScopes } from './environment-scopes';
 import type { PermissionSet, ScopedActions } from './permission-set';
+import type { ScopeName } from './scope-names';
 import type { PolicyStatement } from '../contract/policies';
 
 /** Which part of the permission sets a role gets. */
