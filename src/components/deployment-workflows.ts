@@ -1,9 +1,11 @@
 import { Component } from 'projen';
 import { GitHub } from 'projen/lib/github';
 import { NodeProject } from 'projen/lib/javascript';
+import { TypeScriptProject } from 'projen/lib/typescript';
 import { ActionPinComments } from './action-pin-comments';
 import { DeployWorkflow } from './deploy-workflow';
 import { deployRoles, planRoles } from './environment-roles';
+import { FleetWorkflows } from './fleet-workflows';
 import { TerraformPlanWorkflow } from './terraform-plan-workflow';
 import type { PlatformConfig } from '../platform/contract/config';
 
@@ -41,6 +43,9 @@ export class DeploymentWorkflows extends Component {
     }
     if (deployment.pipeline === 'github-actions' && deployRoles(environments).length > 0) {
       this.deploy = new DeployWorkflow(github, common);
+    }
+    if (options.config.fleet !== undefined && project instanceof TypeScriptProject) {
+      new FleetWorkflows(project, github, { ...common, fleet: options.config.fleet });
     }
     // Last, so that it runs after every workflow file above has been written.
     new ActionPinComments(project);

@@ -1,6 +1,8 @@
+import type { AdoptedResourceOptions } from './adoption';
 import type { CapacityProviderStrategyItem } from './cluster';
-import type { NatGateways } from './network';
+import type { ExistingVpcOptions, NatGateways } from './network';
 import type { AlarmNotificationOptions } from './observability';
+import type { ServiceOptions } from './service';
 
 /**
  * A bundle of defaults for an environment. Every value a preset sets can still be set explicitly.
@@ -53,6 +55,24 @@ export interface EnvironmentOptions {
    * @default - `network.availabilityZones`
    */
   readonly availabilityZones?: string[];
+
+  /**
+   * CIDR blocks of this environment's public subnets, one per availability zone.
+   * @default - `network.publicSubnetCidrs`, else carved from the environment's VPC
+   */
+  readonly publicSubnetCidrs?: string[];
+
+  /**
+   * CIDR blocks of this environment's private subnets, one per availability zone.
+   * @default - `network.privateSubnetCidrs`, else carved from the environment's VPC
+   */
+  readonly privateSubnetCidrs?: string[];
+
+  /**
+   * An existing VPC this environment deploys into (environments often live in different VPCs).
+   * @default - `network.existingVpc`, else a new VPC
+   */
+  readonly existingVpc?: ExistingVpcOptions;
 
   /**
    * NAT gateways of this environment.
@@ -127,4 +147,24 @@ export interface EnvironmentOptions {
    * @default - `observability.notifications`
    */
   readonly notifications?: AlarmNotificationOptions;
+
+  /**
+   * Tags on every resource of this environment, over the project's `tags` (same limits).
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Existing resources this environment takes over instead of creating them (e.g. from an AWS
+   * Copilot application): each keeps its name and is imported by the first apply.
+   * @default []
+   */
+  readonly adopt?: AdoptedResourceOptions[];
+
+  /**
+   * Settings of individual services in this environment, by service name. Each set option replaces
+   * the service's own (`environment` and `secrets` are merged by variable name); `name` cannot change.
+   * @default {}
+   */
+  readonly serviceOverrides?: { [service: string]: ServiceOptions };
 }

@@ -4,6 +4,8 @@ import type { DataOptions } from './data';
 import type { DeploymentOptions } from './deployment';
 import type { DomainOptions } from './domain';
 import type { EnvironmentOptions } from './environment';
+import type { FleetOptions } from './fleet';
+import type { IGuardrail } from './guardrails';
 import type { LoadBalancerOptions } from './load-balancer';
 import type { NetworkOptions } from './network';
 import type { ObservabilityOptions } from './observability';
@@ -118,4 +120,28 @@ export interface EcsServiceProjectOptions extends typescript.TypeScriptProjectOp
    * @default {}
    */
   readonly observability?: ObservabilityOptions;
+
+  /**
+   * Tags on every resource of every environment (the provider's default tags), next to the
+   * platform's own `project`, `environment` and `managed-by`. AWS limits apply: at most 49 default
+   * tags per environment (50 per resource, one kept for `Name`), keys of 1 to 128 and values of up
+   * to 256 letters, digits, spaces and `_ . : / = + - @`, no `aws:` prefix.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Rules of the organisation checked with the options at `npx projen` time; each problem is
+   * reported like an invalid option (option path, value, what the organisation allows). An
+   * organisation's project type appends its own, so that a service repository cannot drop them.
+   * @default []
+   */
+  readonly guardrails?: IGuardrail[];
+
+  /**
+   * Scheduled template upgrades (pull requests) and drift detection (issues), for environments
+   * with a plan role.
+   * @default {}
+   */
+  readonly fleet?: FleetOptions;
 }

@@ -22,6 +22,9 @@ export type PlatformOptions = Pick<
   | 'deployment'
   | 'defaultReleaseBranch'
   | 'terraformVersion'
+  | 'tags'
+  | 'guardrails'
+  | 'fleet'
 >;
 
 /** What every part of an environment's resolution needs to know. */

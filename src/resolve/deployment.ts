@@ -12,7 +12,7 @@ import type {
   PermissionsBoundaryConfig,
   ServiceDeploymentTarget,
 } from '../platform/contract/deployment-config';
-import { fitName, DELIVERY_IAM_PATH, ELB_NAME_MAX, IAM_ROLE_NAME_MAX } from '../platform/contract/naming';
+import { fitName, DELIVERY_IAM_PATH, ELB_NAME_MAX, IAM_ROLE_NAME_MAX, imageRepositoryName } from '../platform/contract/naming';
 
 /** The options the deployment configuration is resolved from. */
 export interface DeploymentResolutionInput {
@@ -270,7 +270,7 @@ function resolveEnvironmentDeployment(
       containerName: trafficContainer(service),
       containerPort: trafficPort(service),
       ...(service.image === undefined
-        ? { imageRepositoryName: `${prefix}/${service.name}`, buildContext: appDirectoryOf(service.name, ownImages.length) }
+        ? { imageRepositoryName: imageRepositoryName(project, env, service.name), buildContext: appDirectoryOf(service.name, ownImages.length) }
         : {}),
       codeDeployDeploymentGroupName: `${prefix}-${service.name}`,
       greenTargetGroupName: fitName([project, env.name, service.name, 'green'], ELB_NAME_MAX),

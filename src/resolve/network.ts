@@ -82,22 +82,24 @@ function resolveSubnets(
   zones: string[],
 ): Pick<NetworkConfig, 'publicSubnetCidrs' | 'privateSubnetCidrs'> {
   const network = ctx.options.network ?? {};
+  const publicSetting = overridable(ctx, 'publicSubnetCidrs', network.publicSubnetCidrs, 'network.publicSubnetCidrs', undefined);
+  const privateSetting = overridable(ctx, 'privateSubnetCidrs', network.privateSubnetCidrs, 'network.privateSubnetCidrs', undefined);
   const defaultSubnets = (offset: number) =>
     cidr && cidr.prefixLength <= 24 ? zones.map((_, i) => formatIpv4Cidr(subnetOf(cidr, 4, offset + i))) : [];
   if (cidr && cidr.prefixLength > 24) {
     ctx.problems.check(
-      network.publicSubnetCidrs !== undefined && network.privateSubnetCidrs !== undefined,
+      publicSetting.value !== undefined && privateSetting.value !== undefined,
       cidrSetting.path,
       cidrSetting.value,
       'is too small to carve /28 or larger subnets by default; set network.publicSubnetCidrs and network.privateSubnetCidrs',
     );
   }
-  const publicSubnetCidrs = network.publicSubnetCidrs ?? defaultSubnets(0);
-  const privateSubnetCidrs = network.privateSubnetCidrs ?? defaultSubnets(8);
+  const publicSubnetCidrs = publicSetting.value ?? defaultSubnets(0);
+  const privateSubnetCidrs = privateSetting.value ?? defaultSubnets(8);
   if (cidr) {
     checkSubnets(ctx, cidr, cidrSetting.value, zones.length, [
-      { path: 'network.publicSubnetCidrs', cidrs: publicSubnetCidrs, explicit: network.publicSubnetCidrs !== undefined },
-      { path: 'network.privateSubnetCidrs', cidrs: privateSubnetCidrs, explicit: network.privateSubnetCidrs !== undefined },
+      { path: publicSetting.path, cidrs: publicSubnetCidrs, explicit: publicSetting.value !== undefined },
+      { path: privateSetting.path, cidrs: privateSubnetCidrs, explicit: privateSetting.value !== undefined },
     ]);
   }
   return { publicSubnetCidrs: [...publicSubnetCidrs], privateSubnetCidrs: [...privateSubnetCidrs] };
@@ -105,16 +107,17 @@ function resolveSubnets(
 
 /** A VPC owned elsewhere: its id and subnets in at least two zones. */
 function resolveExistingVpc(ctx: EnvironmentContext): ExistingVpcConfig | undefined {
-  const existingVpc = ctx.options.network?.existingVpc;
+  const setting = overridable(ctx, 'existingVpc', ctx.options.network?.existingVpc, 'network.existingVpc', undefined);
+  const existingVpc = setting.value;
   if (existingVpc === undefined) {
     return undefined;
   }
   const { problems } = ctx;
-  problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId ?? ''), 'network.existingVpc.vpcId', existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
+  problems.check(VPC_ID_PATTERN.test(existingVpc.vpcId ?? ''), `${setting.path}.vpcId`, existingVpc.vpcId, 'is not a VPC id; expected e.g. "vpc-0123456789abcdef0"');
   for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
     const ids = existingVpc[key] ?? [];
-    problems.check(ids.length >= 2, `network.existingVpc.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
-    ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `network.existingVpc.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
+    problems.check(ids.length >= 2, `${setting.path}.${key}`, ids, 'is not allowed; expected subnets in at least two availability zones');
+    ids.forEach((id, i) => problems.check(SUBNET_ID_PATTERN.test(id), `${setting.path}.${key}[${i}]`, id, 'is not a subnet id; expected e.g. "subnet-0123456789abcdef0"'));
   }
   return {
     vpcId: existingVpc.vpcId,

@@ -1,4 +1,5 @@
 import { EnvironmentOptions, EnvironmentPreset } from '../options';
+import { resolveAdoption } from './adoption';
 import { isBucketName, isKnownRegion, partitionOf, unknownRegionReason } from './aws';
 import { resolveCluster, usesEc2 } from './cluster';
 import { EnvironmentContext, PlatformOptions } from './context';
@@ -7,6 +8,8 @@ import { DEFAULTS } from './defaults';
 import { EnvironmentSettings, resolveDeployment } from './deployment';
 import { checkDomainOptions, checkEnvironmentDomains, resolveDomain, resolveEnvironmentDomainName } from './domain';
 import { resolveKmsKeyDeletionWindow } from './encryption';
+import { resolveFleet } from './fleet';
+import { checkGuardrails } from './guardrails';
 import { resolveLoadBalancer } from './load-balancer';
 import { prefixFromPackageName } from './naming';
 import { resolveNetwork } from './network';
@@ -15,6 +18,7 @@ import { OptionProblems } from './problems';
 import { checkOptionShapes } from './schema/option-shapes';
 import { resolveServices } from './service';
 import { resolveStaticSite } from './static-site';
+import { checkTags, resolveTags } from './tags';
 import { LOAD_BALANCER_WEB_ACL, resolveWebAcl, STATIC_SITE_WEB_ACL } from './waf';
 import { attachableTasks, resolveWorkloads, workloadEndpoints, workloadTasks } from './workloads';
 import type { PlatformConfig, StateConfig } from '../platform/contract/config';
@@ -38,6 +42,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   const project = resolveResourcePrefix(options, problems);
   const region = options.region ?? DEFAULTS.region;
   problems.check(isKnownRegion(region), 'region', region, unknownRegionReason(region));
+  checkTags(options.tags, 'tags', problems);
 
   const environmentOptions = options.environments ?? DEFAULTS.environments;
   problems.check(environmentOptions.length > 0, 'environments', environmentOptions, 'is empty; at least one environment is required');
@@ -53,9 +58,11 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
   checkEnvironmentDomains(options, environments, problems);
   const resolved = resolveDeployment(options, project, environments, problems);
   checkTerraformVersion(options.terraformVersion, problems);
+  checkGuardrails(options, resolved.environments, problems);
+  const fleet = resolveFleet(options, problems);
 
   problems.throwIfAny();
-  return { project, environments: resolved.environments, deployment: resolved.deployment };
+  return { project, environments: resolved.environments, deployment: resolved.deployment, fleet };
 }
 
 function resolveResourcePrefix(options: PlatformOptions, problems: OptionProblems): string {
@@ -101,6 +108,7 @@ function resolveEnvironment(
   const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
   const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
   const domain = resolveDomain(ctx, services);
+  const adopt = resolveAdoption(ctx, services);
 
   return {
     name: env.name,
@@ -119,7 +127,8 @@ function resolveEnvironment(
     ...(staticSite ? { staticSite: { ...staticSite, ...(staticSiteWaf ? { waf: staticSiteWaf } : {}) } } : {}),
     observability: resolveObservability(ctx, cluster, services),
     ...(domain ? { domain } : {}),
-    tags: { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' },
+    tags: resolveTags(options.tags, env.tags, { 'project': project, 'environment': env.name, 'managed-by': 'projen-cdktf-ecs' }, path, problems),
+    ...(adopt ? { adopt } : {}),
   };
 }
 

@@ -33,3 +33,12 @@ function urlOf(environment: EnvironmentConfig): string {
   const hosts = [...domain.loadBalancerHosts.slice(1), ...(domain.staticSite?.hosts ?? [])];
   return `https://${domain.name}${hosts.length > 0 ? ` (also ${hosts.map((host) => `https://${host}`).join(', ')})` : ''}; ${status}`;
 }
+
+/** The default tags of every resource, per environment (cost allocation reads them). */
+export function renderTagsTable(config: PlatformConfig): string {
+  const rows = config.environments.map((environment) => {
+    const tags = Object.entries(environment.tags).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => `\`${key}=${value}\``);
+    return `| ${environment.name} | ${tags.join(', ').replace(/\|/g, '\\|')} |`;
+  });
+  return ['Tags on every resource (the provider\'s default tags; `tags` and `environments[].tags` in `.projenrc.ts`):', '', '| Environment | Tags |', '|---|---|', ...rows].join('\n');
+}

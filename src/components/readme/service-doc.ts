@@ -1,7 +1,8 @@
+import { renderAdoptedResources } from './adopted-resources';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderDataSection } from './data-section';
 import { describeWorkloads } from './diagram-messaging';
-import { renderEnvironmentsTable } from './environments-table';
+import { renderEnvironmentsTable, renderTagsTable } from './environments-table';
 import { missingForDeploy } from './next-steps';
 import { renderObservabilitySection } from './observability-section';
 import { renderFirstDeploy, renderOperationsTable } from './operations-section';
@@ -21,6 +22,8 @@ export function renderServiceDoc(config: PlatformConfig): string {
     describeServices(config),
     '## Environments',
     renderEnvironmentsTable(config),
+    renderTagsTable(config),
+    ...renderAdoptedResources(config),
     '## Architecture',
     ...config.environments.flatMap((environment) => [
       `### ${environment.name}`,

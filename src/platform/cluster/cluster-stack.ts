@@ -77,6 +77,9 @@ export class ClusterStack extends EnvironmentStack {
       retentionInDays: cluster.logRetentionDays,
       kmsKeyId: kmsKeyArn,
     });
+    if (this.environment.adopt?.logGroupName !== undefined) {
+      this.logGroup.importFrom(logGroupName);
+    }
     if (cluster.executeCommand) {
       this.execLogGroup = new CloudwatchLogGroup(this, 'exec_log_group', {
         name: cluster.execLogGroupName,
@@ -182,7 +185,7 @@ export class ClusterStack extends EnvironmentStack {
       untaggedExpiryDays: cluster.ecrUntaggedExpiryDays,
       keepImages: cluster.ecrKeepImages,
       forceDelete: cluster.ecrForceDelete,
-      ...(forEach ? { forEach } : {}),
+      ...(forEach ? { forEach } : { adopted: this.environment.adopt?.imageRepositories[service] !== undefined }),
     });
     if (this.moduleInputs) {
       const services = iteratorOver(this.moduleInputs.imageRepositories);

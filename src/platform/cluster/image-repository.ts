@@ -17,6 +17,11 @@ export interface ImageRepositoryProps {
   readonly forceDelete: boolean;
   /** One repository (and lifecycle policy) per item of this iterator, `name` referring to the item. @default - one repository */
   readonly forEach?: ITerraformIterator;
+  /**
+   * The repository exists already (named `name`): import it instead of creating it.
+   * @default false
+   */
+  readonly adopted?: boolean;
 }
 
 /**
@@ -37,8 +42,13 @@ export class ImageRepository extends Construct {
       imageTagMutability: 'IMMUTABLE',
       forceDelete: props.forceDelete,
       imageScanningConfiguration: { scanOnPush: true },
-      encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
+      // The encryption of a repository cannot change without recreating it, which would delete its
+      // images: an adopted repository keeps the AES-256 encryption ECR (and Copilot) gives by default.
+      encryptionConfiguration: [props.adopted ? { encryptionType: 'AES256' } : { encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
     });
+    if (props.adopted) {
+      this.repository.importFrom(props.name);
+    }
     const repositories = props.forEach ? TerraformIterator.fromResources(this.repository) : undefined;
     this.lifecyclePolicy = new EcrLifecyclePolicy(this, 'lifecycle_policy', {
       ...(repositories ? { forEach: repositories } : {}),

@@ -1,6 +1,8 @@
+import type { AdoptionConfig } from './adoption';
 import type { DataConfig } from './data-config';
 import type { DeploymentConfig, EnvironmentDeploymentConfig } from './deployment-config';
 import type { DomainConfig } from './domain';
+import type { FleetConfig } from './fleet-config';
 import type { ObservabilityConfig, WebAclConfig } from './observability-config';
 import type { ReleaseTaskConfig } from './release-task';
 import type { SitePublishingConfig } from './site-publishing';
@@ -20,6 +22,8 @@ export interface PlatformConfig {
   readonly environments: EnvironmentConfig[];
   /** How the services are built and deployed: the settings every environment shares. */
   readonly deployment: DeploymentConfig;
+  /** Scheduled template upgrades and drift detection (GitHub Actions). */
+  readonly fleet?: FleetConfig;
 }
 
 /** Where Terraform keeps the state of the stacks of one environment. */
@@ -325,4 +329,6 @@ export interface EnvironmentConfig {
   readonly tags: Record<string, string>;
   /** How this environment is deployed and planned (the project-wide settings are `PlatformConfig.deployment`). */
   readonly deployment: EnvironmentDeploymentConfig;
+  /** Existing resources the environment's stacks import and keep the names of, when any. */
+  readonly adopt?: AdoptionConfig;
 }

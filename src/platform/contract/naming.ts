@@ -21,9 +21,9 @@ export function resourcePrefix(project: string, environment: Pick<EnvironmentCon
   return `${project}-${environment.name}`;
 }
 
-/** Name of the CloudWatch log group the services of an environment write to. */
-export function serviceLogGroupName(project: string, environment: Pick<EnvironmentConfig, 'name'>): string {
-  return `/ecs/${resourcePrefix(project, environment)}`;
+/** Name of the CloudWatch log group the services of an environment write to (an adopted one keeps its name). */
+export function serviceLogGroupName(project: string, environment: Pick<EnvironmentConfig, 'name' | 'adopt'>): string {
+  return environment.adopt?.logGroupName ?? `/ecs/${resourcePrefix(project, environment)}`;
 }
 
 /** Name of the CloudWatch log group receiving the VPC flow logs of an environment. */
@@ -31,9 +31,9 @@ export function flowLogGroupName(project: string, environment: Pick<EnvironmentC
   return `/vpc/${resourcePrefix(project, environment)}/flow-logs`;
 }
 
-/** Name of the ECR repository holding the images of one service. */
-export function imageRepositoryName(project: string, environment: Pick<EnvironmentConfig, 'name'>, service: string): string {
-  return `${resourcePrefix(project, environment)}/${service}`;
+/** Name of the ECR repository holding the images of one service (an adopted one keeps its name). */
+export function imageRepositoryName(project: string, environment: Pick<EnvironmentConfig, 'name' | 'adopt'>, service: string): string {
+  return environment.adopt?.imageRepositories[service] ?? `${resourcePrefix(project, environment)}/${service}`;
 }
 
 /** Turns a name into a Terraform identifier (used for logical ids): letters, digits and underscores. */

@@ -4,7 +4,9 @@ import type { PlatformConfig } from '../contract/config';
 import { bootstrap } from './commands/bootstrap';
 import { deploy } from './commands/deploy';
 import { destroy, terminalPrompt } from './commands/destroy';
+import { driftIssues } from './commands/drift-issues';
 import { exec } from './commands/exec';
+import { fleetUpgrade } from './commands/fleet-upgrade';
 import { logs } from './commands/logs';
 import { plan } from './commands/plan';
 import { pushImage } from './commands/push-image';
@@ -12,6 +14,7 @@ import { releaseTask } from './commands/release-task';
 import { rollback } from './commands/rollback';
 import { runTask } from './commands/run-task';
 import { status } from './commands/status';
+import { upgradePullRequest } from './commands/upgrade-pull-request';
 import { DEFAULT_OUTDIR, OperationsContext } from './environment';
 import { explainError, OperationError } from './errors';
 import { resolveImageTag } from './image-tag';
@@ -54,11 +57,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   'plan': {
     summary: 'plan every stack and print what would change',
-    flags: { 'tag': str, 'detailed-exitcode': bool, 'markdown': str },
+    flags: { 'tag': str, 'detailed-exitcode': bool, 'markdown': str, 'json': str },
     run: async (context, flags) => plan(context, {
       imageTag: await resolveImageTag(text(flags, 'tag'), context.env),
       detailedExitCode: flags['detailed-exitcode'] === true,
       markdownFile: text(flags, 'markdown'),
+      jsonFile: text(flags, 'json'),
     }),
   },
   'push-image': {
@@ -134,12 +138,51 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
 };
 
+/** A command that works on the whole repository (no environment). */
+interface RepositoryCommandSpec {
+  readonly summary: string;
+  readonly flags: FlagSpec;
+  readonly run: (config: PlatformConfig, flags: Flags, output: Output) => Promise<number>;
+}
+
+const required = (flags: Flags, name: string, example: string): string => {
+  const value = text(flags, name);
+  if (value === undefined || value === '') {
+    throw new OperationError(`--${name} is required; expected e.g. --${name} ${example}`);
+  }
+  return value;
+};
+
+/** The commands of the fleet workflows (template upgrades and drift detection), by name. */
+export const REPOSITORY_COMMANDS: Record<string, RepositoryCommandSpec> = {
+  'fleet-upgrade': {
+    summary: 'install the newest project type and projen, run `npx projen`, write the diff (--packages, --out)',
+    flags: { packages: str, out: str },
+    run: (_config, flags, output) => fleetUpgrade({
+      packages: required(flags, 'packages', '"projen-cdktf-ecs projen"').split(/[\s,]+/).filter((pkg) => pkg !== ''),
+      outdir: required(flags, 'out', 'fleet'),
+      output,
+    }),
+  },
+  'upgrade-pull-request': {
+    summary: 'open or update the template upgrade pull request from the diff and the plans (--dir)',
+    flags: { dir: str },
+    run: (config, flags, output) => upgradePullRequest(config, { dir: required(flags, 'dir', 'fleet'), output }),
+  },
+  'drift-issues': {
+    summary: 'open, update or close one drift issue per environment from the plans (--dir, --run-url)',
+    flags: { 'dir': str, 'run-url': str },
+    run: (config, flags, output) => driftIssues(config, { dir: required(flags, 'dir', 'plans'), runUrl: text(flags, 'run-url'), output }),
+  },
+};
+
 /** Usage text of the command line. */
 export function usage(): string {
   return [
     'usage: ops <command> <environment> [flags]   |   ops bootstrap [--account <id>]',
     ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(10)} ${spec.summary}${Object.keys(spec.flags).length > 0 ? ` (${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')})` : ''}`),
     '  bootstrap the state bucket, OIDC provider and deploy/plan roles of an account (--account)',
+    ...Object.entries(REPOSITORY_COMMANDS).map(([name, spec]) => `  ${name} ${spec.summary}`),
   ].join('\n');
 }
 
@@ -153,6 +196,11 @@ export async function main(args: string[], config: PlatformConfig, output: Outpu
     if (name === 'bootstrap') {
       const { values } = parseFlags(name, rest, { account: str }, false);
       return await bootstrap(config, { account: text(values, 'account'), outdir, output });
+    }
+    const repositoryCommand = name !== undefined ? REPOSITORY_COMMANDS[name] : undefined;
+    if (repositoryCommand !== undefined) {
+      const { values } = parseFlags(name ?? '', rest, repositoryCommand.flags, false);
+      return await repositoryCommand.run(config, values, output);
     }
     const spec = name !== undefined ? COMMANDS[name] : undefined;
     if (spec === undefined) {

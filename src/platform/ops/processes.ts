@@ -30,6 +30,7 @@ const INSTALL_HINTS: Record<string, string> = {
   'docker': 'install Docker and start its engine (https://docs.docker.com/get-docker/)',
   'session-manager-plugin': 'install the Session Manager plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html)',
   'git': 'install git',
+  'gh': 'install the GitHub CLI (https://cli.github.com)',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { OperationError } from './errors';
+import { PlanJson, ResourceChange, resourceChanges } from './plan-report';
 import { runChecked, runProcess } from './processes';
 
 /** What a plan would do to one stack. */
@@ -13,6 +14,10 @@ export interface PlanSummary {
   readonly change: number;
   /** Resources to destroy (replacements count here and in `add`). */
   readonly destroy: number;
+  /** Resources destroyed and created again. @default 0 */
+  readonly replace?: number;
+  /** The resources that would change. @default [] */
+  readonly resources?: ResourceChange[];
 }
 
 /** Options of {@link TerraformCli}. */
@@ -122,7 +127,8 @@ export class TerraformCli {
       return { stack, add: 0, change: 0, destroy: 0 };
     }
     const shown = await runChecked(this.binary, ['-chdir=' + this.stackDir(stack), 'show', '-json', PLAN_FILE], { capture: true });
-    return { stack, ...countChanges(JSON.parse(shown.stdout)) };
+    const json = JSON.parse(shown.stdout) as PlanJson & Parameters<typeof countChanges>[0];
+    return { stack, ...countChanges(json), ...resourceChanges(json) };
   }
 
   /** The stack's outputs (`terraform output -json`), empty when it has none or no state yet. */

@@ -32,6 +32,12 @@ export interface OfflineTerraformOptions {
   readonly terraformBinary?: string;
   /** Where the provider comes from. @default - {@link resolveProviderSource} */
   readonly providerSource?: ProviderSource;
+  /**
+   * AWS API endpoints by provider service key (e.g. `ecr`, `logs`), for plans that must read
+   * resources, such as those with `import` blocks, from a local fake.
+   * @default - none: the plan reads nothing from AWS
+   */
+  readonly endpoints?: Record<string, string>;
 }
 
 interface CommandResult {
@@ -58,12 +64,14 @@ export class OfflineTerraform {
   private readonly binary: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly variables: Record<string, string>;
+  private readonly endpoints?: Record<string, string>;
 
   constructor(dir: string, options: OfflineTerraformOptions = {}) {
     this.dir = dir;
     this.stackName = basename(dir);
     this.binary = options.terraformBinary ?? 'terraform';
     this.env = offlineTerraformEnv(options.providerSource ?? resolveProviderSource());
+    this.endpoints = options.endpoints;
     this.variables = {
       [ACCOUNT_ID_VARIABLE]: OFFLINE_ACCOUNT_ID,
       [IMAGE_TAG_VARIABLE]: OFFLINE_IMAGE_TAG,
@@ -234,6 +242,7 @@ export class OfflineTerraform {
       skip_metadata_api_check: true,
       // The provider checks the allow-list against the caller's account, which it no longer asks for.
       allowed_account_ids: null,
+      ...(this.endpoints !== undefined ? { endpoints: [this.endpoints] } : {}),
     }));
   }
 

@@ -1,3 +1,4 @@
+import { servicesInEnvironment } from './overrides';
 import { resolveService } from './service';
 import type { ClusterConfig, ServiceConfig } from '../../platform/contract/config';
 import type { EnvironmentContext } from '../context';
@@ -5,7 +6,7 @@ import type { EnvironmentContext } from '../context';
 /** Resolves and validates the services of one environment: each service, then names and rule priorities across them. */
 export function resolveServices(ctx: EnvironmentContext, cluster: ClusterConfig): ServiceConfig[] {
   const { problems } = ctx;
-  const services = ctx.options.services ?? [{}];
+  const services = servicesInEnvironment(ctx, ctx.options.services ?? [{}]);
   problems.check(services.length > 0, 'services', services, 'is empty; at least one service is required');
   const firstLoadBalanced = services.findIndex((service) => service.loadBalanced ?? true);
   problems.check(

@@ -4,6 +4,7 @@ import type { ClusterConfig, ServiceConfig } from '../../platform/contract/confi
 import { fitName, IAM_ROLE_NAME_MAX, serviceLogGroupName } from '../../platform/contract/naming';
 import { isTimeZoneName, JOB_RULES, scheduleExpressionProblem, WORKLOAD_NAME_LIMITS, WORKLOAD_TEXT_RULES } from '../../platform/contract/workload-rules';
 import type { JobConfig } from '../../platform/contract/workloads';
+import { adoptedLogGroup } from '../adoption';
 import type { EnvironmentContext } from '../context';
 
 /** One scheduled job: its task, its schedule (AWS cron or rate, IANA time zone), retries, timeout and names. */
@@ -34,7 +35,7 @@ export function resolveJob(ctx: EnvironmentContext, cluster: ClusterConfig, serv
     scheduleName: fitName(family, WORKLOAD_NAME_LIMITS.schedule),
     stateMachineName: fitName(family, WORKLOAD_NAME_LIMITS.stateMachine),
     // Below the services' log group: encrypted with the cluster's key, whose policy covers `<group>/*`.
-    stateMachineLogGroupName: `${serviceLogGroupName(ctx.project, ctx.env)}/jobs/${task.name}`,
+    stateMachineLogGroupName: `${serviceLogGroupName(ctx.project, { name: ctx.env.name, adopt: adoptedLogGroup(ctx.env) })}/jobs/${task.name}`,
     schedulerRoleName: fitName([ctx.project, ctx.env.name, task.name, 'scheduler'], IAM_ROLE_NAME_MAX),
     stateMachineRoleName: fitName([ctx.project, ctx.env.name, task.name, 'run'], IAM_ROLE_NAME_MAX),
     deadLetterQueueName: fitName([family, 'schedule-dlq'], WORKLOAD_NAME_LIMITS.queue),

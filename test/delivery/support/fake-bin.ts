@@ -12,7 +12,7 @@ export type { CommandResponse } from './fake-bin/programmed-responses';
 export { FAKE_LOGIN_PASSWORD } from './fake-bin/recording-command';
 
 /** The recording fakes every fake bin holds. */
-export const RECORDING_COMMANDS = ['docker', 'aws', 'session-manager-plugin'] as const;
+export const RECORDING_COMMANDS = ['docker', 'aws', 'session-manager-plugin', 'gh'] as const;
 
 /** Modules the executables run, transpiled into the fake bin's runtime directory. */
 const RUNTIME_MODULES = ['invocation-log', 'programmed-responses', 'recording-command', 'terraform-wrapper'];
@@ -61,10 +61,10 @@ export interface FakeBin {
 }
 
 /**
- * Creates fake `docker`, `aws` and `session-manager-plugin` executables that record every
+ * Creates fake `docker`, `aws`, `session-manager-plugin` and `gh` executables that record every
  * invocation and answer as programmed (defaults: success, `docker save --output` writes the file,
  * `docker login --password-stdin` reads and records the password, `aws ecr get-login-password`
- * prints a fake password), and, with `terraform`, a wrapper around the real Terraform that
+ * prints a fake password, `gh … list` answers `[]`, `gh … create` the URL of item 1 and records the `--body-file`), and, with `terraform`, a wrapper around the real Terraform that
  * prepares stacks for offline use before `init`, plans instead of applying and answers `output`.
  *
  * @throws when the wrapper is asked for and no real Terraform is on the search path

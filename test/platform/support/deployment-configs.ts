@@ -39,10 +39,8 @@ export const DEPLOYMENTS = {
 /**
  * Every feature that adds resource types at once, deployed by CodePipeline with blue/green: EC2
  * capacity, the Service Connect namespace (the services stay off it: CodeDeploy does not support
- * Service Connect), ECS Exec, a static site, two services; dev and prod (production preset,
- * requires approval) in two accounts.
- * capacity, Service Connect, ECS Exec, a static site, two services, an RDS instance, an Aurora
- * cluster, a cache, a bucket and a table; dev and prod (production preset, requires approval) in two accounts.
+ * Service Connect), ECS Exec, a static site, two services, an RDS instance, an Aurora cluster, a
+ * cache, a bucket and a table; dev and prod (production preset, requires approval) in two accounts.
  */
 export const FULL_FEATURE_DEPLOYMENT: PlatformConfig = resolvePlatformConfig({
   name: 'orders',

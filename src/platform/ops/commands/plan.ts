@@ -1,8 +1,10 @@
-import { appendFileSync, writeFileSync } from 'fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'fs';
+import { dirname } from 'path';
 import { IMAGE_TAG_VARIABLE } from '../../contract/stack-interface';
 import type { OperationsContext } from '../environment';
 import { explainError } from '../errors';
 import { formatMarkdownTable, formatTable } from '../output';
+import { planReport } from '../plan-report';
 import type { PlanSummary } from '../terraform';
 
 /** Options of {@link plan}. */
@@ -13,6 +15,8 @@ export interface PlanOptions {
   readonly detailedExitCode?: boolean;
   /** Also write the table as Markdown to this file (the pull request comment). @default - no file */
   readonly markdownFile?: string;
+  /** Also write a machine-readable summary ({@link PlanReport}) to this file. @default - no file */
+  readonly jsonFile?: string;
 }
 
 /** A stack's row: its counts, or the reason its plan failed. */
@@ -46,7 +50,13 @@ export async function plan(context: OperationsContext, options: PlanOptions): Pr
   const markdown = [`### Terraform plan of ${context.environment.name}`, '', ...formatMarkdownTable(header, cells), '',
     ...failed.map((row) => `- **${row.stack}**: ${row.error.split('\n')[0]}`), ''].join('\n');
   if (options.markdownFile !== undefined) {
-    writeFileSync(options.markdownFile, markdown);
+    writeCreatingDirectory(options.markdownFile, markdown);
+  }
+  if (options.jsonFile !== undefined) {
+    const stacks = rows.map((row) => ('error' in row
+      ? { stack: row.stack, add: 0, change: 0, destroy: 0, replace: 0, resources: [], error: row.error.split('\n')[0] }
+      : { replace: 0, resources: [], ...row }));
+    writeCreatingDirectory(options.jsonFile, `${JSON.stringify(planReport(context.environment.name, stacks), undefined, 2)}\n`);
   }
   if (context.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(context.env.GITHUB_STEP_SUMMARY, markdown);
@@ -56,4 +66,10 @@ export async function plan(context: OperationsContext, options: PlanOptions): Pr
   }
   const changes = rows.some((row) => 'add' in row && row.add + row.change + row.destroy > 0);
   return options.detailedExitCode && changes ? 2 : 0;
+}
+
+/** Writes a file, creating its directory first (the workflows name files in directories of their own). */
+function writeCreatingDirectory(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }

@@ -11,6 +11,8 @@ export interface CommandInvocation {
   readonly env: Record<string, string>;
   /** What the command read on stdin (`docker login --password-stdin`). */
   readonly stdin?: string;
+  /** The content of the file given as `--body-file` (`gh issue create`), read when the command ran. */
+  readonly bodyFile?: string;
   /** The exit code the fake returned. */
   readonly exitCode: number;
   /** When it finished (milliseconds since the epoch), to order invocations of different programs. */
@@ -42,7 +44,7 @@ export interface TerraformInvocation {
 }
 
 /** Variables a command invocation records: AWS, docker and terraform settings, and CI markers. */
-export const RECORDED_ENV = /^(AWS_|DOCKER_|TF_|CI$|GITHUB_ACTIONS$|GITHUB_SHA$|GITHUB_REF$)/;
+export const RECORDED_ENV = /^(AWS_|DOCKER_|TF_|GH_TOKEN$|CI$|GITHUB_ACTIONS$|GITHUB_SHA$|GITHUB_REF$)/;
 
 /** Appends one JSON line. */
 export function appendJsonLine(file: string, value: unknown): void {

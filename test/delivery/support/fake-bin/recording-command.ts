@@ -23,6 +23,8 @@ export const FAKE_LOGIN_PASSWORD = 'fake-ecr-password';
 export function main(program: string, stateDir: string): void {
   const argv = process.argv.slice(2);
   const stdin = program === 'docker' && argv.includes('--password-stdin') ? readFileSync(0, 'utf-8') : undefined;
+  const bodyFileName = optionValue(argv, ['--body-file']);
+  const bodyFile = bodyFileName !== undefined ? readFileSync(bodyFileName, 'utf-8') : undefined;
   const log = join(stateDir, STATE_FILES.commands);
   const programmed = programmedResponse(readProgrammedResponses(join(stateDir, STATE_FILES.responses)), program, argv,
     readJsonLines<CommandInvocation>(log));
@@ -38,7 +40,14 @@ export function main(program: string, stateDir: string): void {
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] =>
     RECORDED_ENV.test(entry[0]) && entry[1] !== undefined));
   const invocation: CommandInvocation = {
-    program, argv, cwd: process.cwd(), env, ...(stdin !== undefined ? { stdin } : {}), exitCode: response.exitCode, finishedAt: Date.now(),
+    program,
+    argv,
+    cwd: process.cwd(),
+    env,
+    ...(stdin !== undefined ? { stdin } : {}),
+    ...(bodyFile !== undefined ? { bodyFile } : {}),
+    exitCode: response.exitCode,
+    finishedAt: Date.now(),
   };
   appendJsonLine(log, invocation);
   process.stdout.write(response.stdout);
@@ -51,6 +60,9 @@ function defaultResponse(program: string, argv: string[]): CommandResponse {
   const command = argv.find((arg) => !arg.startsWith('-'));
   if (program === 'aws' && argv.includes('get-login-password')) {
     return { stdout: FAKE_LOGIN_PASSWORD };
+  }
+  if (program === 'gh') {
+    return defaultGhResponse(argv);
   }
   if (program !== 'docker') {
     return {};
@@ -68,6 +80,18 @@ function defaultResponse(program: string, argv: string[]): CommandResponse {
     default:
       return {};
   }
+}
+
+/** The GitHub CLI: nothing open yet, `create` prints the new item's URL (number 1). */
+function defaultGhResponse(argv: string[]): CommandResponse {
+  const [noun, verb] = argv.filter((arg) => !arg.startsWith('-'));
+  if (verb === 'list') {
+    return { stdout: '[]\n' };
+  }
+  if (verb === 'create' && (noun === 'issue' || noun === 'pr')) {
+    return { stdout: `https://github.com/acme/orders/${noun === 'pr' ? 'pull' : 'issues'}/1\n` };
+  }
+  return {};
 }
 
 /** `docker save --output <file>` (or `-o`) creates the archive. */

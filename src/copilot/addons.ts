@@ -1,0 +1,133 @@
+import { Draft, EnumMember, ProjectDraft } from './draft';
+import { isMap, Manifest, YamlValue } from './manifest';
+
+/** CloudFormation types of stateful resources that `copilot storage init` and addons create. */
+const STATEFUL_TYPES = [
+  'AWS::S3::Bucket',
+  'AWS::DynamoDB::Table',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBInstance',
+  'AWS::EFS::FileSystem',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::SQS::Queue',
+];
+
+/** A stateful resource of an addon template: kept when the Copilot stacks are deleted. */
+export interface StatefulResource {
+  /** The addon template, e.g. `copilot/api/addons/orders.yml`. */
+  readonly file: string;
+  /** Its logical id in the template (what `--retain-resources` names). */
+  readonly logicalId: string;
+  /** Its CloudFormation type. */
+  readonly type: string;
+  /** Whether the template already retains it on stack deletion. */
+  readonly retained: boolean;
+  /** The data option that creates its replacement (empty: the data moves), e.g. `data.tables "carts"`. */
+  readonly replacedBy?: string;
+}
+
+/** Properties of a table or bucket that the created one decides itself (encryption, recovery, access). */
+const DECIDED_BY_THE_PLATFORM = ['TableName', 'BucketName', 'SSESpecification', 'PointInTimeRecoverySpecification', 'BucketEncryption',
+  'PublicAccessBlockConfiguration', 'VersioningConfiguration', 'OwnershipControls', 'AttributeDefinitions'];
+
+/**
+ * Reads an addon template of `owner` (a migrated workload; none for environment addons). DynamoDB
+ * tables and S3 buckets become `data.tables` and `data.buckets` attached to the owner; every
+ * stateful resource is listed for the runbook (kept, its data moved or left in place) and its
+ * type line reported; the rest of the template is reported as not migrated.
+ */
+export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: string): StatefulResource[] {
+  ['AWSTemplateFormatVersion', 'Description', 'Parameters', 'Conditions', 'Mappings', 'Metadata', 'Outputs'].forEach((key) => manifest.take(key));
+  const stateful: StatefulResource[] = [];
+  const mapped: string[] = [];
+  for (const logicalId of manifest.keys('Resources')) {
+    const path = `Resources.${logicalId}`;
+    const type = String(manifest.peek(`${path}.Type`));
+    if (STATEFUL_TYPES.includes(type)) {
+      const retained = manifest.peek(`${path}.DeletionPolicy`) === 'Retain';
+      const replacedBy = mapDataResource(manifest, path, type, logicalId, draft, owner);
+      stateful.push({ file: manifest.file, logicalId, type, retained, ...(replacedBy ? { replacedBy } : {}) });
+      mapped.push(...(replacedBy ? [logicalId] : []));
+      manifest.explainRest(path, replacedBy
+        ? `is created anew as ${replacedBy}, empty: move its data before the cut-over (see MIGRATION.md)`
+        : `is a stateful ${type} with no target option yet; it is kept, not migrated (see MIGRATION.md)`);
+    } else {
+      manifest.explainRest(path, `is part of an addon (${type}) and is not migrated${accessReason(manifest.peek(path), mapped)}`);
+    }
+    // One line per resource: its type stands for the whole definition.
+    manifest.report(`${path}.Type`, manifest.unmappedReason(path));
+    manifest.take(path);
+  }
+  return stateful;
+}
+
+/** The option path of the table or bucket a stateful resource becomes, if it becomes one. */
+function mapDataResource(manifest: Manifest, path: string, type: string, logicalId: string, draft: ProjectDraft, owner?: string): string | undefined {
+  const properties = manifest.peek(`${path}.Properties`);
+  const props = isMap(properties) ? properties : {};
+  const name = dataName(logicalId);
+  const attachment: Draft = owner !== undefined ? { attachTo: [owner] } : { unattachedReason: `an environment addon in Copilot (${manifest.file}); attach the workloads that use it` };
+  const table = type === 'AWS::DynamoDB::Table' ? tableOptions(props) : undefined;
+  if (table !== undefined) {
+    draft.data.tables.push({ name, ...table, ...attachment });
+  } else if (type === 'AWS::S3::Bucket') {
+    draft.data.buckets.push({ name, ...attachment });
+  } else {
+    return undefined;
+  }
+  Object.keys(props).filter((key) => !DECIDED_BY_THE_PLATFORM.includes(key) && !TABLE_PROPERTIES.includes(key))
+    .forEach((key) => manifest.report(`${path}.Properties.${key}`));
+  return `${table !== undefined ? 'data.tables' : 'data.buckets'} "${name}"`;
+}
+
+const TABLE_PROPERTIES = ['KeySchema', 'BillingMode', 'ProvisionedThroughput', 'TimeToLiveSpecification'];
+const KEY_TYPES: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
+
+/** A table's keys, capacity and time to live; undefined when its key schema is not a plain one. */
+function tableOptions(props: Record<string, YamlValue>): Draft | undefined {
+  const schema = Array.isArray(props.KeySchema) ? props.KeySchema.filter(isMap) : [];
+  const definitions = Array.isArray(props.AttributeDefinitions) ? props.AttributeDefinitions.filter(isMap) : [];
+  const key = (keyType: string): Draft | undefined => {
+    const name = schema.find((entry) => entry.KeyType === keyType)?.AttributeName;
+    const attributeType = definitions.find((definition) => definition.AttributeName === name)?.AttributeType;
+    if (typeof name !== 'string' || typeof attributeType !== 'string' || KEY_TYPES[attributeType] === undefined) {
+      return undefined;
+    }
+    return { name, type: new EnumMember('TableAttributeType', KEY_TYPES[attributeType], attributeType) };
+  };
+  const partitionKey = key('HASH');
+  if (partitionKey === undefined) {
+    return undefined;
+  }
+  const sortKey = key('RANGE');
+  const throughput = isMap(props.ProvisionedThroughput) ? props.ProvisionedThroughput : undefined;
+  const timeToLive = isMap(props.TimeToLiveSpecification) ? props.TimeToLiveSpecification : undefined;
+  const ttl = timeToLive?.Enabled === true ? timeToLive.AttributeName : undefined;
+  return {
+    partitionKey,
+    ...(sortKey ? { sortKey } : {}),
+    ...(props.BillingMode === 'PROVISIONED' && throughput ? {
+      billingMode: new EnumMember('TableBillingMode', 'PROVISIONED', 'PROVISIONED'),
+      readCapacity: Number(throughput.ReadCapacityUnits),
+      writeCapacity: Number(throughput.WriteCapacityUnits),
+    } : {}),
+    ...(typeof ttl === 'string' ? { timeToLiveAttribute: ttl } : {}),
+  };
+}
+
+/** A logical id as a data resource name: lowercase letters, digits and single hyphens, at most 30. */
+function dataName(logicalId: string): string {
+  const name = logicalId.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '');
+  return (name || 'data').slice(0, 30).replace(/-+$/, '');
+}
+
+/** Why an access policy or bucket policy of a mapped table or bucket is not needed. */
+function accessReason(resource: YamlValue | undefined, mapped: string[]): string {
+  const text = JSON.stringify(resource ?? '');
+  const type = isMap(resource) ? resource.Type : undefined;
+  const refers = mapped.some((logicalId) => text.includes(`${logicalId}.Arn`) || text.includes(`"${logicalId}"`) || text.includes(`\${${logicalId}`));
+  if (!refers || (type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::S3::BucketPolicy')) {
+    return '';
+  }
+  return type === 'AWS::IAM::ManagedPolicy' ? '; `attachTo` grants the attached workloads access instead' : '; the created bucket has the platform\'s policy (TLS only)';
+}

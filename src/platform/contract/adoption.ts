@@ -1,0 +1,37 @@
+import type { TextRule } from './rules';
+
+/**
+ * Existing resources an environment takes over instead of creating them (for example those of an
+ * application moved from AWS Copilot): each keeps its physical name, and the stack that manages it
+ * carries a Terraform `import` block with its id, so the first apply adopts it instead of
+ * recreating it. Once in the state, the import block is a no-op; the entry stays because it also
+ * holds the name.
+ */
+export interface AdoptionConfig {
+  /** Existing ECR repository names, by service name: the service's images live there. */
+  readonly imageRepositories: Record<string, string>;
+  /** Existing log group that becomes the services' log group of the environment. */
+  readonly logGroupName?: string;
+}
+
+/** The kinds of resources an environment can adopt, as the options name them. */
+export const ADOPTABLE_KINDS = ['ecr-repository', 'log-group'] as const;
+
+/** A kind of adoptable resource. */
+export type AdoptableKind = (typeof ADOPTABLE_KINDS)[number];
+
+/** What the id of each adoptable kind must look like (the names AWS accepts). */
+export const ADOPTION_ID_RULES: Record<AdoptableKind, TextRule> = {
+  'ecr-repository': {
+    pattern: '^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$',
+    maxLength: 256,
+    what: 'an ECR repository name',
+    expected: 'lowercase letters, digits and ._-/ separators, e.g. "myapp/api"',
+  },
+  'log-group': {
+    pattern: '^[.\\-_/#A-Za-z0-9]+$',
+    maxLength: 512,
+    what: 'a CloudWatch Logs log group name',
+    expected: 'letters, digits and ._-/#, e.g. "/copilot/myapp-prod-api"',
+  },
+};
