@@ -22,10 +22,11 @@ test('an environment\'s own region is reported at its path, with the other probl
   ]);
 });
 
-test('production without deletion protection or HTTPS is refused; development is not', () => {
+test('production without deletion protection or HTTPS is refused, even with the platform\'s plain-HTTP opt-out; development is not', () => {
   const problems = problemsOf({
     region: 'eu-west-1',
     environments: [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION, deletionProtection: false }],
+    loadBalancer: { allowPlainHttp: 'TLS ends at the CDN in front' },
     guardrails: [Guardrails.productionDeletionProtection(), Guardrails.productionHttps()],
   });
   expect(problems).toEqual([
@@ -42,13 +43,14 @@ test('production without deletion protection or HTTPS is refused; development is
 
 test('production without WAF on the load balancer is one line: option path, value, what the organisation allows; development is not', () => {
   const environments = [{ name: 'dev' }, { name: 'prod', preset: EnvironmentPreset.PRODUCTION }];
-  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { waf: { enabled: false } }, guardrails: [Guardrails.productionWaf()] })).toEqual([
+  const withoutWaf = { waf: { enabled: false }, certificateArn: cert };
+  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: withoutWaf, guardrails: [Guardrails.productionWaf()] })).toEqual([
     'loadBalancer.waf.enabled: false is not allowed by production-waf; production environments need a WAF web ACL on the load balancer (environment prod)',
   ]);
   // Production gets a web ACL by default, and an existing one counts.
-  expect(problemsOf({ region: 'eu-west-1', environments, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
+  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { certificateArn: cert }, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
   const webAclArn = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21';
-  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { waf: { webAclArn } }, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
+  expect(problemsOf({ region: 'eu-west-1', environments, loadBalancer: { waf: { webAclArn }, certificateArn: cert }, guardrails: [Guardrails.productionWaf()] })).toEqual([]);
 });
 
 test('EC2 instance families, ingress CIDRs and required tags', () => {
@@ -120,10 +122,14 @@ describe('OrganisationDefaults.apply', () => {
   test('the repository\'s values win, and its guardrails come after the organisation\'s, which stay', () => {
     const own: IGuardrail = { name: 'own', check: () => [] };
     const options = OrganisationDefaults.apply({
-      name: 'orders', defaultReleaseBranch: 'main', region: 'eu-central-1', environments: [{ name: 'prod', account: '777788889999' }], guardrails: [own],
+      name: 'orders',
+      defaultReleaseBranch: 'main',
+      region: 'eu-central-1',
+      environments: [{ name: 'prod', account: '777788889999', certificateArn: 'arn:aws:acm:eu-central-1:777788889999:certificate/0b6a3c1e-6a3f-4c1f-9a53-0a3d3b7f5e21' }],
+      guardrails: [own],
     }, defaults);
     expect(options.region).toBe('eu-central-1');
-    expect(options.environments).toEqual([{ name: 'prod', account: '777788889999', preset: EnvironmentPreset.PRODUCTION }]);
+    expect(options.environments).toEqual([expect.objectContaining({ name: 'prod', account: '777788889999', preset: EnvironmentPreset.PRODUCTION })]);
     expect(options.guardrails).toEqual([defaults.guardrails[0], own]);
     expect(problemsOf(options)).toEqual(['region: "eu-central-1" is not allowed by allowed-regions; expected one of eu-west-1']);
   });
