@@ -22,8 +22,7 @@ beforeAll(async () => {
     writeUpstreamStates(stack, stacks, config);
     const terraform = new OfflineTerraform(stack.dir, { endpoints: { ecr: endpoint, logs: endpoint } });
     await terraform.initAsync();
-    await terraform.validateAsync();
-    return [stack.name, await terraform.planAsync()] as const;
+    return [stack.name, (await terraform.validateAndPlanAsync()).plan] as const;
   }));
   planned.forEach(([name, plan]) => plans.set(name, plan));
 }, 10 * 60_000);
