@@ -24,6 +24,17 @@ export interface StatefulResource {
   readonly retained: boolean;
   /** The data option that creates its replacement (empty: the data moves), e.g. `data.tables "carts"`. */
   readonly replacedBy?: string;
+  /** How each environment adopts it instead (an `import` block), when its name is known before deployment. */
+  readonly adoptable?: AdoptableData;
+}
+
+/** A table (or bucket) each environment adopts by a name known from its template. */
+export interface AdoptableData {
+  readonly kind: 'dynamodb-table' | 's3-bucket';
+  /** The `data.tables` or `data.buckets` entry it becomes. */
+  readonly dataResource: string;
+  /** Its name with Copilot's `${App}` and `${Env}` parameters (the workload's name in place), e.g. `${App}-${Env}-api-carts`. */
+  readonly nameTemplate: string;
 }
 
 /** Properties of a table or bucket that the created one decides itself (encryption, recovery, access). */
@@ -46,11 +57,10 @@ export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: strin
     if (STATEFUL_TYPES.includes(type)) {
       const retained = manifest.peek(`${path}.DeletionPolicy`) === 'Retain';
       const replacedBy = mapDataResource(manifest, path, type, logicalId, draft, owner);
-      stateful.push({ file: manifest.file, logicalId, type, retained, ...(replacedBy ? { replacedBy } : {}) });
+      const adoptable = replacedBy !== undefined ? adoptableData(manifest, path, type, dataName(logicalId), owner) : undefined;
+      stateful.push({ file: manifest.file, logicalId, type, retained, ...(replacedBy ? { replacedBy } : {}), ...(adoptable ? { adoptable } : {}) });
       mapped.push(...(replacedBy ? [logicalId] : []));
-      manifest.explainRest(path, replacedBy
-        ? `is created anew as ${replacedBy}, empty: move its data before the cut-over (see MIGRATION.md)`
-        : `is a stateful ${type} with no target option yet; it is kept, not migrated (see MIGRATION.md)`);
+      manifest.explainRest(path, statefulReason(type, replacedBy, adoptable));
     } else {
       manifest.explainRest(path, `is part of an addon (${type}) and is not migrated${accessReason(manifest.peek(path), mapped)}`);
     }
@@ -59,6 +69,47 @@ export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: strin
     manifest.take(path);
   }
   return stateful;
+}
+
+function statefulReason(type: string, replacedBy?: string, adoptable?: AdoptableData): string {
+  if (adoptable !== undefined) {
+    return `is adopted as ${replacedBy}: each environment imports it by name and keeps its data (see MIGRATION.md)`;
+  }
+  if (replacedBy === undefined) {
+    return `is a stateful ${type} with no target option yet; it is kept, not migrated (see MIGRATION.md)`;
+  }
+  return type === 'AWS::S3::Bucket'
+    ? `is created anew as ${replacedBy}, empty, unless you adopt it by the name CloudFormation gave it (see MIGRATION.md)`
+    : `is created anew as ${replacedBy}, empty: move its data before the cut-over (see MIGRATION.md)`;
+}
+
+/** Properties of a table that the adopting stack sets to the same effect, or changes in place without loss. */
+const ADOPTABLE_TABLE_PROPERTIES = ['TableName', 'AttributeDefinitions', 'KeySchema', 'BillingMode', 'ProvisionedThroughput',
+  'TimeToLiveSpecification', 'SSESpecification', 'PointInTimeRecoverySpecification', 'Tags'];
+
+/** Parameters Copilot passes to every addon template. */
+const COPILOT_PARAMETERS = ['App', 'Env', 'Name'];
+
+/**
+ * How a mapped table or bucket is adopted: its name comes from the template, differs per environment
+ * (it holds `${Env}`) and uses no other parameter than Copilot's; a table has nothing the created one
+ * would drop or replace it for (secondary indexes, streams, a table class). Copilot's buckets get
+ * names CloudFormation generates, found in the account (MIGRATION.md says how).
+ */
+function adoptableData(manifest: Manifest, path: string, type: string, dataResource: string, owner?: string): AdoptableData | undefined {
+  const table = type === 'AWS::DynamoDB::Table';
+  const nameTemplate = manifest.peek(`${path}.Properties.${table ? 'TableName' : 'BucketName'}`);
+  if (typeof nameTemplate !== 'string' || !nameTemplate.includes('${Env}')) {
+    return undefined;
+  }
+  const parameters = [...nameTemplate.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1]);
+  const properties = manifest.peek(`${path}.Properties`);
+  const keepsEverything = !table || Object.keys(isMap(properties) ? properties : {}).every((key) => ADOPTABLE_TABLE_PROPERTIES.includes(key));
+  const known = parameters.every((parameter) => COPILOT_PARAMETERS.includes(parameter) && (parameter !== 'Name' || owner !== undefined));
+  if (!keepsEverything || !known) {
+    return undefined;
+  }
+  return { kind: table ? 'dynamodb-table' : 's3-bucket', dataResource, nameTemplate: nameTemplate.split('${Name}').join(owner ?? '') };
 }
 
 /** The option path of the table or bucket a stateful resource becomes, if it becomes one. */

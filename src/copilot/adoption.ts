@@ -1,12 +1,15 @@
+import type { StatefulResource } from './addons';
 import type { ProjectDraft } from './draft';
 import type { Manifest } from './manifest';
 
 /** An existing resource of the Copilot application that an environment adopts. */
 export interface Adoption {
   readonly environment: string;
-  readonly kind: 'ecr-repository' | 'log-group';
+  readonly kind: 'ecr-repository' | 'log-group' | 'dynamodb-table' | 's3-bucket';
   readonly id: string;
   readonly service?: string;
+  /** The `data.tables` or `data.buckets` entry an adopted table or bucket becomes. */
+  readonly dataResource?: string;
   /** The CloudFormation stack that holds it today, e.g. `StackSet-shop-infrastructure-…` or `shop-dev-api`. */
   readonly holder: string;
 }
@@ -17,9 +20,12 @@ export interface Adoption {
  *   environment of each account (Copilot shares one repository per account and region, ours are per
  *   environment, and two Terraform states must not manage one repository);
  * - the log group `/copilot/<app>-<env>-<service>` of the environment, when the application has a
- *   single service (ours share one log group per environment).
+ *   single service (ours share one log group per environment);
+ * - the addons' tables (and buckets) whose names the templates give, in every environment.
  */
-export function planAdoptions(application: string, draft: ProjectDraft, services: Manifest[], accounts: Record<string, string>): Adoption[] {
+export function planAdoptions(
+  application: string, draft: ProjectDraft, services: Manifest[], accounts: Record<string, string>, stateful: StatefulResource[],
+): Adoption[] {
   const built = draft.services.filter((service) => service.image === undefined).map((service) => String(service.name));
   const adoptions: Adoption[] = [];
   const accountsWithRepositories = new Set<string>();
@@ -35,6 +41,16 @@ export function planAdoptions(application: string, draft: ProjectDraft, services
       const service = String(draft.services[0].name);
       adoptions.push({ environment, kind: 'log-group', id: `/copilot/${application}-${environment}-${service}`, holder: `${application}-${environment}-${service}` });
     }
+    adoptions.push(...stateful.flatMap((resource): Adoption[] => {
+      const adoptable = resource.adoptable;
+      return adoptable === undefined ? [] : [{
+        environment,
+        kind: adoptable.kind,
+        id: adoptable.nameTemplate.split('${App}').join(application).split('${Env}').join(environment),
+        dataResource: adoptable.dataResource,
+        holder: `the addons stack of ${resource.file}`,
+      }];
+    }));
   }
   return adoptions;
 }

@@ -82,7 +82,7 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
     return manifest;
   }));
 
-  const adoptions = planAdoptions(application, draft, serviceManifests, options.accounts ?? {});
+  const adoptions = planAdoptions(application, draft, serviceManifests, options.accounts ?? {}, statefulResources);
   return {
     application,
     options: projectOptions(application, options.region ?? 'us-east-1', draft, adoptions),
@@ -126,9 +126,10 @@ function mapWorkloads(manifests: Manifest[], names: string[], draft: ProjectDraf
 function projectOptions(application: string, region: string, draft: ProjectDraft, adoptions: Adoption[]): Draft {
   const environments = draft.environments.map((environment) => {
     const adopt = adoptions.filter((adoption) => adoption.environment === environment.name).map((adoption) => ({
-      kind: new EnumMember('AdoptedResourceKind', adoption.kind === 'ecr-repository' ? 'ECR_REPOSITORY' : 'LOG_GROUP', adoption.kind),
+      kind: new EnumMember('AdoptedResourceKind', adoption.kind.toUpperCase().replace(/-/g, '_'), adoption.kind),
       id: adoption.id,
       ...(adoption.service !== undefined ? { service: adoption.service } : {}),
+      ...(adoption.dataResource !== undefined ? { dataResource: adoption.dataResource } : {}),
     }));
     return adopt.length > 0 ? { ...environment, adopt } : environment;
   });

@@ -45,17 +45,25 @@ function adoptedSection(result: CopilotImport): string[] {
   }
   return section('2. Adopted resources', [
     'These exist already and are **imported** by the first `npx projen deploy:<env>` (Terraform `import` blocks from',
-    '`environments[].adopt`), keeping their names and contents. An adopted ECR repository keeps its AES-256 encryption:',
-    'changing the encryption of a repository recreates it and would delete its images.',
+    '`environments[].adopt`), keeping their names and contents: repositories and log groups by the `<env>-cluster` stack,',
+    'tables and buckets by the `<env>-data` stack. An adopted ECR repository keeps its AES-256 encryption: changing the',
+    'encryption of a repository recreates it and would delete its images. An adopted table is re-encrypted in place with',
+    'the data key and gets point-in-time recovery.',
     '',
-    '| Environment | Kind | Id | Held today by the CloudFormation stack |',
+    '| Environment | Kind | Id | Held today by |',
     '|---|---|---|---|',
-    ...result.adoptions.map((a) => `| ${a.environment} | ${a.kind}${a.service ? ` (${a.service})` : ''} | \`${a.id}\` | \`${a.holder}\` |`),
+    ...result.adoptions.map((a) => `| ${a.environment} | ${a.kind}${adoptedFor(a)} | \`${a.id}\` | \`${a.holder}\` |`),
     '',
     'Until step 6 both CloudFormation and Terraform manage them: change them through Terraform only. Environments in',
     'other accounts or regions than the first one share no repository with it: add an `adopt` entry to each such',
-    'environment if its account holds `<app>/<service>` repositories you want to keep.',
+    'environment if its account holds `<app>/<service>` repositories you want to keep. An environment where a listed',
+    'table does not exist fails its plan with "Cannot import non-existent remote object": remove that entry.',
   ]);
+}
+
+function adoptedFor(adoption: CopilotImport['adoptions'][number]): string {
+  const target = adoption.service ?? adoption.dataResource;
+  return target !== undefined ? ` (${target})` : '';
 }
 
 /** Stateful resources that sit in the environment's subnets. */
@@ -73,7 +81,7 @@ function statefulSection(result: CopilotImport): string[] {
     '',
     '| Addon | Logical id | Type | DeletionPolicy Retain | Replaced by |',
     '|---|---|---|---|---|',
-    ...result.statefulResources.map((r) => `| \`${r.file}\` | \`${r.logicalId}\` | ${r.type} | ${r.retained ? 'yes' : '**no: add it**'} | ${r.replacedBy ? `\`${r.replacedBy}\`` : 'none: kept in use'} |`),
+    ...result.statefulResources.map((r) => `| \`${r.file}\` | \`${r.logicalId}\` | ${r.type} | ${r.retained ? 'yes' : '**no: add it**'} | ${replacement(r)} |`),
     '',
     'Add `DeletionPolicy: Retain` and `UpdateReplacePolicy: Retain` to each resource still missing it and run',
     '`copilot svc deploy --env <env>` (or `copilot env deploy` for environment addons) once, before deleting anything.',
@@ -87,18 +95,41 @@ function statefulSection(result: CopilotImport): string[] {
   ]);
 }
 
+function replacement(resource: CopilotImport['statefulResources'][number]): string {
+  if (resource.replacedBy === undefined) {
+    return 'none: kept in use';
+  }
+  return `\`${resource.replacedBy}\`${resource.adoptable ? ' (adopted)' : ' (new, empty)'}`;
+}
+
 /** What to do about the tables and buckets `data` creates anew. */
 function replacedLines(result: CopilotImport): string[] {
-  if (!result.statefulResources.some((r) => r.replacedBy !== undefined)) {
+  const created = result.statefulResources.filter((r) => r.replacedBy !== undefined && r.adoptable === undefined);
+  if (created.length === 0) {
     return [];
   }
   return [
-    'DynamoDB tables and S3 buckets become `data.tables` and `data.buckets` (the `<env>-data` stack), attached to the',
-    'workload whose addon they were: those are **new, empty** resources with new names. Copy the data before moving',
-    'traffic (S3: `aws s3 sync s3://<old> s3://<new>`; DynamoDB: export to S3 and import, or copy the items with a script),',
-    'and stop the writes to the old ones during the copy. The code reads the new names from the variables `data` sets',
-    '(listed in `docs/SERVICE.md`), not from Copilot\'s addon outputs.',
+    'DynamoDB tables and S3 buckets marked "new, empty" become `data.tables` and `data.buckets` (the `<env>-data` stack),',
+    'attached to the workload whose addon they were, with new names. Copilot\'s buckets have names CloudFormation',
+    'generated, so the import cannot know them; to keep such a bucket instead, find its name in each environment:',
+    '',
+    ...created.filter((r) => r.type === 'AWS::S3::Bucket').map((r) => `    ${bucketLookup(result.application, r)}`),
+    '',
+    'and add `{ kind: AdoptedResourceKind.S3_BUCKET, id: \'<that name>\', dataResource: \'<the data.buckets name>\' }` to the',
+    'environment\'s `adopt`. A table with secondary indexes or a stream cannot be adopted (the created table has none).',
+    'For what stays new, copy the data before moving traffic (S3: `aws s3 sync s3://<old> s3://<new>`; DynamoDB: export',
+    'to S3 and import, or copy the items with a script), and stop the writes to the old ones during the copy. The code',
+    'reads the new names from the variables `data` sets (listed in `docs/SERVICE.md`), not from Copilot\'s addon outputs.',
   ];
+}
+
+/** The command printing the name of an addon bucket (Copilot nests the addons in the `AddonsStack` of the workload or environment stack). */
+function bucketLookup(app: string, resource: CopilotImport['statefulResources'][number]): string {
+  const owner = resource.file.split('/').slice(-3)[0];
+  const stack = owner === 'environments' ? `${app}-<env>` : `${app}-<env>-${owner}`;
+  return `aws cloudformation describe-stack-resource --stack-name "$(aws cloudformation describe-stack-resource --stack-name ${stack} ` +
+    '--logical-resource-id AddonsStack --query StackResourceDetail.PhysicalResourceId --output text)" ' +
+    `--logical-resource-id ${resource.logicalId} --query StackResourceDetail.PhysicalResourceId --output text`;
 }
 
 function cutOverSteps(app: string): string[] {
@@ -120,7 +151,8 @@ function rollbackSteps(app: string): string[] {
     '- While the Copilot stacks still exist: set the `copilot` weight back to 100 and `ecs` to 0. Nothing else changes.',
     '- To remove the new stacks, first take the adopted resources out of the Terraform state, so destroy leaves them to',
     '  CloudFormation: in `cdktf.out/stacks/<env>-cluster`, `terraform state list`, then `terraform state rm <address>`',
-    '  for each `aws_ecr_repository` and `aws_cloudwatch_log_group` that was adopted; then `npx projen destroy:<env>`.',
+    '  for each `aws_ecr_repository` and `aws_cloudwatch_log_group` that was adopted, and the same in `<env>-data` for each',
+    '  adopted `aws_dynamodb_table` and `aws_s3_bucket`; then `npx projen destroy:<env>`.',
     '- After step 6 the Copilot stacks are gone: redeploy them with `copilot env deploy` and `copilot svc deploy` from the',
     `  \`copilot/\` directory of "${app}" (kept in git) before moving traffic back.`,
   ];

@@ -6,6 +6,14 @@ export enum AdoptedResourceKind {
   ECR_REPOSITORY = 'ecr-repository',
   /** A CloudWatch Logs log group: becomes the environment's services' log group (it keeps its events). */
   LOG_GROUP = 'log-group',
+  /**
+   * A DynamoDB table: becomes the table `dataResource` of `data.tables` (it keeps its items). Its keys
+   * must be those of the table's options, and it must have no secondary index: either difference
+   * would make Terraform replace the table.
+   */
+  DYNAMODB_TABLE = 'dynamodb-table',
+  /** An S3 bucket: becomes the bucket `dataResource` of `data.buckets` (it keeps its objects and versions). */
+  S3_BUCKET = 's3-bucket',
 }
 
 /**
@@ -17,7 +25,7 @@ export interface AdoptedResourceOptions {
   /** What the resource is. */
   readonly kind: AdoptedResourceKind;
 
-  /** Its import id: the repository name for an ECR repository, the log group name for a log group. */
+  /** Its import id: the name of the repository, log group, table or bucket. */
   readonly id: string;
 
   /**
@@ -26,4 +34,11 @@ export interface AdoptedResourceOptions {
    * @default - none
    */
   readonly service?: string;
+
+  /**
+   * The data resource the existing table or bucket becomes: a `data.tables[].name` for a table, a
+   * `data.buckets[].name` for a bucket (required for those kinds, not allowed for the others).
+   * @default - none
+   */
+  readonly dataResource?: string;
 }

@@ -108,7 +108,7 @@ function resolveEnvironment(
   const loadBalancerWaf = resolveWebAcl(ctx, options.loadBalancer?.waf, LOAD_BALANCER_WEB_ACL, cluster.logRetentionDays);
   const staticSiteWaf = staticSite ? resolveWebAcl(ctx, options.staticSite?.waf, STATIC_SITE_WEB_ACL, cluster.logRetentionDays) : undefined;
   const domain = resolveDomain(ctx, services);
-  const adopt = resolveAdoption(ctx, services);
+  const adopt = resolveAdoption(ctx, { services, data });
 
   return {
     name: env.name,

@@ -33,8 +33,11 @@ describe('import-copilot', () => {
       'copilot/www/manifest.yml: files: [{"source":"www/dist","recursive":true}] is uploaded with `aws s3 sync` to the static_site_bucket output after a deploy (see MIGRATION.md)',
       'copilot/environments/addons/db.yml: Resources.shopdbDBSubnetGroup.Type: "AWS::RDS::DBSubnetGroup" is part of an addon (AWS::RDS::DBSubnetGroup) and is not migrated',
       'copilot/environments/addons/db.yml: Resources.shopdbDBCluster.Type: "AWS::RDS::DBCluster" is a stateful AWS::RDS::DBCluster with no target option yet; it is kept, not migrated (see MIGRATION.md)',
-      'copilot/api/addons/carts.yml: Resources.carts.Type: "AWS::DynamoDB::Table" is created anew as data.tables "carts", empty: move its data before the cut-over (see MIGRATION.md)',
+      'copilot/api/addons/carts.yml: Resources.carts.Type: "AWS::DynamoDB::Table" is adopted as data.tables "carts": each environment imports it by name and keeps its data (see MIGRATION.md)',
       'copilot/api/addons/carts.yml: Resources.cartsAccessPolicy.Type: "AWS::IAM::ManagedPolicy" is part of an addon (AWS::IAM::ManagedPolicy) and is not migrated; `attachTo` grants the attached workloads access instead',
+      'copilot/api/addons/images.yml: Resources.imagesBucket.Type: "AWS::S3::Bucket" is created anew as data.buckets "images-bucket", empty, unless you adopt it by the name CloudFormation gave it (see MIGRATION.md)',
+      'copilot/api/addons/images.yml: Resources.imagesBucket.Properties.AccessControl: "Private" has no equivalent option',
+      'copilot/api/addons/images.yml: Resources.imagesBucketPolicy.Type: "AWS::S3::BucketPolicy" is part of an addon (AWS::S3::BucketPolicy) and is not migrated; the created bucket has the platform\'s policy (TLS only)',
       'copilot/pipelines/release/manifest.yml: name: "release" is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
       'copilot/pipelines/release/manifest.yml: version: 1 is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
       'copilot/pipelines/release/manifest.yml: source: {"provider":"GitHub","properties":{"branch":"main","repository":"https://github.com/example/shop"}} is part of a Copilot pipeline; delivery is the `deployment` option (GitHub Actions or CodePipeline)',
@@ -106,10 +109,16 @@ describe('import-copilot', () => {
     ]);
   });
 
-  test('a DynamoDB table of a service\'s addon becomes a table of data attached to the service', () => {
-    expect(plainOptions(shop).data).toEqual({ tables: [{ name: 'carts', partitionKey: { name: 'id', type: 'S' }, attachTo: ['api'] }] });
+  test('a DynamoDB table and an S3 bucket of a service\'s addons become data attached to the service', () => {
+    expect(plainOptions(shop).data).toEqual({
+      buckets: [{ name: 'images-bucket', attachTo: ['api'] }],
+      tables: [{ name: 'carts', partitionKey: { name: 'id', type: 'S' }, attachTo: ['api'] }],
+    });
     const config = resolvePlatformConfig(plainOptions(shop));
-    expect(config.environments[0].data?.tables.map((table) => table.name)).toEqual(['carts']);
+    expect(config.environments.map((env) => env.data?.tables.map((table) => [table.name, table.tableName, table.adopted]))).toEqual([
+      [['carts', 'shop-test-api-carts', true]],
+      [['carts', 'shop-prod-api-carts', true]],
+    ]);
   });
 
   test('an environment importing its VPC deploys into it; one with its own ranges keeps them', () => {
@@ -128,17 +137,25 @@ describe('import-copilot', () => {
     }));
   });
 
-  test('the ECR repositories are adopted once per account, the log group when there is one service', () => {
-    expect(shop.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual([
-      'test ecr-repository shop/api', 'test ecr-repository shop/orders',
-      'prod ecr-repository shop/api', 'prod ecr-repository shop/orders',
+  test('the ECR repositories are adopted once per account, the log group when there is one service, addon tables in every environment', () => {
+    expect(shop.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}${a.dataResource ? ` as ${a.dataResource}` : ''}`)).toEqual([
+      'test ecr-repository shop/api', 'test ecr-repository shop/orders', 'test dynamodb-table shop-test-api-carts as carts',
+      'prod ecr-repository shop/api', 'prod ecr-repository shop/orders', 'prod dynamodb-table shop-prod-api-carts as carts',
     ]);
-    expect(hello.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual(['dev ecr-repository hello/web', 'dev log-group /copilot/hello-dev-web']);
+    expect(hello.adoptions.map((a) => `${a.environment} ${a.kind} ${a.id}`)).toEqual([
+      'dev ecr-repository hello/web', 'dev log-group /copilot/hello-dev-web', 'dev dynamodb-table hello-dev-web-visits',
+    ]);
   });
 
   test('per-environment service settings become serviceOverrides', () => {
     expect(plainOptions(hello).environments[0].serviceOverrides).toEqual({ web: { minCapacity: 1, maxCapacity: 3, targetCpuUtilization: 60 } });
-    expect(hello.unmapped).toEqual([]);
+    expect(hello.unmapped.map(unmappedLine)).toEqual([
+      'copilot/web/addons/images.yml: Resources.imagesBucket.Type: "AWS::S3::Bucket" is created anew as data.buckets "images-bucket", empty, unless you adopt it by the name CloudFormation gave it (see MIGRATION.md)',
+      'copilot/web/addons/images.yml: Resources.imagesBucket.Properties.AccessControl: "Private" has no equivalent option',
+      'copilot/web/addons/images.yml: Resources.imagesBucketPolicy.Type: "AWS::S3::BucketPolicy" is part of an addon (AWS::S3::BucketPolicy) and is not migrated; the created bucket has the platform\'s policy (TLS only)',
+      'copilot/web/addons/visits.yml: Resources.visits.Type: "AWS::DynamoDB::Table" is adopted as data.tables "visits": each environment imports it by name and keeps its data (see MIGRATION.md)',
+      'copilot/web/addons/visits.yml: Resources.visitsAccessPolicy.Type: "AWS::IAM::ManagedPolicy" is part of an addon (AWS::IAM::ManagedPolicy) and is not migrated; `attachTo` grants the attached workloads access instead',
+    ]);
     const prod = resolvePlatformConfig(plainOptions(shop)).environments[1].services[0];
     expect([prod.autoscaling.minCapacity, prod.autoscaling.maxCapacity]).toEqual([3, 20]);
   });
@@ -154,12 +171,19 @@ describe('import-copilot', () => {
   test('MIGRATION.md names the stacks to retire and the addons\' stateful resources, flagging those not retained', () => {
     const guide = migrationGuide(shop);
     expect(guide).toContain('| `copilot/environments/addons/db.yml` | `shopdbDBCluster` | AWS::RDS::DBCluster | **no: add it** | none: kept in use |');
-    expect(guide).toContain('| `copilot/api/addons/carts.yml` | `carts` | AWS::DynamoDB::Table | yes | `data.tables "carts"` |');
-    expect(guide).toContain('**new, empty** resources');
+    expect(guide).toContain('| `copilot/api/addons/carts.yml` | `carts` | AWS::DynamoDB::Table | yes | `data.tables "carts"` (adopted) |');
+    expect(guide).toContain('| test | dynamodb-table (carts) | `shop-test-api-carts` | `the addons stack of copilot/api/addons/carts.yml` |');
+    expect(guide).toContain('| `copilot/api/addons/images.yml` | `imagesBucket` | AWS::S3::Bucket | yes | `data.buckets "images-bucket"` (new, empty) |');
     expect(guide).toContain('Services: `api`, `orders`; workers: `mailer`; jobs: `report`; static site: `www`');
     expect(guide).toContain('aws cloudformation delete-stack --stack-name shop-<env>-<service>');
     expect(guide).toContain('--retain-stacks');
     expect(guide).toContain('tasks in a new VPC cannot reach');
+  });
+
+  test('MIGRATION.md tells how to find the generated name of an addon bucket, to adopt it instead of copying it', () => {
+    expect(migrationGuide(shop)).toContain('aws cloudformation describe-stack-resource --stack-name "$(aws cloudformation describe-stack-resource ' +
+      '--stack-name shop-<env>-api --logical-resource-id AddonsStack --query StackResourceDetail.PhysicalResourceId --output text)" ' +
+      '--logical-resource-id imagesBucket --query StackResourceDetail.PhysicalResourceId --output text');
   });
 
   test('the command writes .projenrc.ts with the report as comments, and MIGRATION.md', () => {
@@ -170,7 +194,8 @@ describe('import-copilot', () => {
     const source = readFileSync(out, 'utf-8');
     expect(source).toContain('serviceOverrides: { web: { minCapacity: 1, maxCapacity: 3, targetCpuUtilization: 60 } }');
     expect(source).toContain("{ kind: AdoptedResourceKind.LOG_GROUP, id: '/copilot/hello-dev-web' }");
-    expect(printed[2]).toBe('Not carried over (0):');
+    expect(printed[2]).toBe('Not carried over (5):');
+    expect(source).toContain("{ kind: AdoptedResourceKind.DYNAMODB_TABLE, id: 'hello-dev-web-visits', dataResource: 'visits' }");
     expect(readFileSync(join(dir, 'MIGRATION.md'), 'utf-8')).toMatch(/^# Moving "hello" from AWS Copilot/);
   });
 

@@ -49,8 +49,59 @@ test('an S3 bucket of an environment addon becomes an unattached bucket of data;
     buckets: [{ name: 'uploads-bucket', unattachedReason: 'an environment addon in Copilot (copilot/environments/addons/uploads.yml); attach the workloads that use it' }],
   });
   expect(manifest.unmapped().map(unmappedLine)).toEqual([
-    'copilot/environments/addons/uploads.yml: Resources.uploadsBucket.Type: "AWS::S3::Bucket" is created anew as data.buckets "uploads-bucket", empty: move its data before the cut-over (see MIGRATION.md)',
+    'copilot/environments/addons/uploads.yml: Resources.uploadsBucket.Type: "AWS::S3::Bucket" is created anew as data.buckets "uploads-bucket", empty, unless you adopt it by the name CloudFormation gave it (see MIGRATION.md)',
     'copilot/environments/addons/uploads.yml: Resources.uploadsBucket.Properties.LifecycleConfiguration: {"Rules":[]} has no equivalent option',
     'copilot/environments/addons/uploads.yml: Resources.uploadsBucketPolicy.Type: "AWS::S3::BucketPolicy" is part of an addon (AWS::S3::BucketPolicy) and is not migrated; the created bucket has the platform\'s policy (TLS only)',
   ]);
+});
+
+/** A workload addon holding one DynamoDB table, as `copilot storage init` writes it, with extra properties. */
+function tableAddon(extra: Record<string, unknown>, tableName = '${App}-${Env}-${Name}-ledger'): Manifest {
+  return new Manifest('copilot/api/addons/ledger.yml', {
+    Parameters: { App: { Type: 'String' }, Env: { Type: 'String' }, Name: { Type: 'String' } },
+    Resources: {
+      ledger: {
+        Type: 'AWS::DynamoDB::Table',
+        DeletionPolicy: 'Retain',
+        Properties: {
+          TableName: tableName,
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          ...extra,
+        },
+      },
+    },
+  });
+}
+
+describe('addon tables', () => {
+  test('a table named by Copilot\'s parameters is adopted under the workload\'s name', () => {
+    expect(readAddon(tableAddon({}), new ProjectDraft('shop'), 'api')[0].adoptable).toEqual({
+      kind: 'dynamodb-table', dataResource: 'ledger', nameTemplate: '${App}-${Env}-api-ledger',
+    });
+  });
+
+  test('a table with a local secondary index is created anew: the adopting table has none, and Terraform would replace it', () => {
+    const lsi = { LocalSecondaryIndexes: [{ IndexName: 'byDate', KeySchema: [], Projection: { ProjectionType: 'ALL' } }] };
+    const [table] = readAddon(tableAddon(lsi), new ProjectDraft('shop'), 'api');
+    expect([table.adoptable, table.replacedBy]).toEqual([undefined, 'data.tables "ledger"']);
+  });
+
+  test('a table with a stream is created anew: adopting it would turn the stream off under its consumers', () => {
+    const [table] = readAddon(tableAddon({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }), new ProjectDraft('shop'), 'api');
+    expect(table.adoptable).toBeUndefined();
+  });
+
+  test('a name without the environment, or with a parameter Copilot does not pass, is not adopted', () => {
+    expect(readAddon(tableAddon({}, 'ledger'), new ProjectDraft('shop'), 'api')[0].adoptable).toBeUndefined();
+    expect(readAddon(tableAddon({}, '${App}-${Env}-${Suffix}'), new ProjectDraft('shop'), 'api')[0].adoptable).toBeUndefined();
+  });
+
+  test('an environment addon\'s table may not use the workload name it does not have', () => {
+    expect(readAddon(tableAddon({}), new ProjectDraft('shop'))[0].adoptable).toBeUndefined();
+    expect(readAddon(tableAddon({}, '${App}-${Env}-ledger'), new ProjectDraft('shop'))[0].adoptable).toEqual({
+      kind: 'dynamodb-table', dataResource: 'ledger', nameTemplate: '${App}-${Env}-ledger',
+    });
+  });
 });

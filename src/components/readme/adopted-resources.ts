@@ -12,14 +12,18 @@ export function renderAdoptedResources(config: PlatformConfig): string[] {
     }
     const repositories = Object.entries(adopt.imageRepositories).map(([service, name]) => `ECR repository \`${name}\` (${service})`);
     const logGroup = adopt.logGroupName !== undefined ? [`log group \`${adopt.logGroupName}\``] : [];
-    return [`- **${environment.name}**: ${[...repositories, ...logGroup].join(', ')}`];
+    const tables = Object.entries(adopt.tables).map(([table, name]) => `DynamoDB table \`${name}\` (${table}, \`<env>-data\` stack)`);
+    const buckets = Object.entries(adopt.buckets).map(([bucket, name]) => `S3 bucket \`${name}\` (${bucket}, \`<env>-data\` stack)`);
+    return [`- **${environment.name}**: ${[...repositories, ...logGroup, ...tables, ...buckets].join(', ')}`];
   });
   if (lines.length === 0) {
     return [];
   }
   return [[
-    'Adopted existing resources: they keep their names and contents, the `<env>-cluster` stack imports them on its first apply',
-    '(an adopted ECR repository keeps its AES-256 encryption).',
+    'Adopted existing resources: they keep their names and contents, and the stack that manages them (`<env>-cluster`',
+    'unless said otherwise) imports them on its first apply. An adopted ECR repository keeps its AES-256 encryption; an',
+    'adopted table is re-encrypted with the data key (in place) and gets point-in-time recovery; an adopted bucket',
+    'encrypts new objects with the data key, turns versioning on and becomes TLS-only.',
     '',
     ...lines,
   ].join('\n')];

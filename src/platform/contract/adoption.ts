@@ -12,10 +12,14 @@ export interface AdoptionConfig {
   readonly imageRepositories: Record<string, string>;
   /** Existing log group that becomes the services' log group of the environment. */
   readonly logGroupName?: string;
+  /** Existing DynamoDB table names, by the name of the `data.tables` entry they become. */
+  readonly tables: Record<string, string>;
+  /** Existing S3 bucket names, by the name of the `data.buckets` entry they become. */
+  readonly buckets: Record<string, string>;
 }
 
 /** The kinds of resources an environment can adopt, as the options name them. */
-export const ADOPTABLE_KINDS = ['ecr-repository', 'log-group'] as const;
+export const ADOPTABLE_KINDS = ['ecr-repository', 'log-group', 'dynamodb-table', 's3-bucket'] as const;
 
 /** A kind of adoptable resource. */
 export type AdoptableKind = (typeof ADOPTABLE_KINDS)[number];
@@ -33,5 +37,17 @@ export const ADOPTION_ID_RULES: Record<AdoptableKind, TextRule> = {
     maxLength: 512,
     what: 'a CloudWatch Logs log group name',
     expected: 'letters, digits and ._-/#, e.g. "/copilot/myapp-prod-api"',
+  },
+  'dynamodb-table': {
+    pattern: '^[A-Za-z0-9_.-]{3,255}$',
+    maxLength: 255,
+    what: 'a DynamoDB table name',
+    expected: '3 to 255 letters, digits and _.-, e.g. "myapp-prod-api-orders"',
+  },
+  's3-bucket': {
+    pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+    maxLength: 63,
+    what: 'an S3 bucket name',
+    expected: '3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit',
   },
 };

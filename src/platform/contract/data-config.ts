@@ -101,6 +101,8 @@ export interface BucketConfig {
   readonly name: string;
   /** Prefix of the bucket's name; Terraform appends a unique suffix (S3 names are global). */
   readonly bucketPrefix: string;
+  /** Name of the existing bucket this one adopts (a Terraform `import` block); unset: the bucket is created. */
+  readonly adoptedName?: string;
   readonly noncurrentVersionExpiryDays: number;
   /** Destroying the data stack deletes the bucket with its objects (development). */
   readonly forceDestroy: boolean;
@@ -121,6 +123,8 @@ export interface TableKeyConfig {
 export interface TableConfig {
   readonly name: string;
   readonly tableName: string;
+  /** Whether `tableName` is an existing table this one adopts (a Terraform `import` block). */
+  readonly adopted: boolean;
   readonly partitionKey: TableKeyConfig;
   readonly sortKey?: TableKeyConfig;
   readonly billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';

@@ -15,6 +15,8 @@ export interface PrivateBucketProps {
   readonly bucket?: string;
   /** Prefix of a generated unique bucket name. */
   readonly bucketPrefix?: string;
+  /** `bucket` exists already: a Terraform `import` block adopts it, and its settings are applied to it. @default false */
+  readonly adopted?: boolean;
   /** KMS key encrypting the objects; S3-managed keys when unset. */
   readonly kmsKeyArn?: string;
   /** Days after which noncurrent object versions expire. */
@@ -47,11 +49,7 @@ export class PrivateBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', {
-      ...(props.bucket !== undefined ? { bucket: props.bucket } : { bucketPrefix: props.bucketPrefix }),
-      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
-      ...(props.forceDestroy ? { forceDestroy: true } : {}),
-    });
+    this.bucket = bucketOf(this, props);
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
       bucket: this.bucket.id,
       blockPublicAcls: true,
@@ -109,4 +107,17 @@ export class PrivateBucket extends Construct {
   public addToPolicy(...statements: PolicyStatement[]): void {
     this.grants.push(...statements);
   }
+}
+
+/** The bucket itself, named or prefixed, imported when it is adopted. */
+function bucketOf(scope: Construct, props: PrivateBucketProps): S3Bucket {
+  const bucket = new S3Bucket(scope, 'bucket', {
+    ...(props.bucket !== undefined ? { bucket: props.bucket } : { bucketPrefix: props.bucketPrefix }),
+    ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    ...(props.forceDestroy ? { forceDestroy: true } : {}),
+  });
+  if (props.adopted && props.bucket !== undefined) {
+    bucket.importFrom(props.bucket);
+  }
+  return bucket;
 }

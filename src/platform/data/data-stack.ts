@@ -61,7 +61,7 @@ export class DataStack extends EnvironmentStack {
       config: cache, vpcId, subnetIds, kmsKeyArn, port: CACHE_PORT,
     }));
     this.buckets = byName(config.buckets, (bucket) => new PrivateBucket(this, `bucket_${bucket.name}`, {
-      bucketPrefix: bucket.bucketPrefix,
+      ...(bucket.adoptedName !== undefined ? { bucket: bucket.adoptedName, adopted: true } : { bucketPrefix: bucket.bucketPrefix }),
       kmsKeyArn,
       noncurrentVersionExpiryDays: bucket.noncurrentVersionExpiryDays,
       forceDestroy: bucket.forceDestroy,

@@ -11,6 +11,7 @@ export interface DataTableProps {
 /**
  * A DynamoDB table encrypted with the data key (a customer managed key), with point-in-time
  * recovery, on-demand capacity unless provisioned is asked for, and deletion protection as configured.
+ * An adopted table is imported; its encryption, recovery and protection change in place.
  */
 export class DataTable extends Construct {
   public readonly table: DynamodbTable;
@@ -31,5 +32,8 @@ export class DataTable extends Construct {
       deletionProtectionEnabled: config.deletionProtection,
       ...(config.timeToLiveAttribute !== undefined ? { ttl: { enabled: true, attributeName: config.timeToLiveAttribute } } : {}),
     });
+    if (config.adopted) {
+      this.table.importFrom(config.tableName);
+    }
   }
 }

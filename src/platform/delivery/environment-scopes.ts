@@ -301,9 +301,10 @@ export class EnvironmentScopes implements ScopeArns {
       this.env.loadBalancer.accessLogs?.bucketPrefix,
       this.env.staticSite?.bucketPrefix,
       this.context.deployment.pipeline === 'codepipeline' ? `${this.prefix}-artifacts-`.slice(0, 37) : undefined,
-      ...(this.env.data?.buckets ?? []).map((bucket) => bucket.bucketPrefix),
+      ...(this.env.data?.buckets ?? []).map((bucket) => (bucket.adoptedName === undefined ? bucket.bucketPrefix : undefined)),
     ].filter((prefix): prefix is string => prefix !== undefined);
-    return { resources: prefixes.map((prefix) => `arn:${this.partition}:s3:::${prefix}*`) };
+    const adopted = (this.env.data?.buckets ?? []).flatMap((bucket) => (bucket.adoptedName !== undefined ? [bucket.adoptedName] : []));
+    return { resources: [...prefixes.map((prefix) => `${prefix}*`), ...adopted].map((name) => `arn:${this.partition}:s3:::${name}`) };
   }
 
   private alarms(): ResolvedScope {

@@ -243,6 +243,8 @@ export class OfflineTerraform {
       // The provider checks the allow-list against the caller's account, which it no longer asks for.
       allowed_account_ids: null,
       ...(this.endpoints !== undefined ? { endpoints: [this.endpoints] } : {}),
+      // A local fake of S3 answers at one host name: buckets in the path, not in the host.
+      ...(this.endpoints?.s3 !== undefined ? { s3_use_path_style: true } : {}),
     }));
   }
 

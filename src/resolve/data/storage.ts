@@ -1,4 +1,5 @@
-import { BucketOptions, DataAccess, TableAttributeType, TableBillingMode, TableKeyOptions, TableOptions } from '../../options';
+import { AdoptedResourceKind, BucketOptions, DataAccess, TableAttributeType, TableBillingMode, TableKeyOptions, TableOptions } from '../../options';
+import { adoptedDataResource } from '../adoption';
 import type { EnvironmentContext } from '../context';
 import { checkAttachable, DataPresetDefaults } from './common';
 import type { BucketConfig, TableConfig, TableKeyConfig } from '../../platform/contract/data-config';
@@ -15,9 +16,11 @@ export function resolveBucket(
   problems.checkEnum(`${path}.access`, access, DataAccess);
   const noncurrentVersionExpiryDays = options.noncurrentVersionExpiryDays ?? STORAGE_RULES.noncurrentVersionExpiryDays.default;
   problems.checkRange(`${path}.noncurrentVersionExpiryDays`, noncurrentVersionExpiryDays, STORAGE_RULES.noncurrentVersionExpiryDays);
+  const adoptedName = adoptedDataResource(ctx.env, AdoptedResourceKind.S3_BUCKET, options.name);
   return {
     name: options.name,
     bucketPrefix: `${fitName([ctx.project, ctx.env.name, options.name], DATA_NAME_LIMITS.bucketPrefix - 1)}-`,
+    ...(adoptedName !== undefined ? { adoptedName } : {}),
     noncurrentVersionExpiryDays,
     forceDestroy: options.forceDestroy ?? preset.bucketForceDestroy,
     access,
@@ -42,9 +45,11 @@ export function resolveTable(
   if (options.timeToLiveAttribute !== undefined) {
     problems.checkText(`${path}.timeToLiveAttribute`, options.timeToLiveAttribute, DATA_TEXT_RULES.attributeName);
   }
+  const adoptedName = adoptedDataResource(ctx.env, AdoptedResourceKind.DYNAMODB_TABLE, options.name);
   return {
     name: options.name,
-    tableName: fitName([ctx.project, ctx.env.name, options.name], DATA_NAME_LIMITS.tableName),
+    tableName: adoptedName ?? fitName([ctx.project, ctx.env.name, options.name], DATA_NAME_LIMITS.tableName),
+    adopted: adoptedName !== undefined,
     partitionKey,
     ...(sortKey ? { sortKey } : {}),
     billingMode,
