@@ -32,13 +32,13 @@ export function dataResourceSummaries(data: DataConfig): DataResourceSummary[] {
     })),
     ...data.buckets.map((bucket) => ({
       name: bucket.name,
-      what: `S3 bucket ${bucket.bucketPrefix}… (${bucket.access})`,
+      what: `S3 bucket ${bucket.adoptedName ?? `${bucket.bucketPrefix}…`} (${bucket.access}${bucket.adoptedName !== undefined ? ', adopted' : ''})`,
       protection: bucket.forceDestroy ? 'emptied on destroy' : 'kept on destroy, versioned',
       attachTo: bucket.attachTo,
     })),
     ...data.tables.map((table) => ({
       name: table.name,
-      what: `DynamoDB table ${table.tableName} (${table.access})`,
+      what: `DynamoDB table ${table.tableName} (${table.access}${table.adopted ? ', adopted' : ''})`,
       protection: `${kept(table.deletionProtection)}, point-in-time recovery`,
       attachTo: table.attachTo,
     })),

@@ -1,7 +1,7 @@
 import { mermaidBlocks, parseMermaid } from './mermaid-parser';
 import { renderArchitectureDiagram } from '../../../src/components/readme/architecture-diagram';
 import { renderServiceDoc } from '../../../src/components/readme/service-doc';
-import { DatabaseEngine } from '../../../src/options';
+import { AdoptedResourceKind, DatabaseEngine } from '../../../src/options';
 import { configOf } from '../../platform/support/configs';
 import { FEATURE_CONFIGS } from '../../platform/support/seeds';
 
@@ -24,4 +24,23 @@ test('the diagram draws the data stack and an arrow from each attached service',
     'svc_api --> data_main', 'svc_api --> data_orders', 'svc_api --> data_sessions', 'svc_reports --> data_main', 'svc_reports --> data_uploads',
   ]);
   expect(parseMermaid(mermaidBlocks(`\`\`\`mermaid\n${diagram}\n\`\`\``))).toEqual([{ ok: true, type: 'flowchart-v2' }]);
+});
+
+test('adopted tables and buckets are listed under their own names, marked adopted, with the environment\'s adopted resources', () => {
+  const adopted = configOf({
+    services: [{ name: 'api' }],
+    data: { tables: [{ name: 'carts', partitionKey: { name: 'id' }, attachTo: ['api'] }], buckets: [{ name: 'images', attachTo: ['api'] }] },
+    environments: [{
+      name: 'dev',
+      adopt: [
+        { kind: AdoptedResourceKind.DYNAMODB_TABLE, id: 'shop-dev-api-carts', dataResource: 'carts' },
+        { kind: AdoptedResourceKind.S3_BUCKET, id: 'shop-dev-api-addonsstack-1a2b-imagesbucket-9z8y', dataResource: 'images' },
+      ],
+    }],
+  });
+  const doc = renderServiceDoc(adopted);
+  expect(doc).toContain('| carts | DynamoDB table shop-dev-api-carts (read-write, adopted) |');
+  expect(doc).toContain('| images | S3 bucket shop-dev-api-addonsstack-1a2b-imagesbucket-9z8y (read-write, adopted) |');
+  expect(doc).toContain('- **dev**: DynamoDB table `shop-dev-api-carts` (carts, `dev-data` stack), ' +
+    'S3 bucket `shop-dev-api-addonsstack-1a2b-imagesbucket-9z8y` (images, `dev-data` stack)');
 });
