@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { copilotBucket, copilotLeftovers, FakeAws } from './fake-aws';
+import { allowed, planRoleStatements, requiredPermission } from './recorded-permissions';
 import { importHello, plainOptions } from './support';
 import { OfflineTerraform, PlanJson, synthPlatform, writeUpstreamStates } from '../../src/platform/testing';
 import { OFFLINE_ACCOUNT_ID } from '../../src/platform/testing/offline-terraform';
@@ -89,6 +90,22 @@ describe('the migrated "hello" application', () => {
       ['aws_s3_bucket_policy', ['create']],
     ]));
     expect(fake.calls).toEqual(expect.arrayContaining([`S3 GET ${IMAGES_BUCKET}?versioning`]));
+  });
+
+  test('the plan role of the environment may make every call the provider made to read the adopted resources', () => {
+    const options = migratedOptions();
+    options.environments[0].account = OFFLINE_ACCOUNT_ID;
+    const config = resolvePlatformConfig({ ...options, terraformState: { bucket: 'hello-terraform-state' }, deployment: { repository: 'acme/hello' } });
+    const statements = planRoleStatements(config, 'dev');
+    const arns = {
+      ecr: `arn:aws:ecr:us-east-1:${OFFLINE_ACCOUNT_ID}:repository/hello/web`,
+      logs: `arn:aws:logs:us-east-1:${OFFLINE_ACCOUNT_ID}:log-group:/copilot/hello-dev-web`,
+      dynamodb: `arn:aws:dynamodb:us-east-1:${OFFLINE_ACCOUNT_ID}:table/hello-dev-web-visits`,
+    };
+    const required = [...new Set(fake.calls)].map((call) => requiredPermission(call, arns));
+    expect(required.length).toBeGreaterThanOrEqual(20);
+    expect(required.filter((permission) => !allowed(statements, permission))).toEqual([]);
+    expect(allowed(statements, { action: 's3:GetBucketPolicy', resource: 'arn:aws:s3:::another-teams-bucket' })).toBe(false);
   });
 
   test('counts: what each stack creates and imports', () => {
