@@ -126,9 +126,14 @@ function mapDataResource(manifest: Manifest, path: string, type: string, logical
   } else {
     return undefined;
   }
-  Object.keys(props).filter((key) => !DECIDED_BY_THE_PLATFORM.includes(key) && !TABLE_PROPERTIES.includes(key))
+  Object.keys(props).filter((key) => !DECIDED_BY_THE_PLATFORM.includes(key) && !TABLE_PROPERTIES.includes(key) && !isPrivateAcl(key, props[key]))
     .forEach((key) => manifest.report(`${path}.Properties.${key}`));
   return `${table !== undefined ? 'data.tables' : 'data.buckets'} "${name}"`;
+}
+
+/** `AccessControl: Private` says what every created bucket is (private, ACLs disabled); any other canned ACL is reported. */
+function isPrivateAcl(key: string, value: YamlValue): boolean {
+  return key === 'AccessControl' && value === 'Private';
 }
 
 const TABLE_PROPERTIES = ['KeySchema', 'BillingMode', 'ProvisionedThroughput', 'TimeToLiveSpecification'];

@@ -105,3 +105,16 @@ describe('addon tables', () => {
     });
   });
 });
+
+test('a bucket\'s private canned ACL is what the created bucket is; any other canned ACL is reported', () => {
+  const bucketAddon = (acl: string) => new Manifest('copilot/api/addons/files.yml', {
+    Resources: { filesBucket: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'Retain', Properties: { AccessControl: acl } } },
+  });
+  const reported = (acl: string) => {
+    const manifest = bucketAddon(acl);
+    readAddon(manifest, new ProjectDraft('shop'), 'api');
+    return manifest.unmapped().map((field) => field.path);
+  };
+  expect(reported('Private')).toEqual(['Resources.filesBucket.Type']);
+  expect(reported('PublicRead')).toEqual(['Resources.filesBucket.Type', 'Resources.filesBucket.Properties.AccessControl']);
+});
