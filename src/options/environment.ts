@@ -1,5 +1,6 @@
 import type { AdoptedResourceOptions } from './adoption';
 import type { CapacityProviderStrategyItem } from './cluster';
+import type { CacheSettingsOptions, DatabaseSettingsOptions } from './data';
 import type { ExistingVpcOptions, NatGateways } from './network';
 import type { AlarmNotificationOptions } from './observability';
 import type { ServiceOptions } from './service';
@@ -167,4 +168,19 @@ export interface EnvironmentOptions {
    * @default {}
    */
   readonly serviceOverrides?: { [service: string]: ServiceOptions };
+
+  /**
+   * Settings of individual databases of `data.databases` in this environment, by database name, e.g.
+   * a larger instance class or more Aurora capacity in production. Each set option replaces the
+   * database's own.
+   * @default {}
+   */
+  readonly databaseOverrides?: { [database: string]: DatabaseSettingsOptions };
+
+  /**
+   * Settings of individual caches of `data.caches` in this environment, by cache name. Each set
+   * option replaces the cache's own.
+   * @default {}
+   */
+  readonly cacheOverrides?: { [cache: string]: CacheSettingsOptions };
 }

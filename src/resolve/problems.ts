@@ -33,16 +33,28 @@ export class OptionProblems {
   private readonly environments: Set<string>;
   private readonly environment?: string;
 
-  constructor(shared?: { recorded: RecordedProblem[]; environments: Set<string> }, environment?: string) {
+  private readonly rewritePath: (path: string) => string;
+
+  constructor(shared?: { recorded: RecordedProblem[]; environments: Set<string> }, environment?: string, rewritePath?: (path: string) => string) {
     this.recorded = shared?.recorded ?? [];
     this.environments = shared?.environments ?? new Set();
     this.environment = environment;
+    this.rewritePath = rewritePath ?? ((path) => path);
+  }
+
+  /**
+   * A recorder of the same problems that reports each option at the path `rewrite` gives, e.g. a
+   * value an environment override set at the override's path instead of the overridden option's.
+   */
+  public withPaths(rewrite: (path: string) => string): OptionProblems {
+    const shared = { recorded: this.recorded, environments: this.environments };
+    return new OptionProblems(shared, this.environment, (path) => rewrite(this.rewritePath(path)));
   }
 
   /** A recorder of the same problems that tags what it records with an environment. */
   public forEnvironment(name: string): OptionProblems {
     this.environments.add(name);
-    return new OptionProblems({ recorded: this.recorded, environments: this.environments }, name);
+    return new OptionProblems({ recorded: this.recorded, environments: this.environments }, name, this.rewritePath);
   }
 
   /** How many problems were recorded so far. */
@@ -52,7 +64,7 @@ export class OptionProblems {
 
   /** Records a problem with the option at `path` holding `value`. */
   public add(path: string, value: unknown, reason: string): void {
-    this.recorded.push({ line: `${path}: ${render(value)} ${reason}`, ...(this.environment !== undefined ? { environment: this.environment } : {}) });
+    this.recorded.push({ line: `${this.rewritePath(path)}: ${render(value)} ${reason}`, ...(this.environment !== undefined ? { environment: this.environment } : {}) });
   }
 
   /** The problems, each once, naming the environments when a problem does not apply to all of them. */

@@ -3,6 +3,7 @@ import { attachmentsOf } from './attachments';
 import { resolveCache } from './caches';
 import { dataPresetDefaults } from './common';
 import { resolveDatabase } from './databases';
+import { resourcesInEnvironment } from './overrides';
 import { resolveBucket, resolveTable } from './storage';
 import type { ServiceConfig } from '../../platform/contract/config';
 import type { DataConfig } from '../../platform/contract/data-config';
@@ -23,8 +24,10 @@ export interface AttachableTask {
 export function resolveData(ctx: EnvironmentContext, workloads: readonly string[], logRetentionDays: number): DataConfig | undefined {
   const options = ctx.options.data ?? {};
   const preset = dataPresetDefaults(ctx);
-  const databases = (options.databases ?? []).map((db, i) => resolveDatabase(ctx, db, `data.databases[${i}]`, workloads, preset));
-  const caches = (options.caches ?? []).map((cache, i) => resolveCache(ctx, cache, `data.caches[${i}]`, workloads, preset));
+  const databases = resourcesInEnvironment(ctx, options.databases ?? [], 'databases', 'databaseOverrides', ctx.env.databaseOverrides)
+    .map((db, i) => resolveDatabase(db.ctx, db.options, `data.databases[${i}]`, workloads, preset));
+  const caches = resourcesInEnvironment(ctx, options.caches ?? [], 'caches', 'cacheOverrides', ctx.env.cacheOverrides)
+    .map((cache, i) => resolveCache(cache.ctx, cache.options, `data.caches[${i}]`, workloads, preset));
   const buckets = (options.buckets ?? []).map((bucket, i) => resolveBucket(ctx, bucket, `data.buckets[${i}]`, workloads, preset));
   const tables = (options.tables ?? []).map((table, i) => resolveTable(ctx, table, `data.tables[${i}]`, workloads, preset));
   if (databases.length + caches.length + buckets.length + tables.length === 0) {
