@@ -24,6 +24,8 @@ export interface StatefulResource {
   readonly retained: boolean;
   /** The data option that creates its replacement (empty: the data moves), e.g. `data.tables "carts"`. */
   readonly replacedBy?: string;
+  /** The name of the `data.tables` or `data.buckets` entry it becomes, when it becomes one. */
+  readonly dataResource?: string;
   /** How each environment adopts it instead (an `import` block), when its name is known before deployment. */
   readonly adoptable?: AdoptableData;
 }
@@ -58,7 +60,8 @@ export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: strin
       const retained = manifest.peek(`${path}.DeletionPolicy`) === 'Retain';
       const replacedBy = mapDataResource(manifest, path, type, logicalId, draft, owner);
       const adoptable = replacedBy !== undefined ? adoptableData(manifest, path, type, dataName(logicalId), owner) : undefined;
-      stateful.push({ file: manifest.file, logicalId, type, retained, ...(replacedBy ? { replacedBy } : {}), ...(adoptable ? { adoptable } : {}) });
+      const replacement = replacedBy !== undefined ? { replacedBy, dataResource: dataName(logicalId) } : {};
+      stateful.push({ file: manifest.file, logicalId, type, retained, ...replacement, ...(adoptable ? { adoptable } : {}) });
       mapped.push(...(replacedBy ? [logicalId] : []));
       manifest.explainRest(path, statefulReason(type, replacedBy, adoptable));
     } else {

@@ -21,10 +21,13 @@ export interface Adoption {
  *   environment, and two Terraform states must not manage one repository);
  * - the log group `/copilot/<app>-<env>-<service>` of the environment, when the application has a
  *   single service (ours share one log group per environment);
- * - the addons' tables (and buckets) whose names the templates give, in every environment.
+ * - the addons' tables (and buckets) whose names the templates give, in every environment;
+ * - the addons' buckets whose names were looked up in the account (`bucketNames`, by environment
+ *   and logical id).
  */
 export function planAdoptions(
   application: string, draft: ProjectDraft, services: Manifest[], accounts: Record<string, string>, stateful: StatefulResource[],
+  bucketNames: Record<string, Record<string, string>> = {},
 ): Adoption[] {
   const built = draft.services.filter((service) => service.image === undefined).map((service) => String(service.name));
   const adoptions: Adoption[] = [];
@@ -49,6 +52,12 @@ export function planAdoptions(
         id: adoptable.nameTemplate.split('${App}').join(application).split('${Env}').join(environment),
         dataResource: adoptable.dataResource,
         holder: `the addons stack of ${resource.file}`,
+      }];
+    }));
+    adoptions.push(...stateful.flatMap((resource): Adoption[] => {
+      const id = bucketNames[environment]?.[resource.logicalId];
+      return id === undefined || resource.dataResource === undefined || resource.adoptable !== undefined ? [] : [{
+        environment, kind: 's3-bucket', id, dataResource: resource.dataResource, holder: `the addons stack of ${resource.file}`,
       }];
     }));
   }

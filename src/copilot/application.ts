@@ -18,6 +18,12 @@ export interface CopilotImportOptions {
   readonly region?: string;
   /** Account id of each environment, by name (Copilot keeps them outside the manifests). @default {} */
   readonly accounts?: Record<string, string>;
+  /**
+   * Names of addon buckets found in the account, by environment and the bucket's logical id (Copilot's
+   * buckets have names CloudFormation generated): each is adopted there instead of created.
+   * @default {}
+   */
+  readonly bucketNames?: Record<string, Record<string, string>>;
 }
 
 /** What `import-copilot` found and made of it. */
@@ -82,7 +88,8 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
     return manifest;
   }));
 
-  const adoptions = planAdoptions(application, draft, serviceManifests, options.accounts ?? {}, statefulResources);
+  checkBucketNames(options.bucketNames ?? {}, environmentNames, statefulResources);
+  const adoptions = planAdoptions(application, draft, serviceManifests, options.accounts ?? {}, statefulResources, options.bucketNames);
   return {
     application,
     options: projectOptions(application, options.region ?? 'us-east-1', draft, adoptions),
@@ -92,6 +99,21 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
     statefulResources,
     workloads,
   };
+}
+
+/** Every looked-up bucket name is for an environment and an addon bucket that exist. */
+function checkBucketNames(bucketNames: Record<string, Record<string, string>>, environments: string[], stateful: StatefulResource[]): void {
+  const buckets = stateful.filter((resource) => resource.type === 'AWS::S3::Bucket' && resource.dataResource !== undefined && resource.adoptable === undefined)
+    .map((resource) => resource.logicalId);
+  for (const [environment, names] of Object.entries(bucketNames)) {
+    if (!environments.includes(environment)) {
+      throw new Error(`--bucket ${environment}:…: no environment "${environment}"; expected one of ${environments.join(', ')}`);
+    }
+    const unknown = Object.keys(names).find((logicalId) => !buckets.includes(logicalId));
+    if (unknown !== undefined) {
+      throw new Error(`--bucket ${environment}:${unknown}=…: no addon bucket "${unknown}"; expected one of ${buckets.join(', ') || '(none)'}`);
+    }
+  }
 }
 
 /** Maps each workload manifest by its type: services, workers, jobs, the static site; the rest is reported. */

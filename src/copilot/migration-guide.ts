@@ -81,7 +81,7 @@ function statefulSection(result: CopilotImport): string[] {
     '',
     '| Addon | Logical id | Type | DeletionPolicy Retain | Replaced by |',
     '|---|---|---|---|---|',
-    ...result.statefulResources.map((r) => `| \`${r.file}\` | \`${r.logicalId}\` | ${r.type} | ${r.retained ? 'yes' : '**no: add it**'} | ${replacement(r)} |`),
+    ...result.statefulResources.map((r) => `| \`${r.file}\` | \`${r.logicalId}\` | ${r.type} | ${r.retained ? 'yes' : '**no: add it**'} | ${replacement(result, r)} |`),
     '',
     'Add `DeletionPolicy: Retain` and `UpdateReplacePolicy: Retain` to each resource still missing it and run',
     '`copilot svc deploy --env <env>` (or `copilot env deploy` for environment addons) once, before deleting anything.',
@@ -95,11 +95,18 @@ function statefulSection(result: CopilotImport): string[] {
   ]);
 }
 
-function replacement(resource: CopilotImport['statefulResources'][number]): string {
+function replacement(result: CopilotImport, resource: CopilotImport['statefulResources'][number]): string {
   if (resource.replacedBy === undefined) {
     return 'none: kept in use';
   }
-  return `\`${resource.replacedBy}\`${resource.adoptable ? ' (adopted)' : ' (new, empty)'}`;
+  const adoptedIn = result.adoptions.filter((a) => a.dataResource !== undefined && a.dataResource === resource.dataResource)
+    .map((a) => a.environment);
+  const environments = (result.options.environments as Array<{ name: string }>).map((env) => env.name);
+  const missing = environments.filter((env) => !adoptedIn.includes(env));
+  if (adoptedIn.length === 0) {
+    return `\`${resource.replacedBy}\` (new, empty)`;
+  }
+  return `\`${resource.replacedBy}\` (adopted${missing.length > 0 ? ` in ${adoptedIn.join(', ')}; new, empty in ${missing.join(', ')}` : ''})`;
 }
 
 /** What to do about the tables and buckets `data` creates anew. */
@@ -115,8 +122,9 @@ function replacedLines(result: CopilotImport): string[] {
     '',
     ...created.filter((r) => r.type === 'AWS::S3::Bucket').map((r) => `    ${bucketLookup(result.application, r)}`),
     '',
-    'and add `{ kind: AdoptedResourceKind.S3_BUCKET, id: \'<that name>\', dataResource: \'<the data.buckets name>\' }` to the',
-    'environment\'s `adopt`. A table with secondary indexes or a stream cannot be adopted (the created table has none).',
+    'and run the import again with `--bucket <env>:<logical id>=<that name>` for each (or add',
+    '`{ kind: AdoptedResourceKind.S3_BUCKET, id: \'<that name>\', dataResource: \'<the data.buckets name>\' }` to the',
+    'environment\'s `adopt`). A table with secondary indexes or a stream cannot be adopted (the created table has none).',
     'For what stays new, copy the data before moving traffic (S3: `aws s3 sync s3://<old> s3://<new>`; DynamoDB: export',
     'to S3 and import, or copy the items with a script), and stop the writes to the old ones during the copy. The code',
     'reads the new names from the variables `data` sets (listed in `docs/SERVICE.md`), not from Copilot\'s addon outputs.',

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { fixtureDir, importHello, importShop, plainOptions } from './support';
+import { importCopilot } from '../../src/copilot/application';
 import { ProjectDraft } from '../../src/copilot/draft';
 import { mapEnvironment } from '../../src/copilot/environment';
-import { problemsOf, runImportCopilot } from '../../src/copilot/import-command';
+import { parseImportArguments, problemsOf, runImportCopilot } from '../../src/copilot/import-command';
 import { Manifest, unmappedLine } from '../../src/copilot/manifest';
 import { migrationGuide } from '../../src/copilot/migration-guide';
 import { copilotSchedule } from '../../src/copilot/schedule';
@@ -200,5 +201,35 @@ describe('import-copilot', () => {
   test('unknown options and missing values are refused with the usage', () => {
     expect(() => runImportCopilot([fixtureDir('hello'), '--outt', 'x'], () => undefined)).toThrow(/unknown option --outt\nUsage: projen-cdktf-ecs import-copilot/);
     expect(() => runImportCopilot([fixtureDir('hello'), '--account', 'dev=12'], () => undefined)).toThrow('--account dev=12: expected <environment>=<12-digit account id>');
+  });
+});
+
+describe('addon buckets adopted by the names looked up in the account', () => {
+  const names = { test: { imagesBucket: 'shop-test-api-addonsstack-1a2b3c-imagesbucket-4d5e6f' } };
+  const adopted = importCopilot({ copilotDir: fixtureDir('shop'), region: 'eu-west-1', bucketNames: names });
+
+  test('--bucket <env>:<logical id>=<name> adopts the bucket in that environment as its data.buckets entry', () => {
+    expect(adopted.adoptions.filter((a) => a.kind === 's3-bucket').map((a) => [a.environment, a.id, a.dataResource])).toEqual([
+      ['test', 'shop-test-api-addonsstack-1a2b3c-imagesbucket-4d5e6f', 'images-bucket'],
+    ]);
+    const config = resolvePlatformConfig(plainOptions(adopted));
+    expect(config.environments.map((env) => env.data?.buckets[0].adoptedName)).toEqual(['shop-test-api-addonsstack-1a2b3c-imagesbucket-4d5e6f', undefined]);
+  });
+
+  test('MIGRATION.md says where the bucket is adopted and where it is new', () => {
+    expect(migrationGuide(adopted)).toContain('| `copilot/api/addons/images.yml` | `imagesBucket` | AWS::S3::Bucket | yes | `data.buckets "images-bucket"` (adopted in test; new, empty in prod) |');
+  });
+
+  test('a name for an environment or a bucket that does not exist is refused', () => {
+    expect(() => importCopilot({ copilotDir: fixtureDir('shop'), bucketNames: { staging: { imagesBucket: 'x-y-z' } } }))
+      .toThrow('--bucket staging:…: no environment "staging"; expected one of test, prod');
+    expect(() => importCopilot({ copilotDir: fixtureDir('shop'), bucketNames: { test: { images: 'x-y-z' } } }))
+      .toThrow('--bucket test:images=…: no addon bucket "images"; expected one of imagesBucket');
+  });
+
+  test('the command reads --bucket and refuses a name S3 would not accept', () => {
+    expect(parseImportArguments([fixtureDir('shop'), '--bucket', 'test:imagesBucket=shop-images-1']).bucketNames).toEqual({ test: { imagesBucket: 'shop-images-1' } });
+    expect(() => parseImportArguments([fixtureDir('shop'), '--bucket', 'test:imagesBucket=Shop_Images']))
+      .toThrow('--bucket test:imagesBucket=Shop_Images: expected <environment>:<addon bucket logical id>=<bucket name>, the name as S3 spells it');
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { copilotBucket, copilotLeftovers, FakeAws } from './fake-aws';
 import { allowed, planRoleStatements, requiredPermission } from './recorded-permissions';
-import { importHello, plainOptions } from './support';
+import { fixtureDir, plainOptions } from './support';
+import { importCopilot } from '../../src/copilot/application';
 import { OfflineTerraform, PlanJson, synthPlatform, writeUpstreamStates } from '../../src/platform/testing';
 import { OFFLINE_ACCOUNT_ID } from '../../src/platform/testing/offline-terraform';
 import { resolvePlatformConfig } from '../../src/resolve/resolve';
@@ -16,11 +17,9 @@ const root = mkdtempSync(join(tmpdir(), 'migrated-copilot-'));
 const IMAGES_BUCKET = 'hello-dev-web-addonsstack-1a2b3c-imagesbucket-7g8h9i0j1k2l';
 const fake = new FakeAws(copilotLeftovers(OFFLINE_ACCOUNT_ID, 'us-east-1'), copilotBucket(IMAGES_BUCKET, OFFLINE_ACCOUNT_ID, 'us-east-1'));
 
-/** The imported options, with the bucket adopted by hand as MIGRATION.md says (its name is only known to the account). */
+/** The imported options, with the bucket's name looked up as MIGRATION.md says and passed with `--bucket dev:imagesBucket=…`. */
 function migratedOptions() {
-  const options = plainOptions(importHello());
-  options.environments[0].adopt.push({ kind: 's3-bucket', id: IMAGES_BUCKET, dataResource: 'images-bucket' });
-  return options;
+  return plainOptions(importCopilot({ copilotDir: fixtureDir('hello'), bucketNames: { dev: { imagesBucket: IMAGES_BUCKET } } }));
 }
 const plans = new Map<string, PlanJson>();
 
@@ -79,7 +78,7 @@ describe('the migrated "hello" application', () => {
     expect(fake.calls).toEqual(expect.arrayContaining(['DynamoDB_20120810.DescribeTable']));
   });
 
-  test('the data stack imports the hand-adopted bucket in place and gives it versioning, the data key and the TLS-only policy', () => {
+  test('the data stack imports the bucket adopted by its looked-up name in place and gives it versioning, the data key and the TLS-only policy', () => {
     const bucketChanges = changes('dev-data').filter((change) => change.type.startsWith('aws_s3_bucket'));
     expect(bucketChanges.filter((change) => change.importing !== undefined).map((change) => [change.type, change.importing, change.actions]))
       .toEqual([['aws_s3_bucket', IMAGES_BUCKET, ['update']]]);

@@ -43,7 +43,7 @@ test('an S3 bucket of an environment addon becomes an unattached bucket of data;
   });
   const draft = new ProjectDraft('shop');
   expect(readAddon(manifest, draft)).toEqual([
-    { file: 'copilot/environments/addons/uploads.yml', logicalId: 'uploadsBucket', type: 'AWS::S3::Bucket', retained: true, replacedBy: 'data.buckets "uploads-bucket"' },
+    { file: 'copilot/environments/addons/uploads.yml', logicalId: 'uploadsBucket', type: 'AWS::S3::Bucket', retained: true, replacedBy: 'data.buckets "uploads-bucket"', dataResource: 'uploads-bucket' },
   ]);
   expect(plain(draft.dataOptions())).toEqual({
     buckets: [{ name: 'uploads-bucket', unattachedReason: 'an environment addon in Copilot (copilot/environments/addons/uploads.yml); attach the workloads that use it' }],
