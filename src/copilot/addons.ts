@@ -26,17 +26,11 @@ export interface StatefulResource {
   readonly replacedBy?: string;
   /** The name of the `data.tables` or `data.buckets` entry it becomes, when it becomes one. */
   readonly dataResource?: string;
-  /** How each environment adopts it instead (an `import` block), when its name is known before deployment. */
-  readonly adoptable?: AdoptableData;
-}
-
-/** A table (or bucket) each environment adopts by a name known from its template. */
-export interface AdoptableData {
-  readonly kind: 'dynamodb-table' | 's3-bucket';
-  /** The `data.tables` or `data.buckets` entry it becomes. */
-  readonly dataResource: string;
-  /** Its name with Copilot's `${App}` and `${Env}` parameters (the workload's name in place), e.g. `${App}-${Env}-api-carts`. */
-  readonly nameTemplate: string;
+  /**
+   * Its name with Copilot's `${App}` and `${Env}` parameters (the workload's name in place), e.g.
+   * `${App}-${Env}-api-carts`, when every environment adopts it by that name (an `import` block).
+   */
+  readonly nameTemplate?: string;
 }
 
 /** Properties of a table or bucket that the created one decides itself (encryption, recovery, access). */
@@ -59,11 +53,11 @@ export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: strin
     if (STATEFUL_TYPES.includes(type)) {
       const retained = manifest.peek(`${path}.DeletionPolicy`) === 'Retain';
       const replacedBy = mapDataResource(manifest, path, type, logicalId, draft, owner);
-      const adoptable = replacedBy !== undefined ? adoptableData(manifest, path, type, dataName(logicalId), owner) : undefined;
+      const nameTemplate = replacedBy !== undefined ? adoptedNameTemplate(manifest, path, type, owner) : undefined;
       const replacement = replacedBy !== undefined ? { replacedBy, dataResource: dataName(logicalId) } : {};
-      stateful.push({ file: manifest.file, logicalId, type, retained, ...replacement, ...(adoptable ? { adoptable } : {}) });
+      stateful.push({ file: manifest.file, logicalId, type, retained, ...replacement, ...(nameTemplate !== undefined ? { nameTemplate } : {}) });
       mapped.push(...(replacedBy ? [logicalId] : []));
-      manifest.explainRest(path, statefulReason(type, replacedBy, adoptable));
+      manifest.explainRest(path, statefulReason(type, replacedBy, nameTemplate));
     } else {
       manifest.explainRest(path, `is part of an addon (${type}) and is not migrated${accessReason(manifest.peek(path), mapped)}`);
     }
@@ -74,8 +68,8 @@ export function readAddon(manifest: Manifest, draft: ProjectDraft, owner?: strin
   return stateful;
 }
 
-function statefulReason(type: string, replacedBy?: string, adoptable?: AdoptableData): string {
-  if (adoptable !== undefined) {
+function statefulReason(type: string, replacedBy?: string, nameTemplate?: string): string {
+  if (nameTemplate !== undefined) {
     return `is adopted as ${replacedBy}: each environment imports it by name and keeps its data (see MIGRATION.md)`;
   }
   if (replacedBy === undefined) {
@@ -94,12 +88,13 @@ const ADOPTABLE_TABLE_PROPERTIES = ['TableName', 'AttributeDefinitions', 'KeySch
 const COPILOT_PARAMETERS = ['App', 'Env', 'Name'];
 
 /**
- * How a mapped table or bucket is adopted: its name comes from the template, differs per environment
- * (it holds `${Env}`) and uses no other parameter than Copilot's; a table has nothing the created one
- * would drop or replace it for (secondary indexes, streams, a table class). Copilot's buckets get
- * names CloudFormation generates, found in the account (MIGRATION.md says how).
+ * The name by which every environment adopts a mapped table or bucket, if it has one: its name comes
+ * from the template, differs per environment (it holds `${Env}`) and uses no other parameter than
+ * Copilot's; a table has nothing the created one would drop or replace it for (secondary indexes,
+ * streams, a table class). Copilot's buckets get names CloudFormation generates, found in the
+ * account (MIGRATION.md says how).
  */
-function adoptableData(manifest: Manifest, path: string, type: string, dataResource: string, owner?: string): AdoptableData | undefined {
+function adoptedNameTemplate(manifest: Manifest, path: string, type: string, owner?: string): string | undefined {
   const table = type === 'AWS::DynamoDB::Table';
   const nameTemplate = manifest.peek(`${path}.Properties.${table ? 'TableName' : 'BucketName'}`);
   if (typeof nameTemplate !== 'string' || !nameTemplate.includes('${Env}')) {
@@ -109,10 +104,7 @@ function adoptableData(manifest: Manifest, path: string, type: string, dataResou
   const properties = manifest.peek(`${path}.Properties`);
   const keepsEverything = !table || Object.keys(isMap(properties) ? properties : {}).every((key) => ADOPTABLE_TABLE_PROPERTIES.includes(key));
   const known = parameters.every((parameter) => COPILOT_PARAMETERS.includes(parameter) && (parameter !== 'Name' || owner !== undefined));
-  if (!keepsEverything || !known) {
-    return undefined;
-  }
-  return { kind: table ? 'dynamodb-table' : 's3-bucket', dataResource, nameTemplate: nameTemplate.split('${Name}').join(owner ?? '') };
+  return keepsEverything && known ? nameTemplate.split('${Name}').join(owner ?? '') : undefined;
 }
 
 /** The option path of the table or bucket a stateful resource becomes, if it becomes one. */

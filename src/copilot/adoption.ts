@@ -45,19 +45,14 @@ export function planAdoptions(
       adoptions.push({ environment, kind: 'log-group', id: `/copilot/${application}-${environment}-${service}`, holder: `${application}-${environment}-${service}` });
     }
     adoptions.push(...stateful.flatMap((resource): Adoption[] => {
-      const adoptable = resource.adoptable;
-      return adoptable === undefined ? [] : [{
+      const id = resource.nameTemplate?.split('${App}').join(application).split('${Env}').join(environment)
+        ?? bucketNames[environment]?.[resource.logicalId];
+      return id === undefined || resource.dataResource === undefined ? [] : [{
         environment,
-        kind: adoptable.kind,
-        id: adoptable.nameTemplate.split('${App}').join(application).split('${Env}').join(environment),
-        dataResource: adoptable.dataResource,
+        kind: resource.type === 'AWS::DynamoDB::Table' ? 'dynamodb-table' : 's3-bucket',
+        id,
+        dataResource: resource.dataResource,
         holder: `the addons stack of ${resource.file}`,
-      }];
-    }));
-    adoptions.push(...stateful.flatMap((resource): Adoption[] => {
-      const id = bucketNames[environment]?.[resource.logicalId];
-      return id === undefined || resource.dataResource === undefined || resource.adoptable !== undefined ? [] : [{
-        environment, kind: 's3-bucket', id, dataResource: resource.dataResource, holder: `the addons stack of ${resource.file}`,
       }];
     }));
   }

@@ -103,7 +103,7 @@ export function importCopilot(options: CopilotImportOptions): CopilotImport {
 
 /** Every looked-up bucket name is for an environment and an addon bucket that exist. */
 function checkBucketNames(bucketNames: Record<string, Record<string, string>>, environments: string[], stateful: StatefulResource[]): void {
-  const buckets = stateful.filter((resource) => resource.type === 'AWS::S3::Bucket' && resource.dataResource !== undefined && resource.adoptable === undefined)
+  const buckets = stateful.filter((resource) => resource.type === 'AWS::S3::Bucket' && resource.dataResource !== undefined && resource.nameTemplate === undefined)
     .map((resource) => resource.logicalId);
   for (const [environment, names] of Object.entries(bucketNames)) {
     if (!environments.includes(environment)) {

@@ -111,7 +111,7 @@ function replacement(result: CopilotImport, resource: CopilotImport['statefulRes
 
 /** What to do about the tables and buckets `data` creates anew. */
 function replacedLines(result: CopilotImport): string[] {
-  const created = result.statefulResources.filter((r) => r.replacedBy !== undefined && r.adoptable === undefined);
+  const created = result.statefulResources.filter((r) => r.replacedBy !== undefined && r.nameTemplate === undefined);
   if (created.length === 0) {
     return [];
   }

@@ -11,6 +11,11 @@ interface AdoptionTargets {
   readonly data?: DataConfig;
 }
 
+/** The targets, and the tables and buckets (`<option>/<name>`) adopted by the entries before this one. */
+interface AdoptionScope extends AdoptionTargets {
+  readonly adoptedData: Set<string>;
+}
+
 /**
  * Resolves `environments[].adopt`: each entry's kind, id and target checked, at most one log group,
  * one repository per service and one existing resource per table or bucket. Undefined when the
@@ -21,7 +26,8 @@ export function resolveAdoption(ctx: EnvironmentContext, targets: AdoptionTarget
   if (entries.length === 0) {
     return undefined;
   }
-  const adoption = { imageRepositories: {}, tables: {}, buckets: {} } as Mutable<AdoptionConfig>;
+  const adoption = { imageRepositories: {} } as Mutable<AdoptionConfig>;
+  const adoptedData = new Set<string>();
   entries.forEach((entry, index) => {
     const path = `${ctx.envPath}.adopt[${index}]`;
     if (!ctx.problems.checkEnum(`${path}.kind`, entry.kind, AdoptedResourceKind)) {
@@ -30,7 +36,7 @@ export function resolveAdoption(ctx: EnvironmentContext, targets: AdoptionTarget
     ctx.problems.checkText(`${path}.id`, entry.id, ADOPTION_ID_RULES[entry.kind]);
     ctx.problems.check(entry.dataResource === undefined || isDataKind(entry.kind), `${path}.dataResource`, entry.dataResource,
       `is only used by the kinds "${AdoptedResourceKind.DYNAMODB_TABLE}" and "${AdoptedResourceKind.S3_BUCKET}"`);
-    ADOPTERS[entry.kind](ctx, entry, path, targets, adoption);
+    ADOPTERS[entry.kind](ctx, entry, path, { ...targets, adoptedData }, adoption);
   });
   return adoption;
 }
@@ -38,7 +44,7 @@ export function resolveAdoption(ctx: EnvironmentContext, targets: AdoptionTarget
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type Adopter = (
-  ctx: EnvironmentContext, entry: AdoptedResourceOptions, path: string, targets: AdoptionTargets, adoption: Mutable<AdoptionConfig>,
+  ctx: EnvironmentContext, entry: AdoptedResourceOptions, path: string, targets: AdoptionScope, adoption: Mutable<AdoptionConfig>,
 ) => void;
 
 /** How each kind of entry is checked and recorded. */
@@ -61,12 +67,12 @@ const ADOPTERS: Record<AdoptedResourceKind, Adopter> = {
 
 /** Adoption of a table or bucket: the entry names a `data.tables` or `data.buckets` entry, which adopts one resource. */
 function dataAdopter(kind: 'tables' | 'buckets', noun: string): Adopter {
-  return (ctx, entry, path, targets, adoption) => {
+  return (ctx, entry, path, targets) => {
     const option = `data.${kind}`;
     const target = dataTarget(ctx, entry, path, (targets.data?.[kind] ?? []).map((candidate) => candidate.name), option);
     if (target !== undefined) {
-      ctx.problems.check(adoption[kind][target] === undefined, `${path}.dataResource`, target, `adopts a second ${noun}; an entry of ${option} adopts one`);
-      adoption[kind][target] = adoption[kind][target] ?? entry.id;
+      ctx.problems.check(!targets.adoptedData.has(`${option}/${target}`), `${path}.dataResource`, target, `adopts a second ${noun}; an entry of ${option} adopts one`);
+      targets.adoptedData.add(`${option}/${target}`);
     }
   };
 }
@@ -106,7 +112,7 @@ function dataTarget(ctx: EnvironmentContext, entry: AdoptedResourceOptions, path
  */
 export function adoptedLogGroup(env: EnvironmentContext['env']): AdoptionConfig | undefined {
   const logGroup = (env.adopt ?? []).find((entry) => entry.kind === AdoptedResourceKind.LOG_GROUP);
-  return logGroup !== undefined ? { imageRepositories: {}, tables: {}, buckets: {}, logGroupName: logGroup.id } : undefined;
+  return logGroup !== undefined ? { imageRepositories: {}, logGroupName: logGroup.id } : undefined;
 }
 
 /** The existing table or bucket that the data resource `name` adopts, as the environment's options name it (the first one). */

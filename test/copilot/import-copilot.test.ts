@@ -227,6 +227,15 @@ describe('addon buckets adopted by the names looked up in the account', () => {
       .toThrow('--bucket test:images=…: no addon bucket "images"; expected one of imagesBucket');
   });
 
+  test('the command writes the looked-up bucket into the environment\'s adopt entries of .projenrc.ts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-copilot-'));
+    const out = join(dir, '.projenrc.ts');
+    runImportCopilot([fixtureDir('hello'), '--out', out, '--migration', join(dir, 'MIGRATION.md'), '--bucket', 'dev:imagesBucket=hello-dev-web-images-1a2b'],
+      () => undefined);
+    expect(readFileSync(out, 'utf-8').replace(/\s+/g, ' '))
+      .toContain("{ kind: AdoptedResourceKind.S3_BUCKET, id: 'hello-dev-web-images-1a2b', dataResource: 'images-bucket', }");
+  });
+
   test('the command reads --bucket and refuses a name S3 would not accept', () => {
     expect(parseImportArguments([fixtureDir('shop'), '--bucket', 'test:imagesBucket=shop-images-1']).bucketNames).toEqual({ test: { imagesBucket: 'shop-images-1' } });
     expect(() => parseImportArguments([fixtureDir('shop'), '--bucket', 'test:imagesBucket=Shop_Images']))

@@ -31,7 +31,7 @@ describe('environments[].adopt', () => {
       services: [{ name: 'api' }],
       environments: [{ name: 'dev', adopt: [{ kind: AdoptedResourceKind.ECR_REPOSITORY, service: 'api', id: 'shop/api' }] }],
     });
-    expect(config.environments[0].adopt).toEqual({ imageRepositories: { api: 'shop/api' }, tables: {}, buckets: {} });
+    expect(config.environments[0].adopt).toEqual({ imageRepositories: { api: 'shop/api' } });
   });
 
   test('a repository needs a service built from this repository', () => {
@@ -59,7 +59,6 @@ describe('environments[].adopt', () => {
   test('an adopted table keeps its name and is marked for import', () => {
     const env = adopting([{ kind: AdoptedResourceKind.DYNAMODB_TABLE, id: 'shop-dev-api-carts', dataResource: 'carts' }]);
     expect(env.data?.tables[0]).toMatchObject({ name: 'carts', tableName: 'shop-dev-api-carts', adopted: true });
-    expect(env.adopt?.tables).toEqual({ carts: 'shop-dev-api-carts' });
   });
 
   test('a table nobody adopts is created under the platform\'s name', () => {
@@ -67,10 +66,9 @@ describe('environments[].adopt', () => {
     expect(env.data?.tables[0]).toMatchObject({ tableName: 'shop-dev-carts', adopted: false });
   });
 
-  test('an adopted bucket keeps its exact name; the others keep a prefix', () => {
+  test('an adopted bucket keeps its exact name', () => {
     const env = adopting([{ kind: AdoptedResourceKind.S3_BUCKET, id: 'shop-dev-api-addonsstack-1a2b-uploadsbucket-9z8y', dataResource: 'uploads' }]);
     expect(env.data?.buckets[0]).toMatchObject({ name: 'uploads', adoptedName: 'shop-dev-api-addonsstack-1a2b-uploadsbucket-9z8y' });
-    expect(env.adopt?.buckets).toEqual({ uploads: 'shop-dev-api-addonsstack-1a2b-uploadsbucket-9z8y' });
   });
 
   test('a table or bucket names the data entry it becomes, of its own kind', () => {

@@ -12,8 +12,11 @@ export function renderAdoptedResources(config: PlatformConfig): string[] {
     }
     const repositories = Object.entries(adopt.imageRepositories).map(([service, name]) => `ECR repository \`${name}\` (${service})`);
     const logGroup = adopt.logGroupName !== undefined ? [`log group \`${adopt.logGroupName}\``] : [];
-    const tables = Object.entries(adopt.tables).map(([table, name]) => `DynamoDB table \`${name}\` (${table}, \`${environment.name}-data\` stack)`);
-    const buckets = Object.entries(adopt.buckets).map(([bucket, name]) => `S3 bucket \`${name}\` (${bucket}, \`${environment.name}-data\` stack)`);
+    const dataStack = `\`${environment.name}-data\` stack`;
+    const tables = (environment.data?.tables ?? []).filter((table) => table.adopted)
+      .map((table) => `DynamoDB table \`${table.tableName}\` (${table.name}, ${dataStack})`);
+    const buckets = (environment.data?.buckets ?? []).flatMap((bucket) =>
+      (bucket.adoptedName !== undefined ? [`S3 bucket \`${bucket.adoptedName}\` (${bucket.name}, ${dataStack})`] : []));
     return [`- **${environment.name}**: ${[...repositories, ...logGroup, ...tables, ...buckets].join(', ')}`];
   });
   if (lines.length === 0) {

@@ -1,21 +1,18 @@
 import type { TextRule } from './rules';
 
 /**
- * Existing resources an environment takes over instead of creating them (for example those of an
- * application moved from AWS Copilot): each keeps its physical name, and the stack that manages it
- * carries a Terraform `import` block with its id, so the first apply adopts it instead of
- * recreating it. Once in the state, the import block is a no-op; the entry stays because it also
- * holds the name.
+ * Existing repositories and log groups an environment takes over instead of creating them (for
+ * example those of an application moved from AWS Copilot): each keeps its physical name, and the
+ * stack that manages it carries a Terraform `import` block with its id, so the first apply adopts it
+ * instead of recreating it. Once in the state, the import block is a no-op; the entry stays because
+ * it also holds the name. Adopted tables and buckets are marked on their data resources
+ * (`TableConfig.adopted`, `BucketConfig.adoptedName`).
  */
 export interface AdoptionConfig {
   /** Existing ECR repository names, by service name: the service's images live there. */
   readonly imageRepositories: Record<string, string>;
   /** Existing log group that becomes the services' log group of the environment. */
   readonly logGroupName?: string;
-  /** Existing DynamoDB table names, by the name of the `data.tables` entry they become. */
-  readonly tables: Record<string, string>;
-  /** Existing S3 bucket names, by the name of the `data.buckets` entry they become. */
-  readonly buckets: Record<string, string>;
 }
 
 /** The kinds of resources an environment can adopt, as the options name them. */
